@@ -1,0 +1,67 @@
+# Partssamarbeid developer commands. Everything installs from the project's own files.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_PASSWORD ?= demo-passord
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DEMO_PASSWORD
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run demo serve test lint messages lock check-deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.txt | $(VENV)/bin/python
+	$(PIP) install --quiet --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet --require-hashes -r requirements/dev.txt
+	touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base ## Create .venv and install the pinned runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
+
+messages: install ## Compile the translation catalogues (.po -> .mo)
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  Partssamarbeid runs on http://$(HOST):$(PORT)/"
+	@echo "  Demo logins (password: $(DEMO_PASSWORD)):"
+	@echo "    admin        superuser, everything incl. /admin/"
+	@echo "    hr.vaksdal   HR, edits Vaksdal (4628)"
+	@echo "    hr.sarpsborg HR, edits Sarpsborg (3105)"
+	@echo "    tv.vaksdal   union representative, reads Vaksdal"
+	@echo "    ks.radgiver  KS adviser, reads all municipalities"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev messages ## Install everything and run the whole test suite
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+check-deploy: install ## Run Django's deployment checks with production-like settings
+	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
+	ALLOWED_HOSTS=partssamarbeid.example.no $(PY) manage.py check --deploy --fail-level WARNING
+
+lock: ## Re-pin requirements/*.txt from pyproject.toml (needs network to PyPI)
+	$(PIP) install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links --allow-unsafe -o requirements/base.txt pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
+
+clean: ## Remove the virtualenv, caches and the local database
+	rm -rf $(VENV) .pytest_cache .hypothesis staticfiles db.sqlite3
+
+vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
+	./scripts/vendor_static.sh

@@ -1,0 +1,284 @@
+"""Data-entry forms for meetings: header, attendance, agenda items, proposals and requests."""
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Membership, Organisation, Person
+
+from .models import AgendaItem, Attendance, Meeting, Proposal, Request
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "end_time", "place", "state", "published", "notes"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The meeting cannot end before it starts."))
+        if end and not start:
+            self.add_error("start_time", _("Give a start time when you give an end time."))
+        return cleaned
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["person", "name", "membership", "status", "substitute_for", "side", "role", "organisation"]
+
+    def __init__(self, *args, meeting_body=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        body = meeting_body
+        self.fields["person"].queryset = Person.objects.filter(municipality=body.municipality)
+        memberships = Membership.objects.filter(body=body).select_related("person", "on_behalf_of")
+        self.fields["membership"].queryset = memberships
+        self.fields["substitute_for"].queryset = memberships.exclude(role=Membership.Role.VARAMEDLEM)
+        self.fields["organisation"].queryset = Organisation.objects.all()
+        for name in ("person", "membership", "substitute_for", "organisation"):
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        membership = cleaned.get("membership")
+        if membership:
+            if not cleaned.get("person"):
+                cleaned["person"] = membership.person
+            elif cleaned["person"] != membership.person:
+                self.add_error("membership", _("This seat belongs to another person."))
+            if cleaned.get("side") == Attendance.Side.OTHER:
+                cleaned["side"] = membership.side
+            if not cleaned.get("organisation"):
+                cleaned["organisation"] = membership.on_behalf_of
+        if not cleaned.get("person") and not (cleaned.get("name") or "").strip():
+            self.add_error("name", _("Choose a person or write a name."))
+        if cleaned.get("substitute_for") and cleaned.get("status") != Attendance.Status.PRESENT:
+            self.add_error("status", _("A substitute who meets must be marked present."))
+        if membership and cleaned.get("substitute_for") == membership:
+            self.add_error("substitute_for", _("A member cannot substitute for themselves."))
+        return cleaned
+
+
+class BaseAttendanceFormSet(BaseInlineFormSet):
+    def __init__(self, *args, body, **kwargs):
+        self.body = body
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["meeting_body"] = self.body
+        return kwargs
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            meeting_body=self.body,
+            renderer=self.renderer,
+        )
+        self.add_fields(form, None)
+        return form
+
+    def clean(self):
+        super().clean()
+        rows = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        seen: dict[int, str] = {}
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("person"):
+                continue
+            person = data["person"]
+            if person.pk in seen:
+                form.add_error("person", _("%(name)s is listed twice.") % {"name": person.name})
+            seen[person.pk] = data.get("status")
+        status_by_membership = {
+            row["membership"].pk: row.get("status") for row in rows if row.get("membership")
+        }
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("substitute_for"):
+                continue
+            seat = data["substitute_for"]
+            status = status_by_membership.get(seat.pk)
+            if status != Attendance.Status.ABSENT:
+                form.add_error(
+                    "substitute_for",
+                    _("%(name)s is not recorded as absent: a substitute can only meet for an absent member.")
+                    % {"name": seat.person.name},
+                )
+
+
+AttendanceFormSet = inlineformset_factory(
+    Meeting, Attendance, form=AttendanceForm, formset=BaseAttendanceFormSet, extra=2, can_delete=True
+)
+
+
+class AgendaItemRowForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "case_number", "archive_id", "title", "item_type", "procedural"]
+        widgets = {"position": forms.NumberInput(attrs={"min": 1, "style": "width: 5em"})}
+
+
+class BaseAgendaItemFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        positions, numbers = set(), set()
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE"):
+                continue
+            if data.get("position") in positions:
+                form.add_error("position", _("Two items cannot have the same position."))
+            positions.add(data.get("position"))
+            number = data.get("case_number")
+            if number and number in numbers:
+                form.add_error("case_number", _("This case number is already used in the meeting."))
+            numbers.add(number)
+
+
+AgendaItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=AgendaItemRowForm, formset=BaseAgendaItemFormSet, extra=3, can_delete=True
+)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "position", "case_number", "archive_id", "title", "item_type", "procedural",
+            "administration_proposal", "text", "handling", "decision",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("administration_proposal", "text", "handling", "decision")
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        number = cleaned.get("case_number")
+        if number and (
+            AgendaItem.objects.filter(meeting=self.instance.meeting, case_number=number)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("case_number", _("This case number is already used in the meeting."))
+        return cleaned
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = [
+            "position", "kind", "by_administration", "proposers", "text", "outcome",
+            "votes_for", "votes_against", "votes_abstaining",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "proposers": forms.SelectMultiple(attrs={"size": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposers"].queryset = Organisation.objects.exclude(kind=Organisation.Kind.EMPLOYER)
+        for name in ("votes_for", "votes_against", "votes_abstaining"):
+            self.fields[name].widget.attrs["min"] = 0
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("by_administration") and not cleaned.get("proposers"):
+            if cleaned.get("kind") == Proposal.Kind.ADMINISTRATION:
+                cleaned["by_administration"] = True
+            else:
+                self.add_error("proposers", _("Choose who proposed it, or tick the administration."))
+        return cleaned
+
+
+ProposalFormSet = inlineformset_factory(
+    AgendaItem, Proposal, form=ProposalForm, extra=1, can_delete=True
+)
+
+
+class RequestForm(forms.ModelForm):
+    class Meta:
+        model = Request
+        fields = ["person", "by_name", "organisation", "text", "asks_for_agenda_item", "resulting_item"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = item.meeting
+        municipality = meeting.body.municipality
+        self.fields["person"].queryset = Person.objects.filter(municipality=municipality)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            kind__in=[Organisation.Kind.UNION, Organisation.Kind.FEDERATION]
+        )
+        self.fields["resulting_item"].queryset = (
+            AgendaItem.objects.filter(meeting__body__municipality=municipality, meeting__date__gte=meeting.date)
+            .exclude(meeting=meeting)
+            .select_related("meeting")
+            .order_by("meeting__date", "position")
+        )
+        self.fields["resulting_item"].label_from_instance = lambda obj: f"{obj.meeting.date:%d.%m.%Y} {obj}"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("person") and not (cleaned.get("by_name") or "").strip():
+            self.add_error("by_name", _("Say who asked: choose a person or write a name."))
+        return cleaned
+
+
+class BaseRequestFormSet(BaseInlineFormSet):
+    def __init__(self, *args, item, **kwargs):
+        self.item = item
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["item"] = self.item
+        return kwargs
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            item=self.item,
+            renderer=self.renderer,
+        )
+        self.add_fields(form, None)
+        return form
+
+    def save_new(self, form, commit=True):
+        form.instance.meeting = self.item.meeting
+        return super().save_new(form, commit=commit)
+
+
+RequestFormSet = inlineformset_factory(
+    AgendaItem,
+    Request,
+    form=RequestForm,
+    formset=BaseRequestFormSet,
+    fk_name="raised_under",
+    extra=1,
+    can_delete=True,
+)

@@ -1,0 +1,350 @@
+"""What was on the table: meetings, attendance, agenda items, proposals and requests."""
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from municipalities.models import Body, Membership, Organisation, Person
+
+from .querysets import MeetingChildQuerySet, MeetingQuerySet, ProposalQuerySet
+
+CASE_NUMBER_PATTERN = r"^[0-9]{1,3}/([0-9]{4}|[0-9]{2})$"
+case_number_validator = RegexValidator(
+    CASE_NUMBER_PATTERN, _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY.")
+)
+
+
+class Meeting(models.Model):
+    class State(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PLANNED)
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts are visible only within the municipality.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "date", "start_time"],
+                name="meeting_unique_body_date_start",
+                violation_error_message=_("This body already has a meeting at that date and time."),
+            ),
+            models.UniqueConstraint(
+                fields=["body", "date"],
+                condition=Q(start_time__isnull=True),
+                name="meeting_unique_body_date_without_time",
+                violation_error_message=_("This body already has a meeting on that date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                name="meeting_end_after_start",
+                violation_error_message=_("The meeting cannot end before it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["body", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.body.name} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def municipality_id(self) -> str:
+        return self.body.municipality_id
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent (forfall)")
+        NOT_RECORDED = "not_recorded", _("Not recorded")
+
+    class Side(models.TextChoices):
+        POLITICAL = "political", _("Political")
+        EMPLOYER = "employer", _("Employer")
+        EMPLOYEE = "employee", _("Employee")
+        OTHER = "other", _("Other (administration, guests)")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, null=True, blank=True, related_name="attendances"
+    )
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("For others present who are not registered as people.")
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("seat"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    status = models.CharField(_("attendance"), max_length=20, choices=Status.choices, default=Status.NOT_RECORDED)
+    substitute_for = models.ForeignKey(
+        Membership,
+        verbose_name=_("substitute for"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="substituted_by",
+    )
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices, default=Side.OTHER)
+    role = models.CharField(_("role or position"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    history = HistoricalRecords()
+    objects = MeetingChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "side", "id"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                condition=Q(person__isnull=False),
+                name="attendance_one_row_per_person",
+                violation_error_message=_("A person can only be listed once per meeting."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "substitute_for"],
+                condition=Q(substitute_for__isnull=False),
+                name="attendance_one_substitute_per_seat",
+                violation_error_message=_("Only one substitute can meet for the same member."),
+            ),
+            models.CheckConstraint(
+                condition=Q(substitute_for__isnull=True) | Q(status="present"),
+                name="attendance_substitute_is_present",
+                violation_error_message=_("A substitute must be present."),
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(name=""),
+                name="attendance_has_person_or_name",
+                violation_error_message=_("Choose a person or write a name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.person.name if self.person_id else self.name
+
+
+class AgendaItem(models.Model):
+    class Type(models.TextChoices):
+        PS = "PS", _("Case for decision (PS)")
+        RS = "RS", _("Report (RS)")
+        ORIENTERING = "orientering", _("Information (orientering)")
+        DROFTING = "drofting", _("Consultation (drøfting)")
+
+    class ClimateLevel(models.TextChoices):
+        NONE = "none", _("Not climate-related")
+        MENTIONS = "mentions", _("Mentions climate or environment")
+        LINKED = "linked", _("Linked to working conditions")
+
+    class EnvAssessment(models.TextChoices):
+        CONSEQUENCES = "consequences", _("Assessed: has environmental consequences")
+        NONE_FOUND = "none_found", _("Assessed: no environmental consequences")
+        NOT_ASSESSED = "not_assessed", _("Not assessed")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(_("position"))
+    case_number = models.CharField(
+        _("case number"), max_length=9, blank=True, validators=[case_number_validator]
+    )
+    archive_id = models.CharField(_("archive id"), max_length=40, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    item_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.PS)
+    procedural = models.BooleanField(
+        _("procedural"),
+        default=False,
+        help_text=_("Approval of the notice, agenda or minutes, or reports: not a substantive item."),
+    )
+    administration_proposal = models.TextField(_("the administration's proposal"), blank=True)
+    text = models.TextField(_("case paper"), blank=True)
+    handling = models.TextField(_("handling"), blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+
+    climate_level = models.CharField(
+        _("climate relevance (automatic)"), max_length=10, choices=ClimateLevel.choices, default=ClimateLevel.NONE
+    )
+    climate_evidence = models.JSONField(_("climate evidence"), default=list, blank=True)
+    climate_override = models.CharField(
+        _("climate relevance (set by a person)"), max_length=10, choices=ClimateLevel.choices, blank=True
+    )
+    climate_override_reason = models.TextField(_("reason for the override"), blank=True)
+    env_assessment = models.CharField(
+        _("environmental consequences"),
+        max_length=20,
+        choices=EnvAssessment.choices,
+        default=EnvAssessment.NOT_ASSESSED,
+    )
+
+    history = HistoricalRecords()
+    objects = MeetingChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="item_unique_position",
+                violation_error_message=_("Two items cannot have the same position."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "case_number"],
+                condition=~Q(case_number=""),
+                name="item_unique_case_number",
+                violation_error_message=_("This case number is already used in the meeting."),
+            ),
+            models.CheckConstraint(
+                condition=Q(case_number="") | Q(case_number__regex=CASE_NUMBER_PATTERN),
+                name="item_case_number_format",
+                violation_error_message=_("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."),
+            ),
+            models.CheckConstraint(
+                condition=Q(climate_override="") | ~Q(climate_override_reason=""),
+                name="item_override_has_reason",
+                violation_error_message=_("Give a reason when you override the climate relevance."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_number} {self.title}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:item_detail", args=[self.pk])
+
+    @property
+    def effective_climate_level(self) -> str:
+        return self.climate_override or self.climate_level
+
+
+class Proposal(models.Model):
+    class Kind(models.TextChoices):
+        ADMINISTRATION = "administration", _("The administration's proposal")
+        AMENDMENT = "amendment", _("Amendment")
+        ADDITIONAL = "additional", _("Additional proposal")
+        JOINT = "joint", _("Joint proposal")
+        ALTERNATIVE = "alternative", _("Alternative proposal")
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", _("Adopted")
+        FELL = "fell", _("Fell")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        NOT_VOTED = "not_voted", _("Not voted on")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="proposals")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    by_administration = models.BooleanField(_("proposed by the administration"), default=False)
+    proposers = models.ManyToManyField(
+        Organisation, verbose_name=_("proposers"), blank=True, related_name="proposals"
+    )
+    text = models.TextField(_("text"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.NOT_VOTED)
+    votes_for = models.PositiveIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
+    votes_abstaining = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[proposers])
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["item", "position", "id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    (Q(votes_for__isnull=True) | Q(votes_for__gte=0))
+                    & (Q(votes_against__isnull=True) | Q(votes_against__gte=0))
+                    & (Q(votes_abstaining__isnull=True) | Q(votes_abstaining__gte=0))
+                ),
+                name="proposal_votes_not_negative",
+                violation_error_message=_("Vote counts cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.item})"
+
+
+class Request(models.Model):
+    """An employee-side request or question, e.g. asking for a case on the next agenda."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="requests")
+    raised_under = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("raised under item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="raised_requests",
+    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True)
+    by_name = models.CharField(_("asked by"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("union"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    text = models.TextField(_("request or question"))
+    asks_for_agenda_item = models.BooleanField(_("asks for an item on a later agenda"), default=False)
+    resulting_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("resulting agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="originating_requests",
+    )
+
+    history = HistoricalRecords()
+    objects = MeetingChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(by_name=""),
+                name="request_has_person_or_name",
+                violation_error_message=_("Say who asked."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def asked_by(self) -> str:
+        return self.person.name if self.person_id else self.by_name

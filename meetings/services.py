@@ -1,0 +1,133 @@
+"""Business logic for meetings: initial attendance, atomic saves, change history."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from operator import attrgetter
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from municipalities.models import Body, Membership
+
+from .models import AgendaItem, Attendance, Meeting, Proposal, Request
+
+
+def initial_attendance(body: Body, day: datetime.date) -> list[dict]:
+    """One row per regular seat active on ``day`` (substitutes are added when they meet)."""
+    seats = (
+        Membership.objects.filter(body=body)
+        .active_on(day)
+        .exclude(role=Membership.Role.VARAMEDLEM)
+        .select_related("person")
+        .order_by("side", "role", "person__name")
+    )
+    return [
+        {
+            "person": seat.person_id,
+            "membership": seat.pk,
+            "side": seat.side,
+            "organisation": seat.on_behalf_of_id,
+            "role": seat.get_role_display(),
+            "status": Attendance.Status.NOT_RECORDED,
+        }
+        for seat in seats
+    ]
+
+
+def all_valid(*forms) -> bool:
+    """Validate every form and formset (no short-circuit, so every error is shown)."""
+    return all([form.is_valid() for form in forms])
+
+
+@transaction.atomic
+def save_meeting(form, *formsets) -> Meeting:
+    """Save a meeting and its formsets as one transaction: all or nothing."""
+    meeting = form.save()
+    for formset in formsets:
+        formset.instance = meeting
+        formset.save()
+    return meeting
+
+
+@transaction.atomic
+def save_item(form, *formsets) -> AgendaItem:
+    item = form.save()
+    for formset in formsets:
+        formset.instance = item
+        formset.save()
+    return item
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    action: str
+    what: str
+    object_label: str
+    changes: tuple[str, ...]
+
+
+_ACTIONS = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
+
+
+def _entries(records, what: str, label) -> list[HistoryEntry]:
+    """Turn historical records into entries, diffing each against the previous version in memory."""
+    entries = []
+    previous: dict[int, object] = {}
+    for record in sorted(records, key=attrgetter("history_date", "history_id")):
+        changes: tuple[str, ...] = ()
+        before = previous.get(record.id)
+        previous[record.id] = record
+        if record.history_type == "~" and before is not None:
+            delta = record.diff_against(before)
+            changes = tuple(
+                str(record.instance._meta.get_field(change.field).verbose_name) for change in delta.changes
+            )
+            if not changes:
+                continue
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=record.history_user.get_username() if record.history_user else _("system"),
+                action=_ACTIONS[record.history_type],
+                what=what,
+                object_label=label(record),
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def meeting_history(meeting: Meeting, limit: int = 200) -> list[HistoryEntry]:
+    """Who changed what and when: the meeting, its attendance, items, proposals and requests."""
+    entries = _entries(
+        Meeting.history.filter(id=meeting.pk).select_related("history_user"),
+        _("meeting"),
+        lambda r: f"{r.date:%d.%m.%Y}",
+    )
+    entries += _entries(
+        Attendance.history.filter(meeting_id=meeting.pk).select_related("history_user", "person"),
+        _("attendance"),
+        lambda r: r.person.name if r.person_id else r.name,
+    )
+    entries += _entries(
+        AgendaItem.history.filter(meeting_id=meeting.pk).select_related("history_user"),
+        _("agenda item"),
+        lambda r: f"{r.case_number} {r.title}".strip(),
+    )
+    item_ids = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    entries += _entries(
+        Proposal.history.filter(item_id__in=item_ids).select_related("history_user"),
+        _("proposal"),
+        lambda r: r.get_kind_display(),
+    )
+    entries += _entries(
+        Request.history.filter(meeting_id=meeting.pk).select_related("history_user"),
+        _("request"),
+        lambda r: r.text[:60],
+    )
+    entries.sort(key=attrgetter("when"), reverse=True)
+    return entries[:limit]

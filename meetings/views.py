@@ -1,0 +1,169 @@
+"""Meeting pages: thin views that check access, call services and render."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from municipalities import permissions
+from municipalities.access import get_visible_or_404, require_edit
+from municipalities.models import Body
+
+from . import services
+from .forms import (
+    AgendaItemForm,
+    AgendaItemFormSet,
+    AttendanceFormSet,
+    MeetingForm,
+    ProposalFormSet,
+    RequestFormSet,
+)
+from .models import AgendaItem, Attendance, Meeting, Proposal, Request
+
+
+def _meeting_forms(request, body, meeting=None):
+    data = request.POST if request.method == "POST" else None
+    instance = meeting or Meeting(body=body)
+    form = MeetingForm(data, instance=instance, body=body)
+    attendance_kwargs = {"instance": instance, "body": body, "prefix": "attendance", "queryset": Attendance.objects.select_related("person", "membership")}
+    if meeting is None and data is None:
+        initial = services.initial_attendance(body, form.initial.get("date") or _today())
+        attendance = AttendanceFormSet(initial=initial, **attendance_kwargs)
+        attendance.extra = len(initial) + 2
+    else:
+        attendance = AttendanceFormSet(data, **attendance_kwargs)
+    items = AgendaItemFormSet(data, instance=instance, prefix="items")
+    return form, attendance, items
+
+
+def _today():
+    return timezone.localdate()
+
+
+def meeting_create(request, body_pk: int):
+    body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=body_pk)
+    require_edit(request.user, body.municipality_id)
+    form, attendance, items = _meeting_forms(request, body)
+    if request.method == "POST" and services.all_valid(form, attendance, items):
+        meeting = services.save_meeting(form, attendance, items)
+        messages.success(request, _("The meeting was saved."))
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"body": body, "form": form, "attendance": attendance, "items": items, "meeting": None},
+    )
+
+
+def meeting_edit(request, pk: int):
+    meeting = get_visible_or_404(Meeting.objects.select_related("body__municipality"), request.user, pk=pk)
+    require_edit(request.user, meeting.body.municipality_id)
+    form, attendance, items = _meeting_forms(request, meeting.body, meeting)
+    if request.method == "POST" and services.all_valid(form, attendance, items):
+        services.save_meeting(form, attendance, items)
+        messages.success(request, _("The meeting was saved."))
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"body": meeting.body, "form": form, "attendance": attendance, "items": items, "meeting": meeting},
+    )
+
+
+def meeting_detail(request, pk: int):
+    meeting = get_visible_or_404(
+        Meeting.objects.select_related("body__municipality").prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related(
+                    "person", "membership", "organisation", "substitute_for__person"
+                ),
+            ),
+            Prefetch(
+                "items",
+                queryset=AgendaItem.objects.prefetch_related(
+                    Prefetch("proposals", queryset=Proposal.objects.prefetch_related("proposers"))
+                ),
+            ),
+            Prefetch(
+                "requests",
+                queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting", "raised_under"),
+            ),
+        ),
+        request.user,
+        pk=pk,
+    )
+    municipality_id = meeting.body.municipality_id
+    can_edit = permissions.can_edit(request.user, municipality_id)
+    context = {
+        "meeting": meeting,
+        "can_edit": can_edit,
+        "history": services.meeting_history(meeting) if permissions.can_view_history(request.user, municipality_id) else None,
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_POST
+def meeting_delete(request, pk: int):
+    meeting = get_visible_or_404(Meeting.objects.select_related("body"), request.user, pk=pk)
+    require_edit(request.user, meeting.body.municipality_id)
+    body = meeting.body
+    meeting.delete()
+    messages.success(request, _("The meeting was deleted."))
+    return redirect(body)
+
+
+def item_detail(request, pk: int):
+    item = get_visible_or_404(
+        AgendaItem.objects.select_related("meeting__body__municipality").prefetch_related(
+            Prefetch("proposals", queryset=Proposal.objects.prefetch_related("proposers")),
+            Prefetch("raised_requests", queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting")),
+            Prefetch("originating_requests", queryset=Request.objects.select_related("meeting", "person", "organisation")),
+        ),
+        request.user,
+        pk=pk,
+    )
+    return render(
+        request,
+        "meetings/item_detail.html",
+        {"item": item, "meeting": item.meeting, "can_edit": permissions.can_edit(request.user, item.meeting.body.municipality_id)},
+    )
+
+
+def item_edit(request, pk: int):
+    item = get_visible_or_404(AgendaItem.objects.select_related("meeting__body__municipality"), request.user, pk=pk)
+    require_edit(request.user, item.meeting.body.municipality_id)
+    data = request.POST if request.method == "POST" else None
+    form = AgendaItemForm(data, instance=item)
+    proposals = ProposalFormSet(data, instance=item, prefix="proposals")
+    requests_ = RequestFormSet(data, instance=item, item=item, prefix="requests")
+    if request.method == "POST" and services.all_valid(form, proposals, requests_):
+        services.save_item(form, proposals, requests_)
+        messages.success(request, _("The agenda item was saved."))
+        return redirect(item)
+    return render(
+        request,
+        "meetings/item_form.html",
+        {"item": item, "meeting": item.meeting, "form": form, "proposals": proposals, "requests": requests_},
+    )
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness and database check for load balancers; no login."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,48 @@
+from django.contrib import admin
+
+from .models import Body, Membership, Municipality, Organisation, Person, Profile
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "kind", "county_name", "population"]
+    list_filter = ["kind", "county_name"]
+    search_fields = ["number", "name"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "kind", "federation"]
+    list_filter = ["kind"]
+    search_fields = ["short_name", "name"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality", "title"]
+    search_fields = ["name"]
+    list_select_related = ["municipality"]
+    autocomplete_fields = ["municipality"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality", "kind", "permanent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "municipality__name"]
+    list_select_related = ["municipality"]
+    autocomplete_fields = ["municipality"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "municipality", "organisation"]
+    list_filter = ["role"]
+    autocomplete_fields = ["municipality"]

@@ -1,0 +1,144 @@
+"""Municipality and body pages."""
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from meetings.models import Meeting
+
+from . import permissions
+from .access import get_visible_or_404, require_edit
+from .forms import BodyForm, MembershipFormSet
+from .models import Body, Membership, Municipality
+
+
+def home(request):
+    profile = permissions.profile_of(request.user)
+    home_municipality = profile.municipality if profile and profile.municipality_id else None
+    recent = (
+        Meeting.objects.visible_to(request.user)
+        .select_related("body__municipality")
+        .order_by("-date")
+    )
+    if home_municipality:
+        recent = recent.filter(body__municipality=home_municipality)
+    return render(
+        request,
+        "municipalities/home.html",
+        {"home_municipality": home_municipality, "recent_meetings": recent[:10]},
+    )
+
+
+def municipality_list(request):
+    query = (request.GET.get("q") or "").strip()
+    county = (request.GET.get("county") or "").strip()
+    municipalities = Municipality.objects.annotate(
+        body_count=Count("bodies", distinct=True),
+        meeting_count=Count(
+            "bodies__meetings",
+            filter=permissions.read_q(request.user, "bodies__municipality", "bodies__meetings__published"),
+            distinct=True,
+        ),
+    ).order_by("name")
+    if query:
+        municipalities = municipalities.filter(Q(name__icontains=query) | Q(number=query))
+    if county:
+        municipalities = municipalities.filter(county_number=county)
+    counties = (
+        Municipality.objects.filter(kind=Municipality.Kind.COUNTY).order_by("number").values_list("number", "name")
+    )
+    page = Paginator(municipalities, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "municipalities/municipality_list.html",
+        {"page": page, "query": query, "county": county, "counties": counties},
+    )
+
+
+def municipality_detail(request, number: str):
+    municipality = _get_municipality(number)
+    bodies = Body.objects.filter(municipality=municipality).annotate(
+        meeting_count=Count(
+            "meetings", filter=permissions.read_q(request.user, "municipality", "meetings__published")
+        )
+    )
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(body__municipality=municipality)
+        .select_related("body")
+        .order_by("-date")[:20]
+    )
+    return render(
+        request,
+        "municipalities/municipality_detail.html",
+        {
+            "municipality": municipality,
+            "bodies": bodies,
+            "meetings": meetings,
+            "can_edit": permissions.can_edit(request.user, municipality.number),
+        },
+    )
+
+
+def _get_municipality(number: str) -> Municipality:
+    return get_object_or_404(Municipality, number=number)
+
+
+def body_detail(request, pk: int):
+    body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=pk)
+    memberships = Membership.objects.filter(body=body).select_related("person", "on_behalf_of")
+    meetings = Meeting.objects.visible_to(request.user).filter(body=body).order_by("-date")
+    page = Paginator(meetings, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "municipalities/body_detail.html",
+        {
+            "body": body,
+            "memberships": memberships,
+            "page": page,
+            "can_edit": permissions.can_edit(request.user, body.municipality_id),
+        },
+    )
+
+
+def body_create(request, number: str):
+    municipality = _get_municipality(number)
+    require_edit(request.user, municipality.number)
+    form = BodyForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        body = form.save()
+        messages.success(request, _("The body was created. Add its members next."))
+        return redirect("municipalities:body_members", pk=body.pk)
+    return render(request, "municipalities/body_form.html", {"form": form, "municipality": municipality, "body": None})
+
+
+def body_edit(request, pk: int):
+    body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=pk)
+    require_edit(request.user, body.municipality_id)
+    form = BodyForm(request.POST or None, instance=body, municipality=body.municipality)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The body was saved."))
+        return redirect(body)
+    return render(
+        request, "municipalities/body_form.html", {"form": form, "municipality": body.municipality, "body": body}
+    )
+
+
+def body_members(request, pk: int):
+    body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=pk)
+    require_edit(request.user, body.municipality_id)
+    formset = MembershipFormSet(
+        request.POST or None,
+        instance=body,
+        prefix="members",
+        queryset=Membership.objects.select_related("person", "on_behalf_of"),
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            formset.save()
+        messages.success(request, _("The members were saved."))
+        return redirect(body)
+    return render(request, "municipalities/body_members.html", {"body": body, "formset": formset})
