@@ -33,6 +33,19 @@ class MeetingForm(forms.ModelForm):
             self.add_error("end_time", _("The meeting cannot end before it starts."))
         if end and not start:
             self.add_error("start_time", _("Give a start time when you give an end time."))
+        day = cleaned.get("date")
+        if day and "start_time" not in self.errors:
+            # The body is not a form field, so ModelForm skips the unique constraints on it.
+            clash = Meeting.objects.filter(body=self.instance.body, date=day, start_time=start)
+            if start is None:
+                clash = Meeting.objects.filter(body=self.instance.body, date=day, start_time__isnull=True)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "date",
+                    _("This body already has a meeting at that date and time.")
+                    if start
+                    else _("This body already has a meeting on that date."),
+                )
         return cleaned
 
 
@@ -108,6 +121,15 @@ class BaseAttendanceFormSet(BaseInlineFormSet):
             if person.pk in seen:
                 form.add_error("person", _("%(name)s is listed twice.") % {"name": person.name})
             seen[person.pk] = data.get("status")
+        substituted: set[int] = set()
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("substitute_for"):
+                continue
+            seat = data["substitute_for"]
+            if seat.pk in substituted:
+                form.add_error("substitute_for", _("Only one substitute can meet for the same member."))
+            substituted.add(seat.pk)
         status_by_membership = {
             row["membership"].pk: row.get("status") for row in rows if row.get("membership")
         }
@@ -134,7 +156,7 @@ class AgendaItemRowForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "case_number", "archive_id", "title", "item_type", "procedural"]
-        widgets = {"position": forms.NumberInput(attrs={"min": 1, "style": "width: 5em"})}
+        widgets = {"position": forms.NumberInput(attrs={"min": 1, "class": "input-position"})}
 
 
 class BaseAgendaItemFormSet(BaseInlineFormSet):
@@ -180,6 +202,13 @@ class AgendaItemForm(forms.ModelForm):
             .exists()
         ):
             self.add_error("case_number", _("This case number is already used in the meeting."))
+        position = cleaned.get("position")
+        if position is not None and (
+            AgendaItem.objects.filter(meeting=self.instance.meeting, position=position)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("position", _("Two items cannot have the same position."))
         return cleaned
 
 
@@ -282,3 +311,27 @@ RequestFormSet = inlineformset_factory(
     extra=1,
     can_delete=True,
 )
+
+
+class ClimateOverrideForm(forms.ModelForm):
+    """A person's judgement of an item's climate relevance, with the reason for it."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["climate_override", "climate_override_reason"]
+        widgets = {"climate_override_reason": forms.Textarea(attrs={"rows": 2})}
+        labels = {"climate_override": _("Set the climate relevance")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["climate_override"].choices = [("", _("Use the automatic level"))] + list(
+            AgendaItem.ClimateLevel.choices
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("climate_override") and not (cleaned.get("climate_override_reason") or "").strip():
+            self.add_error("climate_override_reason", _("Give a reason when you override the climate relevance."))
+        if not cleaned.get("climate_override"):
+            cleaned["climate_override_reason"] = ""
+        return cleaned

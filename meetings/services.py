@@ -8,9 +8,11 @@ from operator import attrgetter
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history import utils
 
 from municipalities.models import Body, Membership
 
+from .classification import classify_item, classify_items
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
 
 
@@ -43,11 +45,15 @@ def all_valid(*forms) -> bool:
 
 @transaction.atomic
 def save_meeting(form, *formsets) -> Meeting:
-    """Save a meeting and its formsets as one transaction: all or nothing."""
+    """Save a meeting and its formsets as one transaction: all or nothing.
+
+    Items are (re)classified for climate relevance as part of the same transaction.
+    """
     meeting = form.save()
     for formset in formsets:
         formset.instance = meeting
         formset.save()
+    classify_items(AgendaItem.objects.filter(meeting=meeting))
     return meeting
 
 
@@ -57,6 +63,7 @@ def save_item(form, *formsets) -> AgendaItem:
     for formset in formsets:
         formset.instance = item
         formset.save()
+    classify_item(item)
     return item
 
 
@@ -82,10 +89,12 @@ def _entries(records, what: str, label) -> list[HistoryEntry]:
         before = previous.get(record.id)
         previous[record.id] = record
         if record.history_type == "~" and before is not None:
-            delta = record.diff_against(before)
-            changes = tuple(
-                str(record.instance._meta.get_field(change.field).verbose_name) for change in delta.changes
-            )
+            m2m_names = [field.name for field in record._history_m2m_fields]
+            # diff_against() queries M2M rows per record; compare the prefetched rows instead.
+            delta = record.diff_against(before, excluded_fields=m2m_names)
+            changed = [change.field for change in delta.changes]
+            changed += [name for name in m2m_names if _m2m_ids(record, name) != _m2m_ids(before, name)]
+            changes = tuple(str(record.instance._meta.get_field(name).verbose_name) for name in changed)
             if not changes:
                 continue
         entries.append(
@@ -99,6 +108,19 @@ def _entries(records, what: str, label) -> list[HistoryEntry]:
             )
         )
     return entries
+
+
+def _m2m_accessor(history_model, name: str) -> str:
+    """The prefetchable reverse accessor from a historical record to its M2M rows for ``name``."""
+    m2m_model = getattr(history_model, name).model
+    return m2m_model._meta.get_field("history").remote_field.get_accessor_name()
+
+
+def _m2m_ids(record, name: str) -> list:
+    """The related ids of a historical M2M field, from the prefetch cache when there is one."""
+    field = record.instance_type._meta.get_field(name)
+    column = f"{utils.get_m2m_reverse_field_name(field)}_id"
+    return sorted(getattr(row, column) for row in getattr(record, _m2m_accessor(type(record), name)).all())
 
 
 def meeting_history(meeting: Meeting, limit: int = 200) -> list[HistoryEntry]:
@@ -120,7 +142,8 @@ def meeting_history(meeting: Meeting, limit: int = 200) -> list[HistoryEntry]:
     )
     item_ids = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
     entries += _entries(
-        Proposal.history.filter(item_id__in=item_ids).select_related("history_user"),
+        Proposal.history.filter(item_id__in=item_ids).select_related("history_user")
+        .prefetch_related(_m2m_accessor(Proposal.history.model, "proposers")),
         _("proposal"),
         lambda r: r.get_kind_display(),
     )

@@ -21,6 +21,7 @@ from .forms import (
     AgendaItemForm,
     AgendaItemFormSet,
     AttendanceFormSet,
+    ClimateOverrideForm,
     MeetingForm,
     ProposalFormSet,
     RequestFormSet,
@@ -130,10 +131,33 @@ def item_detail(request, pk: int):
         request.user,
         pk=pk,
     )
+    can_edit = permissions.can_edit(request.user, item.meeting.body.municipality_id)
     return render(
         request,
         "meetings/item_detail.html",
-        {"item": item, "meeting": item.meeting, "can_edit": permissions.can_edit(request.user, item.meeting.body.municipality_id)},
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "can_edit": can_edit,
+            "override_form": ClimateOverrideForm(instance=item) if can_edit else None,
+        },
+    )
+
+
+@require_POST
+def item_climate_override(request, pk: int):
+    item = get_visible_or_404(AgendaItem.objects.select_related("meeting__body"), request.user, pk=pk)
+    require_edit(request.user, item.meeting.body.municipality_id)
+    form = ClimateOverrideForm(request.POST, instance=item)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The climate relevance was saved."))
+        return redirect(item)
+    return render(
+        request,
+        "meetings/item_detail.html",
+        {"item": item, "meeting": item.meeting, "can_edit": True, "override_form": form},
+        status=400,
     )
 
 

@@ -1,0 +1,52 @@
+"""Apply the climate classifier to stored agenda items.
+
+The automatic level and its evidence are recomputed from the item's own text; a person's
+override (``climate_override`` with a reason) is never touched, so it survives re-import and
+re-classification.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .climate.classifier import Classification, assess_environment, classify
+from .models import AgendaItem
+
+def classification_for(item: AgendaItem) -> Classification:
+    """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision."""
+    fields = {
+        "administration_proposal": item.administration_proposal,
+        "handling": item.handling,
+        "decision": item.decision,
+    }
+    if item.pk:
+        for index, proposal in enumerate(item.proposals.all()):
+            if proposal.kind != "administration" and proposal.text:
+                fields[f"proposal[{index}]"] = proposal.text
+    return classify(item.title, item.text, fields=fields)
+
+
+def classify_item(item: AgendaItem, *, save: bool = True) -> Classification:
+    """Set the automatic climate level, evidence and environmental assessment of ``item``."""
+    result = classification_for(item)
+    item.climate_level = result.level
+    item.climate_evidence = result.to_dict()["evidence"]
+    item.env_assessment = assess_environment(item.text)
+    if save and item.pk:
+        AgendaItem.objects.filter(pk=item.pk).update(
+            climate_level=item.climate_level,
+            climate_evidence=item.climate_evidence,
+            env_assessment=item.env_assessment,
+        )
+    return result
+
+
+def classify_items(items: Iterable[AgendaItem]) -> int:
+    """Reclassify many items in bulk; returns how many changed."""
+    changed = []
+    for item in items:
+        before = (item.climate_level, item.climate_evidence, item.env_assessment)
+        classify_item(item, save=False)
+        if (item.climate_level, item.climate_evidence, item.env_assessment) != before:
+            changed.append(item)
+    AgendaItem.objects.bulk_update(changed, ["climate_level", "climate_evidence", "env_assessment"], batch_size=500)
+    return len(changed)

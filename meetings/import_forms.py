@@ -1,0 +1,158 @@
+"""Forms for uploading meeting documents and reviewing what the importer found."""
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Body, Person
+
+from .models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
+
+MAX_FILES = 10
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        if not files:
+            raise forms.ValidationError(_("Choose at least one file."), code="required")
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("Upload at most %(n)d files at a time.") % {"n": MAX_FILES})
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Meeting documents"),
+        help_text=_("PDF with a text layer or plain text (.txt), at most 20 MB each."),
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.txt,application/pdf,text/plain"}),
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            if upload.size == 0:
+                raise forms.ValidationError(_("%(name)s is empty.") % {"name": upload.name})
+            if upload.size > settings.IMPORT_MAX_BYTES:
+                raise forms.ValidationError(_("%(name)s is larger than 20 MB.") % {"name": upload.name})
+        return files
+
+
+class ReviewForm(forms.Form):
+    """One set of fields per meeting and item of a preview, named by their place in it."""
+
+    def __init__(self, *args, preview: dict, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preview = preview
+        bodies = Body.objects.filter(municipality=municipality)
+        people = Person.objects.filter(municipality=municipality)
+        for m, entry in enumerate(preview["meetings"]):
+            data = entry["data"]
+            self.fields[f"m{m}_include"] = forms.BooleanField(
+                label=_("Save this meeting"), required=False, initial=entry.get("include", True)
+            )
+            self.fields[f"m{m}_body"] = forms.ModelChoiceField(
+                bodies, label=_("Body"), required=False, initial=entry.get("body_id")
+            )
+            self.fields[f"m{m}_date"] = forms.DateField(
+                label=_("Date"), initial=data["date"], widget=forms.DateInput(attrs={"type": "date"})
+            )
+            self.fields[f"m{m}_place"] = forms.CharField(
+                label=_("Place"), required=False, max_length=200, initial=data.get("place") or ""
+            )
+            self.fields[f"m{m}_state"] = forms.ChoiceField(
+                choices=Meeting.State.choices, label=_("State"), initial=data.get("state")
+            )
+            for a, row in enumerate(data["attendance"]):
+                if row.get("person_id") is None and row.get("side") != "other":
+                    self.fields[f"m{m}_a{a}_person"] = forms.ModelChoiceField(
+                        people, required=False, label=_("Member for “%(name)s”") % {"name": row["name"]}
+                    )
+            for i, item in enumerate(data["items"]):
+                self.fields[f"m{m}_i{i}_case_number"] = forms.CharField(
+                    label=_("Case number"), required=False, max_length=9, initial=item.get("case_number") or ""
+                )
+                self.fields[f"m{m}_i{i}_title"] = forms.CharField(
+                    label=_("Title"), max_length=500, initial=item["title"]
+                )
+                self.fields[f"m{m}_i{i}_override"] = forms.ChoiceField(
+                    label=_("Climate relevance"),
+                    required=False,
+                    choices=[("", _("As classified"))] + list(AgendaItem.ClimateLevel.choices),
+                )
+                self.fields[f"m{m}_i{i}_reason"] = forms.CharField(
+                    label=_("Reason for the override"), required=False, max_length=500
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        for m, entry in enumerate(self.preview["meetings"]):
+            if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_body"):
+                self.add_error(f"m{m}_body", _("Choose the body this meeting belongs to."))
+            for i, _item in enumerate(entry["data"]["items"]):
+                if cleaned.get(f"m{m}_i{i}_override") and not cleaned.get(f"m{m}_i{i}_reason", "").strip():
+                    self.add_error(f"m{m}_i{i}_reason", _("Give a reason when you override the climate relevance."))
+                number = cleaned.get(f"m{m}_i{i}_case_number", "")
+                if number and not re.fullmatch(CASE_NUMBER_PATTERN, number):
+                    self.add_error(f"m{m}_i{i}_case_number", _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."))
+        return cleaned
+
+    def corrected_preview(self) -> dict:
+        """The preview with the reviewer's corrections applied."""
+        cleaned = self.cleaned_data
+        preview = {**self.preview, "meetings": []}
+        for m, entry in enumerate(self.preview["meetings"]):
+            data = {**entry["data"]}
+            body = cleaned.get(f"m{m}_body")
+            data.update(date=cleaned[f"m{m}_date"].isoformat(), place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
+            data["attendance"] = [
+                {**row, "person_id": (cleaned.get(f"m{m}_a{a}_person").pk if cleaned.get(f"m{m}_a{a}_person") else row.get("person_id"))}
+                for a, row in enumerate(entry["data"]["attendance"])
+            ]
+            data["items"] = [
+                {
+                    **item,
+                    "case_number": cleaned[f"m{m}_i{i}_case_number"] or None,
+                    "title": cleaned[f"m{m}_i{i}_title"],
+                    "climate_override": cleaned.get(f"m{m}_i{i}_override") or "",
+                    "climate_override_reason": cleaned.get(f"m{m}_i{i}_reason", ""),
+                }
+                for i, item in enumerate(entry["data"]["items"])
+            ]
+            preview["meetings"].append(
+                {**entry, "include": bool(cleaned.get(f"m{m}_include")), "body_id": body.pk if body else None, "data": data}
+            )
+        return preview
+
+    def rows(self):
+        """Bound fields grouped the way the review page shows them."""
+        for m, entry in enumerate(self.preview["meetings"]):
+            data = entry["data"]
+            yield {
+                "entry": entry,
+                "data": data,
+                "fields": [self[f"m{m}_{name}"] for name in ("include", "body", "date", "place", "state")],
+                "attendance": [
+                    {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None}
+                    for a, row in enumerate(data["attendance"])
+                ],
+                "items": [
+                    {
+                        "data": item,
+                        "case_number": self[f"m{m}_i{i}_case_number"],
+                        "title": self[f"m{m}_i{i}_title"],
+                        "override": self[f"m{m}_i{i}_override"],
+                        "reason": self[f"m{m}_i{i}_reason"],
+                    }
+                    for i, item in enumerate(data["items"])
+                ],
+            }

@@ -1,0 +1,81 @@
+"""Upload, review and confirm meeting documents (HR staff of the municipality)."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from municipalities.access import get_visible_or_404, require_edit
+from municipalities.models import Municipality
+
+from .import_forms import ReviewForm, UploadForm
+from .importers.errors import ProtocolImportError
+from .importing import apply_preview, store_document
+from .models import ImportRun, Meeting
+from .tasks import start_parsing
+
+
+def import_upload(request, number: str):
+    municipality = get_object_or_404(Municipality, number=number)
+    require_edit(request.user, municipality.number)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                run = ImportRun.objects.create(municipality=municipality, created_by=request.user)
+                for upload in form.cleaned_data["files"]:
+                    run.documents.add(store_document(upload.read(), upload.name, municipality, request.user))
+                start_parsing(run)
+        except ProtocolImportError as error:
+            form.add_error("files", error.message)
+        else:
+            return redirect(run)
+    runs = ImportRun.objects.visible_to(request.user).filter(municipality=municipality).select_related("created_by")[:20]
+    return render(request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs})
+
+
+def import_detail(request, pk: int):
+    run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
+    form = None
+    if run.status == ImportRun.Status.READY:
+        form = ReviewForm(preview=run.preview, municipality=run.municipality)
+    meetings = Meeting.objects.filter(pk__in=run.result.get("meeting_ids", [])).select_related("body")
+    return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": meetings})
+
+
+@require_POST
+def import_confirm(request, pk: int):
+    run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
+    require_edit(request.user, run.municipality_id)
+    if run.status != ImportRun.Status.READY:
+        messages.error(request, _("This import cannot be saved in its current state."))
+        return redirect(run)
+    form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved. Correct the fields marked below."))
+        return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
+    try:
+        result = apply_preview(form.corrected_preview(), run.municipality, request.user)
+    except ProtocolImportError as error:
+        messages.error(request, error.message)
+        return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
+    run.result = result.as_dict()
+    run.status = ImportRun.Status.CONFIRMED
+    run.confirmed_at = timezone.now()
+    run.save(update_fields=["result", "status", "confirmed_at"])
+    counts = result.as_dict()["counts"]
+    messages.success(
+        request,
+        _("Saved: %(inserted)d new, %(updated)d updated, %(unchanged)d unchanged.") % counts,
+    )
+    return redirect(run)
+
+
+@require_GET
+def import_status(request, pk: int):
+    run = get_visible_or_404(ImportRun.objects, request.user, pk=pk)
+    return JsonResponse({"status": run.status, "label": run.get_status_display(), "progress": run.progress})

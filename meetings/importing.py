@@ -1,0 +1,543 @@
+"""Turn parsed meeting documents into reviewed records: resolve, preview, apply.
+
+The pipeline (``meetings.importers``) knows nothing of the database. This module:
+
+1. stores each uploaded file once, under its SHA-256 (:func:`store_document`);
+2. parses it and resolves what it found against the municipality's records: the body, people
+   by their seats, organisations by short name (:func:`build_preview`): a JSON-ready preview
+   that a person reviews and may correct;
+3. applies a (corrected) preview in one transaction (:func:`apply_preview`), matching on natural
+   keys (body + date, meeting + case number), counting inserted / updated / unchanged rows, and
+   never overwriting a value a person corrected by hand: the importer remembers what it last
+   wrote (``import_snapshot``); a current value that differs from it was corrected, and a new
+   imported value for it is reported as a conflict instead.
+
+Names that match no member are shown for review and stored as names only: no person is ever
+created from a name.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from municipalities.models import Body, Membership, Municipality, Organisation, Person
+
+from .classification import classify_item
+from .importers.errors import MAX_BYTES, ProtocolImportError
+from .importers import common
+from .importers.pipeline import LINK_THRESHOLD, parse_document
+from .importers.text import is_pdf
+from .models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request, SourceDocument
+
+ORGANISATION_ALIASES = {
+    "ap": "AP", "a": "AP", "arbeidarpartiet": "AP", "arbeiderpartiet": "AP",
+    "h": "H", "høgre": "H", "høyre": "H",
+    "frp": "FRP", "framstegspartiet": "FRP", "fremskrittspartiet": "FRP",
+    "sp": "SP", "senterpartiet": "SP",
+    "sv": "SV", "v": "V", "venstre": "V",
+    "krf": "KRF", "mdg": "MDG", "r": "R", "raudt": "R", "rødt": "R",
+    "nsf": "Sykepleierforbundet", "sykepleiarforbundet": "Sykepleierforbundet",
+    "fagforbundet": "Fagforbundet", "utdanningsforbundet": "Utdanningsforbundet",
+}
+
+
+class WrongMunicipality(ProtocolImportError):
+    def __init__(self, found: str, expected: str):
+        super().__init__(
+            "wrong_municipality",
+            _("The document is for %(found)s, not %(expected)s.") % {"found": found, "expected": expected},
+        )
+
+
+# --- storing -----------------------------------------------------------------------------
+
+
+def store_document(data: bytes, filename: str, municipality: Municipality, user=None) -> SourceDocument:
+    """Keep the file under its checksum (once per municipality). Raises for empty or oversized files."""
+    if not data:
+        raise ProtocolImportError("empty")
+    if len(data) > MAX_BYTES:
+        raise ProtocolImportError("too_large")
+    digest = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.filter(municipality=municipality, sha256=digest).first()
+    if existing:
+        return existing
+    document = SourceDocument(
+        municipality=municipality,
+        filename=filename[-255:] or "dokument",
+        sha256=digest,
+        size=len(data),
+        kind=SourceDocument.Kind.PDF if is_pdf(data) else SourceDocument.Kind.TEXT,
+        uploaded_by=user,
+    )
+    document.file.save(f"{digest}", ContentFile(data), save=False)
+    document.save()
+    return document
+
+
+# --- resolving ---------------------------------------------------------------------------
+
+
+def normalise(text: str | None) -> str:
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+
+
+def _municipality_matches(found: str, municipality: Municipality) -> bool:
+    wanted = normalise(municipality.name)
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune)\b", "", found, flags=re.I))
+    parts = {normalise(p) for p in municipality.name.split(" - ")} | {wanted}
+    return name in parts or any(part and part in name for part in parts)
+
+
+def check_municipality(parsed_name: str | None, municipality: Municipality) -> None:
+    if parsed_name and not _municipality_matches(parsed_name, municipality):
+        raise WrongMunicipality(parsed_name, municipality.name)
+
+
+def resolve_body(name: str | None, municipality: Municipality, bodies: list[Body]) -> Body | None:
+    """The body whose name matches (ignoring case and the nynorsk/bokmål -et/-g endings)."""
+    if not name:
+        return bodies[0] if len(bodies) == 1 else None
+
+    def stem(value: str) -> str:
+        return re.sub(r"(et|en|a|g|get)$", "", normalise(value).replace(" ", ""))
+
+    wanted = stem(name)
+    for body in bodies:
+        if stem(body.name) == wanted:
+            return body
+    for body in bodies:
+        if wanted and (wanted in stem(body.name) or stem(body.name) in wanted):
+            return body
+    return None
+
+
+def organisation_lookup() -> dict[str, Organisation]:
+    orgs = {normalise(o.short_name): o for o in Organisation.objects.all()}
+    for alias, short in ORGANISATION_ALIASES.items():
+        if normalise(short) in orgs:
+            orgs.setdefault(alias, orgs[normalise(short)])
+    return orgs
+
+
+def resolve_organisation(name: str | None, orgs: dict[str, Organisation]) -> Organisation | None:
+    return orgs.get(normalise(name)) if name else None
+
+
+def _seats_by_name(body: Body | None, day: datetime.date) -> dict[str, Membership]:
+    if body is None:
+        return {}
+    seats = Membership.objects.filter(body=body).active_on(day).select_related("person", "on_behalf_of")
+    return {normalise(seat.person.name): seat for seat in seats}
+
+
+# --- preview -----------------------------------------------------------------------------
+
+
+def build_preview(documents: list[SourceDocument], municipality: Municipality, body: Body | None = None) -> dict:
+    """Parse stored files and resolve what they hold. Raises ProtocolImportError for a bad file."""
+    sources = []
+    for document in documents:
+        with document.file.open("rb") as handle:
+            sources.append((handle.read(), document.filename, document))
+    return preview_sources(sources, municipality, body)
+
+
+def preview_sources(sources, municipality: Municipality, body: Body | None = None) -> dict:
+    """``sources`` are ``(data, filename, SourceDocument or None)``; None when nothing may be stored."""
+    bodies = list(Body.objects.filter(municipality=municipality).order_by("name"))
+    orgs = organisation_lookup()
+    preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}
+    for data, filename, document in sources:
+        parsed = parse_document(data, filename)
+        for meeting in parsed.meetings:
+            check_municipality(meeting.municipality_name, municipality)
+        if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
+            document.family, document.pages = parsed.family, parsed.pages
+            document.save(update_fields=["family", "pages"])
+        preview["documents"].append(
+            {"id": document.pk if document else None, "filename": filename,
+             "sha256": hashlib.sha256(data).hexdigest(), "family": parsed.family, "pages": parsed.pages,
+             "warnings": list(parsed.warnings)}
+        )
+        preview["warnings"].extend(parsed.warnings)
+        for index, meeting in enumerate(parsed.meetings):
+            preview["meetings"].append(
+                _preview_meeting(meeting.to_dict(), document, index, municipality, body, bodies, orgs)
+            )
+    preview["meetings"].sort(key=lambda m: m["data"]["date"])
+    return preview
+
+
+def _preview_meeting(data, document, index, municipality, body, bodies, orgs) -> dict:
+    data["municipality"] = municipality.number
+    target = body or resolve_body(data.get("body"), municipality, bodies)
+    warnings = list(data.pop("warnings", []))
+    if target is None:
+        warnings.append(_("No body matches “%(name)s”: choose one before saving.") % {"name": data.get("body") or "?"})
+    else:
+        data["body"] = target.name
+    day = datetime.date.fromisoformat(data["date"])
+    seats = _seats_by_name(target, day)
+    for row in data["attendance"]:
+        seat = seats.get(normalise(row["name"]))
+        row["person_id"] = seat.person_id if seat else None
+        if seat is None and row["side"] != "other":
+            warnings.append(_("“%(name)s” matches no member of the body: check the name.") % {"name": row["name"]})
+    for item in data["items"]:
+        for proposal in item["proposals"]:
+            unknown = [p for p in proposal["proposers"] if resolve_organisation(p, orgs) is None]
+            if unknown:
+                warnings.append(
+                    _("Unknown proposer in %(case)s: %(names)s") % {"case": item["case_number"] or item["title"], "names": ", ".join(unknown)}
+                )
+    existing = (
+        Meeting.objects.filter(body=target, date=day).values_list("pk", flat=True).first() if target else None
+    )
+    return {
+        "key": f"{document.pk if document else 'x'}-{index}",
+        "document_id": document.pk if document else None,
+        "body_id": target.pk if target else None,
+        "existing_meeting_id": existing,
+        "include": True,
+        "warnings": warnings,
+        "data": data,
+    }
+
+
+# --- applying ----------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    counts: Counter = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    meeting_ids: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "counts": {key: self.counts.get(key, 0) for key in ("inserted", "updated", "unchanged")},
+            "conflicts": list(self.conflicts),
+            "warnings": list(self.warnings),
+            "meeting_ids": list(self.meeting_ids),
+        }
+
+
+def _time(value: str | None) -> datetime.time | None:
+    return datetime.time.fromisoformat(value) if value else None
+
+
+def _merge_fields(obj, values: dict, result: ImportResult, label: str) -> bool:
+    """Update fields the importer owns; keep and report values a person corrected. True if changed."""
+    snapshot = dict(obj.import_snapshot or {})
+    changed = False
+    for name, new in values.items():
+        current = getattr(obj, name)
+        as_json = _jsonable(new)
+        if _jsonable(current) == as_json:
+            snapshot[name] = as_json
+            continue
+        if name in snapshot and snapshot[name] != _jsonable(current):
+            if snapshot[name] != as_json:
+                result.conflicts.append(
+                    _("%(what)s: “%(field)s” was corrected by hand and was not overwritten.")
+                    % {"what": label, "field": obj._meta.get_field(name).verbose_name}
+                )
+            continue
+        setattr(obj, name, new)
+        snapshot[name] = as_json
+        changed = True
+    if snapshot != obj.import_snapshot:
+        obj.import_snapshot = snapshot
+        changed = True
+    return changed
+
+
+def _jsonable(value):
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat(timespec="minutes") if isinstance(value, datetime.time) else value.isoformat()
+    return value
+
+
+def apply_preview(preview: dict, municipality: Municipality, user=None) -> ImportResult:
+    """Write the reviewed preview: all of it or, on any error, nothing."""
+    result = ImportResult()
+    orgs = organisation_lookup()
+    with transaction.atomic():
+        saved: list[tuple[Meeting, dict]] = []
+        for entry in preview["meetings"]:
+            if not entry.get("include", True):
+                continue
+            body = Body.objects.filter(municipality=municipality, pk=entry.get("body_id")).first()
+            if body is None:
+                raise ProtocolImportError(
+                    "no_body", _("Choose the body for the meeting on %(date)s.") % {"date": entry["data"]["date"]}
+                )
+            meeting = _apply_meeting(entry, body, orgs, result)
+            saved.append((meeting, entry))
+            result.meeting_ids.append(meeting.pk)
+            if entry.get("document_id"):
+                MeetingSource.objects.update_or_create(
+                    meeting=meeting, document_id=entry["document_id"], defaults={"imported_at": timezone.now()}
+                )
+        for meeting, entry in saved:
+            _apply_requests(meeting, entry["data"].get("requests", []), orgs, result)
+        link_pending_requests(municipality)
+    return result
+
+
+def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeting:
+    data = entry["data"]
+    day = datetime.date.fromisoformat(data["date"])
+    values = {
+        "start_time": _time(data.get("start")),
+        "end_time": _time(data.get("end")),
+        "place": data.get("place") or "",
+        "state": data.get("state") or Meeting.State.HELD,
+    }
+    meeting = Meeting.objects.filter(body=body, date=day).first()
+    label = _("Meeting %(date)s") % {"date": day.strftime("%d.%m.%Y")}
+    if meeting is None:
+        meeting = Meeting(body=body, date=day, published=True, **values)
+        meeting.import_snapshot = {k: _jsonable(v) for k, v in values.items()}
+        meeting.last_imported_at = timezone.now()
+        meeting.save()
+        result.counts["inserted"] += 1
+    else:
+        if meeting.state == Meeting.State.HELD and values["state"] == Meeting.State.PLANNED:
+            values.pop("state")  # a notice never turns a held meeting back into a planned one
+        if _merge_fields(meeting, values, result, label):
+            result.counts["updated"] += 1
+        else:
+            result.counts["unchanged"] += 1
+        meeting.last_imported_at = timezone.now()
+        meeting.save()
+    _apply_attendance(meeting, data.get("attendance", []), orgs, result, label)
+    for item_data in data.get("items", []):
+        _apply_item(meeting, item_data, orgs, result)
+    return meeting
+
+
+def _attendance_rows(meeting: Meeting, rows: list[dict], orgs) -> list[dict]:
+    seats = _seats_by_name(meeting.body, meeting.date)
+    people = {p.pk: p for p in Person.objects.filter(pk__in=[r.get("person_id") for r in rows if r.get("person_id")])}
+    wanted = []
+    for row in rows:
+        person = people.get(row.get("person_id")) if row.get("person_id") else None
+        seat = seats.get(normalise(person.name)) if person else None
+        substitute_for = seats.get(normalise(row.get("substitute_for"))) if row.get("substitute_for") else None
+        org = resolve_organisation(row.get("organisation"), orgs) or (seat.on_behalf_of if seat else None)
+        role = row.get("role") or ""
+        if row.get("substitute_for") and substitute_for is None:
+            role = f"{role or 'Varamedlem'} for {row['substitute_for']}"  # imported text stays Norwegian
+        wanted.append(
+            {
+                "person_id": person.pk if person else None,
+                "name": "" if person else row["name"],
+                "membership_id": seat.pk if seat else None,
+                "status": Attendance.Status.PRESENT if row.get("present", True) else Attendance.Status.ABSENT,
+                "substitute_for_id": substitute_for.pk if substitute_for else None,
+                "side": row.get("side") if row.get("side") in Attendance.Side.values else Attendance.Side.OTHER,
+                "role": role[:200],
+                "organisation_id": org.pk if org else None,
+            }
+        )
+    return wanted
+
+
+_ATTENDANCE_KEYS = ("person_id", "name", "membership_id", "status", "substitute_for_id", "side", "role", "organisation_id")
+
+
+def _canonical(rows: list[dict], keys) -> list[list]:
+    return sorted([[row.get(k) for k in keys] for row in rows], key=repr)
+
+
+def _apply_attendance(meeting: Meeting, rows: list[dict], orgs, result: ImportResult, label: str) -> None:
+    wanted = _attendance_rows(meeting, rows, orgs)
+    current_rows = list(Attendance.objects.filter(meeting=meeting).values(*_ATTENDANCE_KEYS))
+    _replace_set(
+        meeting, "attendance", wanted, current_rows, _ATTENDANCE_KEYS, result, label,
+        create=lambda rows: Attendance.objects.bulk_create(Attendance(meeting=meeting, **row) for row in rows),
+        delete=lambda: Attendance.objects.filter(meeting=meeting).delete(),
+    )
+
+
+def _replace_set(owner, key, wanted, current_rows, keys, result, label, *, create, delete) -> None:
+    """Replace a child set wholesale unless a person edited it since the last import."""
+    new, current = _canonical(wanted, keys), _canonical(current_rows, keys)
+    snapshot = owner.import_snapshot.get(key)
+    if new == current:
+        result.counts["unchanged"] += len(new)
+    elif current and snapshot is not None and snapshot != current:
+        result.conflicts.append(
+            _("%(what)s: %(set)s was edited by hand and was not overwritten.") % {"what": label, "set": key}
+        )
+        return
+    elif current and snapshot is None:
+        result.conflicts.append(
+            _("%(what)s: %(set)s was entered by hand and was not overwritten.") % {"what": label, "set": key}
+        )
+        return
+    else:
+        delete()
+        create(wanted)
+        kept = len([row for row in new if row in current])
+        result.counts["unchanged"] += kept
+        result.counts["inserted"] += len(new) - kept
+    owner.import_snapshot[key] = new
+    type(owner).objects.filter(pk=owner.pk).update(import_snapshot=owner.import_snapshot)
+
+
+_ITEM_TYPES = set(AgendaItem.Type.values)
+
+
+def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> AgendaItem:
+    values = {
+        "position": data.get("position") or 1,
+        "title": (data.get("title") or "")[:500],
+        "item_type": data.get("type") if data.get("type") in _ITEM_TYPES else AgendaItem.Type.PS,
+        "archive_id": (data.get("archive_id") or "")[:40],
+        "procedural": bool(data.get("procedural")),
+        "administration_proposal": data.get("administration_proposal") or "",
+        "handling": data.get("handling") or "",
+        "decision": data.get("decision") or "",
+        "text": data.get("text") or "",
+    }
+    case_number = data.get("case_number") or ""
+    lookup = Q(case_number=case_number) if case_number else Q(case_number="", position=values["position"])
+    item = AgendaItem.objects.filter(lookup, meeting=meeting).first()
+    label = _("Item %(case)s") % {"case": case_number or values["title"][:40]}
+    if item is None:
+        if AgendaItem.objects.filter(meeting=meeting, position=values["position"]).exists():
+            values["position"] = (max(AgendaItem.objects.filter(meeting=meeting).values_list("position", flat=True)) + 1)
+        item = AgendaItem(meeting=meeting, case_number=case_number, **values)
+        item.import_snapshot = dict(values)
+        item.save()
+        result.counts["inserted"] += 1
+    else:
+        values.pop("position")  # keep the order a person may have set
+        if _merge_fields(item, values, result, label):
+            item.save()
+            result.counts["updated"] += 1
+        else:
+            result.counts["unchanged"] += 1
+    override = data.get("climate_override")
+    if override in AgendaItem.ClimateLevel.values and data.get("climate_override_reason"):
+        AgendaItem.objects.filter(pk=item.pk).update(
+            climate_override=override, climate_override_reason=data["climate_override_reason"]
+        )
+    _apply_proposals(item, data.get("proposals", []), orgs, result, label)
+    classify_item(item)
+    return item
+
+
+_PROPOSAL_KEYS = ("kind", "by_administration", "text", "outcome", "votes_for", "votes_against", "proposers")
+
+
+def _apply_proposals(item: AgendaItem, rows: list[dict], orgs, result: ImportResult, label: str) -> None:
+    wanted = []
+    for position, row in enumerate(rows, start=1):
+        proposers = sorted(
+            org.pk for org in (resolve_organisation(name, orgs) for name in row.get("proposers", [])) if org
+        )
+        wanted.append(
+            {
+                "position": position,
+                "kind": row["kind"] if row.get("kind") in Proposal.Kind.values else Proposal.Kind.ALTERNATIVE,
+                "by_administration": row.get("kind") == Proposal.Kind.ADMINISTRATION,
+                "text": row.get("text") or "",
+                "outcome": row["outcome"] if row.get("outcome") in Proposal.Outcome.values else Proposal.Outcome.NOT_VOTED,
+                "votes_for": row.get("votes_for"),
+                "votes_against": row.get("votes_against"),
+                "proposers": proposers,
+            }
+        )
+    current_rows = [
+        {**{k: getattr(p, k) for k in _PROPOSAL_KEYS if k != "proposers"},
+         "proposers": sorted(o.pk for o in p.proposers.all())}
+        for p in item.proposals.prefetch_related("proposers")
+    ]
+
+    def create(rows):
+        for row in rows:
+            proposal = Proposal.objects.create(item=item, **{k: v for k, v in row.items() if k != "proposers"})
+            proposal.proposers.set(row["proposers"])
+
+    _replace_set(
+        item, "proposals", wanted, current_rows, _PROPOSAL_KEYS, result, label,
+        create=create, delete=lambda: item.proposals.all().delete(),
+    )
+
+
+def _apply_requests(meeting: Meeting, rows: list[dict], orgs, result: ImportResult) -> None:
+    people = {normalise(p.name): p for p in Person.objects.filter(municipality=meeting.body.municipality)}
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        if not text:
+            continue
+        existing = Request.objects.filter(meeting=meeting, text=text).first()
+        resulting = None
+        if row.get("resulting_case_number"):
+            resulting = (
+                AgendaItem.objects.filter(
+                    meeting__body=meeting.body, case_number=row["resulting_case_number"], meeting__date__gte=meeting.date
+                ).exclude(meeting=meeting).order_by("meeting__date").first()
+            )
+        if existing:
+            if resulting and existing.resulting_item_id is None:
+                existing.resulting_item = resulting
+                existing.save(update_fields=["resulting_item"])
+                result.counts["updated"] += 1
+            else:
+                result.counts["unchanged"] += 1
+            continue
+        person = people.get(normalise(row.get("by")))
+        Request.objects.create(
+            meeting=meeting,
+            person=person,
+            by_name="" if person else (row.get("by") or "?")[:200],
+            organisation=resolve_organisation(row.get("organisation"), orgs),
+            text=text,
+            asks_for_agenda_item=bool(row.get("asks_for_agenda_item") or row.get("resulting_case_number")),
+            resulting_item=resulting,
+            imported=True,
+        )
+        result.counts["inserted"] += 1
+
+
+def link_pending_requests(municipality: Municipality) -> int:
+    """Link requests that asked for a case to the later item they produced, once it exists.
+
+    Uses the same subject matching as the parser does within one document, so a request in one
+    file finds its item when a later file is imported.
+    """
+    linked = 0
+    pending = Request.objects.filter(
+        meeting__body__municipality=municipality, asks_for_agenda_item=True, resulting_item__isnull=True
+    ).select_related("meeting")
+    for request in pending:
+        subject = common.request_subject(request.text)
+        if not subject:
+            continue
+        candidates = AgendaItem.objects.filter(
+            meeting__body=request.meeting.body, meeting__date__gt=request.meeting.date, procedural=False
+        ).order_by("meeting__date", "position")[:200]
+        scored = [(common.subject_score(subject, item.title), item) for item in candidates]
+        best = max((pair for pair in scored if pair[0] >= LINK_THRESHOLD), key=lambda pair: pair[0], default=None)
+        if best:
+            request.resulting_item = best[1]
+            request.save(update_fields=["resulting_item"])
+            linked += 1
+    return linked

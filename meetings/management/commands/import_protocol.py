@@ -1,0 +1,86 @@
+"""Import meeting documents from the command line.
+
+    python manage.py import_protocol FILE [FILE ...] --municipality 4628 [--body NAME] [--dry-run] [--json]
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from meetings.importers.errors import MAX_BYTES, ProtocolImportError
+from meetings.importing import apply_preview, preview_sources, resolve_body, store_document
+from municipalities.models import Body, Municipality
+
+
+class Command(BaseCommand):
+    help = "Import meeting protocols or notices (PDF with a text layer, or text) into a municipality."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", help="PDF or .txt files")
+        parser.add_argument("--municipality", required=True, help="kommunenummer, e.g. 4628")
+        parser.add_argument("--body", help="the body's name; created if the municipality has none by that name")
+        parser.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+        parser.add_argument("--json", action="store_true", help="print one JSON object and nothing else on stdout")
+
+    def handle(self, *args, files, municipality, body, dry_run, json: bool, **options):
+        target = Municipality.objects.filter(number=municipality).first()
+        if target is None:
+            raise CommandError(f"Unknown municipality number: {municipality}")
+        sources = [(self._read(path), Path(path).name) for path in files]
+        try:
+            with transaction.atomic():
+                chosen = self._body(target, body)
+                documents = [None] * len(sources) if dry_run else [
+                    store_document(data, name, target) for data, name in sources
+                ]
+                preview = preview_sources(
+                    [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen
+                )
+                result = apply_preview(preview, target)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except ProtocolImportError as error:
+            raise CommandError(error.message) from error
+        output = {
+            "meetings": [entry["data"] for entry in preview["meetings"]],
+            "counts": result.as_dict()["counts"],
+            "conflicts": result.conflicts,
+            "warnings": preview["warnings"] + [w for entry in preview["meetings"] for w in entry["warnings"]],
+        }
+        if json:
+            self.stdout.write(_dumps(output))
+            return
+        for entry in preview["meetings"]:
+            data = entry["data"]
+            self.stdout.write(f"{data['date']} {data['body']}: {data['state']}, {len(data['items'])} items")
+        counts = output["counts"]
+        prefix = "Dry run, nothing written: would have" if dry_run else "Imported:"
+        self.stdout.write(
+            f"{prefix} {counts['inserted']} inserted, {counts['updated']} updated, {counts['unchanged']} unchanged"
+        )
+        for line in output["conflicts"] + output["warnings"]:
+            self.stderr.write(f"warning: {line}")
+
+    def _read(self, path: str) -> bytes:
+        file = Path(path)
+        if not file.is_file():
+            raise CommandError(f"No such file: {path}")
+        if file.stat().st_size > MAX_BYTES:
+            raise CommandError(ProtocolImportError("too_large").message)
+        return file.read_bytes()
+
+    def _body(self, municipality: Municipality, name: str | None) -> Body | None:
+        if not name:
+            return None
+        bodies = list(Body.objects.filter(municipality=municipality))
+        found = resolve_body(name, municipality, bodies)
+        if found:
+            return found
+        return Body.objects.create(municipality=municipality, name=name)
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -1,0 +1,169 @@
+"""The import_protocol and classify_item commands: JSON contract, idempotency, conflicts, atomicity."""
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from meetings import importing
+from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request, SourceDocument
+
+from .conftest import model_counts
+from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args) -> dict:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_protocol", *args, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_json_contract_and_records(vaksdal_body, write_file):
+    path = write_file("protokoll.txt", PROTOCOL_2024_02)
+    output = run(path, "--municipality", "4628")
+    assert set(output) == {"meetings", "counts", "conflicts", "warnings"}
+    [meeting] = output["meetings"]
+    assert {k: meeting[k] for k in ("municipality", "body", "date", "start", "end", "place", "state")} == {
+        "municipality": "4628", "body": "Administrasjonsutvalet", "date": "2024-02-06", "start": "10:00",
+        "end": "11:30", "place": "Kommunestyresalen", "state": "held",
+    }
+    assert [i["case_number"] for i in meeting["items"]] == ["01/2024", "02/2024"]
+    parking = meeting["items"][1]
+    assert parking["climate"]["level"] == "linked"
+    assert [(p["kind"], p["proposers"], p["outcome"], p["votes_for"]) for p in parking["proposals"]] == [
+        ("administration", [], "adopted", 4), ("amendment", ["Fagforbundet"], "fell", 2),
+    ]
+    stored = Meeting.objects.get(body=vaksdal_body, date="2024-02-06")
+    assert stored.state == "held" and stored.published is True
+    assert stored.last_imported_at is not None
+    assert stored.source_documents.get().filename == "protokoll.txt"
+    statuses = {(a.display_name, a.status, a.substitute_for.person.name if a.substitute_for else None)
+                for a in stored.attendances.select_related("person", "substitute_for__person")}
+    assert statuses == {
+        ("Sigrid Fjellheim", "present", None), ("Tor Brekkestø", "present", None),
+        ("Ola Nordtveit", "present", None), ("Kari Vestrheim", "absent", None),
+        ("Liv Haugen", "present", "Kari Vestrheim"), ("Eva Dalsbø", "present", None),
+    }
+    # every member was matched to a person; the administration's guest stays a name
+    assert Attendance.objects.filter(meeting=stored, person__isnull=True).get().name == "Eva Dalsbø"
+    item = AgendaItem.objects.get(meeting=stored, case_number="02/2024")
+    assert item.climate_level == "linked"
+    assert {e["phrase"].lower() for e in item.climate_evidence} >= {"parkeringsavgift for tilsette"}
+    amendment = Proposal.objects.get(item=item, kind="amendment")
+    assert [o.short_name for o in amendment.proposers.all()] == ["Fagforbundet"]
+    assert output["counts"] == {"inserted": sum(model_counts()[k] for k in ("Meeting", "Attendance", "AgendaItem", "Proposal", "Request")), "updated": 0, "unchanged": 0}
+
+
+def test_second_import_changes_nothing(vaksdal_body, write_file):
+    path = write_file("protokoll.txt", PROTOCOL_2024_02)
+    first = run(path, "--municipality", "4628")
+    before = model_counts()
+    snapshot = list(AgendaItem.objects.values().order_by("pk"))
+    second = run(path, "--municipality", "4628")
+    assert second["counts"] == {"inserted": 0, "updated": 0, "unchanged": first["counts"]["inserted"]}
+    assert model_counts() == before
+    assert list(AgendaItem.objects.values().order_by("pk")) == snapshot
+
+
+def test_dry_run_writes_nothing(vaksdal_body, write_file):
+    path = write_file("protokoll.txt", PROTOCOL_2024_02)
+    before = model_counts()
+    output = run(path, "--municipality", "4628", "--dry-run")
+    assert output["counts"]["inserted"] > 0
+    assert model_counts() == before
+
+
+def test_hand_correction_survives_a_newer_version(vaksdal_body, write_file):
+    run(write_file("v1.txt", PROTOCOL_2024_02), "--municipality", "4628")
+    item = AgendaItem.objects.get(case_number="02/2024")
+    item.title = "Parkeringsavgift for tilsette (retta)"
+    item.save()
+    newer = PROTOCOL_2024_02.replace("Parkeringsavgift for tilsette ved rådhuset", "Parkeringsavgift for tilsette ved rådhuset og skulane").replace(
+        "Møtestad: Kommunestyresalen", "Møtestad: Formannskapssalen"
+    )
+    output = run(write_file("v2.txt", newer), "--municipality", "4628")
+    item.refresh_from_db()
+    assert item.title == "Parkeringsavgift for tilsette (retta)"
+    assert output["conflicts"] == ["Item 02/2024: “title” was corrected by hand and was not overwritten."]
+    assert Meeting.objects.get(date="2024-02-06").place == "Formannskapssalen"
+    assert output["counts"]["updated"] >= 1
+
+
+def test_notice_then_protocol_turns_planned_into_held_and_never_back(vaksdal_body, write_file):
+    notice = NOTICE_2024_04
+    run(write_file("notice.txt", notice), "--municipality", "4628")
+    assert Meeting.objects.get(date="2024-04-16").state == "planned"
+    protocol = notice.replace("MØTEINNKALLING", "MØTEPROTOKOLL")
+    run(write_file("protocol.txt", protocol), "--municipality", "4628")
+    assert Meeting.objects.get(date="2024-04-16").state == "held"
+    run(write_file("notice.txt", notice), "--municipality", "4628")
+    assert Meeting.objects.get(date="2024-04-16").state == "held"
+
+
+def test_request_is_linked_to_the_item_it_produced_in_a_later_import(vaksdal_body, write_file):
+    run(write_file("protokoll.txt", PROTOCOL_2024_02), "--municipality", "4628")
+    request = Request.objects.get()
+    assert request.asks_for_agenda_item is True
+    assert request.resulting_item is None
+    run(write_file("notice.txt", NOTICE_2024_04), "--municipality", "4628")
+    request.refresh_from_db()
+    assert (request.resulting_item.case_number, request.resulting_item.meeting.date.isoformat()) == ("06/2024", "2024-04-16")
+
+
+def test_document_for_another_municipality_is_refused(vaksdal_body, write_file):
+    before = model_counts()
+    with pytest.raises(CommandError, match="The document is for Sarpsborg"):
+        run(write_file("sarpsborg.txt", OTHER_MUNICIPALITY), "--municipality", "4628")
+    assert model_counts() == before
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "Fila er tom."),
+        (bytes(range(256)) * 40, "Fila er verken PDF eller tekst."),
+    ],
+)
+def test_bad_files_are_refused_and_nothing_is_written(vaksdal_body, write_file, content, message):
+    before = model_counts()
+    with pytest.raises(CommandError, match=message):
+        run(write_file("bad.txt", content), "--municipality", "4628")
+    assert model_counts() == before
+
+
+def test_an_import_that_fails_half_way_writes_nothing(vaksdal_body, write_file, monkeypatch):
+    calls = {"n": 0}
+    original = importing._apply_item
+
+    def fail_on_second_item(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "_apply_item", fail_on_second_item)
+    before = model_counts()
+    with pytest.raises(RuntimeError):
+        run(write_file("protokoll.txt", PROTOCOL_2024_02), "--municipality", "4628")
+    assert model_counts() == before
+
+
+def test_unknown_municipality_number(write_file, db):
+    with pytest.raises(CommandError, match="Unknown municipality number: 9999"):
+        run(write_file("p.txt", PROTOCOL_2024_02), "--municipality", "9999")
+
+
+def test_classify_item_command_prints_level_and_evidence():
+    from io import StringIO
+
+    out = StringIO()
+    call_command("classify_item", "--title", "Parkeringsavgift for tilsette", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["level"] == "linked"
+    assert result["evidence"][0]["phrase"] == "Parkeringsavgift for tilsette"
+    out = StringIO()
+    call_command("classify_item", "--title", "Psykososialt arbeidsmiljø og samarbeidsklima", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == {"level": "none", "evidence": [], "env_assessment": "not_assessed"}

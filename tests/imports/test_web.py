@@ -1,0 +1,172 @@
+"""Upload, review and confirm through the pages, as HR; refused for everyone else."""
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from meetings.models import AgendaItem, ImportRun, Meeting
+
+from .conftest import model_counts
+from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def upload(django_capture_on_commit_callbacks):
+    """POST files to the upload page and run the parse task queued on commit (immediate backend)."""
+
+    def post(client, *files, number="4628"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("meetings:import_upload", args=[number]), {"files": list(files)})
+
+    return post
+
+
+def text_file(name, content):
+    return SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/plain")
+
+
+def pdf_from_text(text: str) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    y = 800
+    for line in text.splitlines():
+        if y < 40:
+            pdf.showPage()
+            y = 800
+        pdf.drawString(40, y, line)
+        y -= 14
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def hr(client_for, vaksdal_body):
+    return client_for("hr_a")
+
+
+def confirm_payload(run: ImportRun, **overrides) -> dict:
+    data = {}
+    for m, entry in enumerate(run.preview["meetings"]):
+        data.update({
+            f"m{m}_include": "on", f"m{m}_body": entry["body_id"], f"m{m}_date": entry["data"]["date"],
+            f"m{m}_place": entry["data"]["place"] or "", f"m{m}_state": entry["data"]["state"],
+        })
+        for i, item in enumerate(entry["data"]["items"]):
+            data.update({f"m{m}_i{i}_case_number": item["case_number"] or "", f"m{m}_i{i}_title": item["title"]})
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_upload_review_confirm(upload, hr, vaksdal_body):
+    before = model_counts()
+    response = upload(hr, text_file("protokoll.txt", PROTOCOL_2024_02), text_file("innkalling.txt", NOTICE_2024_04))
+    run = ImportRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("meetings:import_detail", args=[run.pk])
+    assert run.status == "ready" and run.progress == 100
+    assert [m["data"]["date"] for m in run.preview["meetings"]] == ["2024-02-06", "2024-04-16"]
+    counts = model_counts()
+    assert {k: counts[k] for k in ("Meeting", "AgendaItem")} == {k: before[k] for k in ("Meeting", "AgendaItem")}
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert "Parkeringsavgift for tilsette ved rådhuset" in page and "Sykkelparkering for tilsette" in page
+    response = hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.status == "confirmed"
+    assert sorted(Meeting.objects.filter(body=vaksdal_body).values_list("date", "state")) == [
+        (__import__("datetime").date(2024, 2, 6), "held"), (__import__("datetime").date(2024, 4, 16), "planned"),
+    ]
+    assert run.result["counts"]["inserted"] == model_counts()["Meeting"] + model_counts()["AgendaItem"] + model_counts()["Attendance"] + model_counts()["Proposal"] + model_counts()["Request"] - sum(before[k] for k in ("Meeting", "AgendaItem", "Attendance", "Proposal", "Request"))
+    meeting_page = hr.get(Meeting.objects.get(date="2024-02-06").get_absolute_url()).content.decode()
+    assert "protokoll.txt" in meeting_page
+
+
+def test_a_pdf_with_a_text_layer_is_read(upload, hr):
+    upload(hr, SimpleUploadedFile("protokoll.pdf", pdf_from_text(PROTOCOL_2024_02), content_type="application/pdf"))
+    run = ImportRun.objects.get()
+    assert run.status == "ready"
+    assert [i["case_number"] for i in run.preview["meetings"][0]["data"]["items"]] == ["01/2024", "02/2024"]
+
+
+def test_unchecked_meeting_is_not_saved_and_override_needs_a_reason(upload, hr, vaksdal_body):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02), text_file("n.txt", NOTICE_2024_04))
+    run = ImportRun.objects.get()
+    url = reverse("meetings:import_confirm", args=[run.pk])
+    response = hr.post(url, confirm_payload(run, m0_i1_override="none"))
+    assert response.status_code == 400
+    assert "Give a reason when you override the climate relevance." in response.content.decode()
+    assert Meeting.objects.filter(body=vaksdal_body).count() == 0
+    response = hr.post(url, confirm_payload(run, m1_include=None, m0_i1_override="mentions", m0_i1_reason="Mest om trafikk"))
+    assert response.status_code == 302
+    assert list(Meeting.objects.filter(body=vaksdal_body).values_list("date", flat=True)) == [__import__("datetime").date(2024, 2, 6)]
+    item = AgendaItem.objects.get(case_number="02/2024")
+    assert (item.climate_level, item.climate_override, item.climate_override_reason, item.effective_climate_level) == (
+        "linked", "mentions", "Mest om trafikk", "mentions")
+
+
+def test_override_survives_reimport(upload, hr, vaksdal_body):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02))
+    run = ImportRun.objects.get()
+    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    item = AgendaItem.objects.get(case_number="02/2024")
+    hr.post(reverse("meetings:item_climate_override", args=[item.pk]), {"climate_override": "none", "climate_override_reason": "Berre parkering"})
+    upload(hr, text_file("p2.txt", PROTOCOL_2024_02 + "\n"))
+    run2 = ImportRun.objects.latest("pk")
+    hr.post(reverse("meetings:import_confirm", args=[run2.pk]), confirm_payload(run2))
+    item.refresh_from_db()
+    assert (item.climate_level, item.climate_override, item.effective_climate_level) == ("linked", "none", "none")
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "Den innsendte filen er tom."),
+        ("garbage.bin", bytes(range(256)) * 20, "Fila er verken PDF eller tekst."),
+        ("sarpsborg.txt", OTHER_MUNICIPALITY.encode(), "The document is for Sarpsborg, not Vaksdal."),
+    ],
+)
+def test_bad_files_give_a_clear_error_and_write_nothing(upload, hr, name, content, message):
+    before = model_counts()
+    response = upload(hr, SimpleUploadedFile(name, content))
+    if response.status_code == 302:
+        response = hr.get(response["Location"])
+    assert message in response.content.decode()
+    after = model_counts()
+    assert {k: after[k] for k in ("Meeting", "AgendaItem", "Attendance")} == {k: before[k] for k in ("Meeting", "AgendaItem", "Attendance")}
+
+
+def test_oversized_file_is_refused(upload, hr, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    response = upload(hr, text_file("big.txt", PROTOCOL_2024_02 * 3))
+    assert response.status_code == 200
+    assert "big.txt is larger than 20 MB." in response.content.decode()
+    assert ImportRun.objects.count() == 0
+
+
+@pytest.mark.parametrize("role, status", [("union_rep_a", 403), ("hr_b", 403), ("adviser", 403), ("superuser", 200)])
+def test_only_hr_of_the_municipality_may_import(client_for, vaksdal_body, role, status):
+    client = client_for(role)
+    assert client.get(reverse("meetings:import_upload", args=["4628"])).status_code == status
+
+
+def test_other_users_cannot_see_or_confirm_a_run(upload, hr, client_for, vaksdal_body):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02))
+    run = ImportRun.objects.get()
+    for role in ("hr_b", "union_rep_a", "adviser"):
+        client = client_for(role)
+        assert client.get(run.get_absolute_url()).status_code == 404
+        assert client.get(reverse("meetings:import_status", args=[run.pk])).status_code == 404
+        assert client.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 404
+    assert Meeting.objects.count() == 0
+
+
+def test_status_json(upload, hr):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02))
+    run = ImportRun.objects.get()
+    response = hr.get(reverse("meetings:import_status", args=[run.pk]))
+    assert response.json() == {"status": "ready", "label": "Klar for gjennomgang", "progress": 100} or response.json()["status"] == "ready"
