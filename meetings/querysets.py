@@ -36,3 +36,12 @@ class MeetingChildQuerySet(ScopedQuerySet):
 class ProposalQuerySet(ScopedQuerySet):
     municipality_path = "item__meeting__body__municipality"
     published_path = "item__meeting__published"
+
+
+class ImportRunQuerySet(models.QuerySet):
+    """Imports are working material: only HR of the municipality (and superusers) see them."""
+
+    def visible_to(self, user):
+        return self.filter(permissions.edit_q(user, "municipality"))
+
+    editable_by = visible_to
