@@ -93,7 +93,8 @@ def _attendance(meeting: Meeting, body: Body, index: int, admin_name: str) -> No
     employee_seats = [s for s in regular if s.side == Membership.Side.EMPLOYEE]
     absent = employee_seats[-1] if index % 4 == 1 and employee_seats else None
     not_recorded = regular[-1] if index % 5 == 2 else None
-    Attendance.objects.filter(meeting=meeting).delete()
+    if Attendance.objects.filter(meeting=meeting).exists():
+        return  # idempotent: keep what an earlier run (or a person) recorded
     for seat in regular:
         status = Attendance.Status.PRESENT
         if seat == absent:
@@ -117,8 +118,7 @@ def _attendance(meeting: Meeting, body: Body, index: int, admin_name: str) -> No
 
 
 def _proposals(item: AgendaItem, spec: dict, orgs: dict[str, Organisation]) -> None:
-    item.proposals.all().delete()
-    if item.item_type != AgendaItem.Type.PS:
+    if item.item_type != AgendaItem.Type.PS or item.proposals.exists():
         return
     position = 1
     for extra in spec.get("proposals", []):
@@ -174,9 +174,7 @@ def _meeting(body: Body, day: datetime.date, state: str, *, published: bool) -> 
 
 
 def _item(meeting: Meeting, position: int, case_number: str, spec: dict) -> AgendaItem:
-    text = spec.get("text", "")
-    if spec.get("env_section"):
-        text = f"{text}\n\nMiljømessige konsekvenser\n{spec['env_section']}".strip()
+    text = demo_agenda.case_paper_text({"text": "", **spec})
     item, _ = AgendaItem.objects.update_or_create(
         meeting=meeting,
         position=position,

@@ -57,14 +57,16 @@ Behandling:
 Endringsforslag frå Fagforbundet:
 Innføringa vert utsett til hausten, og tilsette får tilbod om el-sykkel.
 
-Ola Nordtveit (Fagforbundet) ber om at sak om sykkelparkering for tilsette blir tatt med på saksliste til neste møte.
-
 Røysting:
 Endringsforslaget frå Fagforbundet fekk 2 stemmer og falt. Kommunedirektøren sitt framlegg fekk 4 stemmer og vart vedteke.
 
 ADM - sak 02/2024 Vedtak/Tilråding:
 
 Det vert innført parkeringsavgift for tilsette frå 1. mai 2024 for å redusere bilbruk og utslepp.
+
+---------------------------------------------------------------------------------------------------------------------------
+Spørsmål:
+Ola Nordtveit (Fagforbundet) ber om at sak om sykkelparkering for tilsette blir tatt med på saksliste til neste møte.
 """
 
 NOTICE_2024_04 = """Vaksdal kommune

@@ -87,7 +87,7 @@ def test_hand_correction_survives_a_newer_version(vaksdal_body, write_file):
     output = run(write_file("v2.txt", newer), "--municipality", "4628")
     item.refresh_from_db()
     assert item.title == "Parkeringsavgift for tilsette (retta)"
-    assert output["conflicts"] == ["Item 02/2024: “title” was corrected by hand and was not overwritten."]
+    assert output["conflicts"] == ["Sak 02/2024: «tittel» var rettet for hånd og ble ikke overskrevet."]
     assert Meeting.objects.get(date="2024-02-06").place == "Formannskapssalen"
     assert output["counts"]["updated"] >= 1
 
@@ -115,7 +115,7 @@ def test_request_is_linked_to_the_item_it_produced_in_a_later_import(vaksdal_bod
 
 def test_document_for_another_municipality_is_refused(vaksdal_body, write_file):
     before = model_counts()
-    with pytest.raises(CommandError, match="The document is for Sarpsborg"):
+    with pytest.raises(CommandError, match="Dokumentet gjelder Sarpsborg, ikke Vaksdal."):
         run(write_file("sarpsborg.txt", OTHER_MUNICIPALITY), "--municipality", "4628")
     assert model_counts() == before
 

@@ -1,0 +1,5 @@
+"""Climate classifier: ``classify`` an agenda item, ``assess_environment`` of a case paper."""
+
+from .classifier import Classification, Evidence, assess_environment, classify, find_env_section
+
+__all__ = ["Classification", "Evidence", "assess_environment", "classify", "find_env_section"]

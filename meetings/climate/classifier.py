@@ -1,0 +1,221 @@
+"""Classify an agenda item's climate relevance and a case paper's environmental assessment.
+
+Levels (DOMAIN.md): ``none``; ``mentions`` (climate, nature, emissions, energy saving,
+sustainability/SDGs, Miljøfyrtårn, transport, waste, food, procurement ...); ``linked`` (a
+climate measure that changes employees' working day or terms: a climate signal near a
+working-conditions signal, or a combined phrase such as "parkeringsavgift for tilsette").
+Every classification carries its evidence: matched phrases with field, offsets and category.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import lexicon as lx
+
+Level = Literal["none", "mentions", "linked"]
+EnvAssessment = Literal["consequences", "none_found", "not_assessed"]
+
+PROXIMITY = 200  # max distance (characters) between a climate and a working-conditions signal
+MAX_FIELD_CHARS = 2_000_000
+MAX_EVIDENCE = 40
+_CONTEXT = 80
+_LINKED_CLIMATE = {"parking_fee": "parking", "commuting": "transport"}
+
+
+@dataclass
+class Evidence:
+    """One matched phrase: ``field`` is the input field, ``start``/``end`` offsets into it."""
+
+    phrase: str
+    field: str
+    start: int
+    end: int
+    category: str
+
+    def to_dict(self) -> dict:
+        return {
+            "phrase": self.phrase,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "category": self.category,
+        }
+
+
+@dataclass
+class Classification:
+    """The level and the evidence behind it (empty for ``none``)."""
+
+    level: Level = "none"
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "evidence": [e.to_dict() for e in self.evidence]}
+
+    @property
+    def is_climate(self) -> bool:
+        return self.level != "none"
+
+
+@dataclass
+class _Hit:
+    kind: str  # "c" climate, "w" working conditions, "l" linked on its own
+    category: str
+    start: int
+    end: int
+    phrase: str
+
+
+def _context_ok(kind: str, word: str, text: str, start: int, end: int) -> bool:
+    """Decide whether an ambiguous bare word (klima, miljø, bærekraft) counts."""
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    if kind == "climate":
+        return not (lx.KLIMA_TRAP_BEFORE.search(before) or lx.KLIMA_TRAP_AFTER.match(after))
+    if kind == "environment":
+        if lx.MILJO_OK_BEFORE.search(before) or lx.MILJO_OK_AFTER.match(after):
+            return True
+        return word.endswith("et") and bool(
+            lx.MILJO_FOR_BEFORE.search(before) and lx.MILJO_FOR_AFTER.match(after)
+        )
+    if kind == "sustainability":
+        return not lx.SUSTAIN_TRAP_AFTER.match(after)
+    return True
+
+
+_NOTHING = ("", "", False, False)
+_WORD_CACHE: dict[str, tuple[str, str, bool, bool]] = {}
+
+
+def _word_info(token: str) -> tuple[str, str, bool, bool]:
+    """(kind, category, starts_phrase, starts_trap) for a token, cached by the raw token."""
+    info = _WORD_CACHE.get(token)
+    if info is not None:
+        return info
+    word = token.lower()
+    if "\n" in word:
+        word = lx.LINEBREAK_HYPHEN_RE.sub("", word)
+    kind = category = ""
+    if not lx.WORD_TRAP_RE.fullmatch(word):
+        rule = lx.WORD_RULES.fullmatch(word)
+        if rule is not None:
+            kind, _, category = rule.lastgroup.partition("_")  # type: ignore[union-attr]
+    phrase_anchor = bool(lx.PHRASE_ANCHOR_RE.fullmatch(word))
+    trap_anchor = bool(lx.TRAP_ANCHOR_RE.fullmatch(word))
+    info = (
+        (kind, category, phrase_anchor, trap_anchor)
+        if (kind or phrase_anchor or trap_anchor)
+        else _NOTHING
+    )
+    if len(_WORD_CACHE) > 200_000:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[token] = info
+    return info
+
+
+def _scan(text: str) -> list[_Hit]:
+    """All climate/working-conditions hits in one field, traps removed, sorted by position."""
+    if len(text) > MAX_FIELD_CHARS:
+        text = text[:MAX_FIELD_CHARS]
+    hits: list[_Hit] = []
+    trap_until = covered_until = 0
+    cache = _WORD_CACHE
+    for m in lx.TOKEN_RE.finditer(text):
+        token = m.group()
+        info = cache.get(token) or _word_info(token)
+        if info is _NOTHING or len(token) > 60:
+            continue
+        kind, category, phrase_anchor, trap_anchor = info
+        start = m.start()
+        if trap_anchor and start >= trap_until:
+            trap = lx.PHRASE_TRAPS.match(text, start)
+            if trap:
+                trap_until = trap.end()
+        if start < trap_until:
+            continue
+        if phrase_anchor and start >= covered_until:
+            phrase = lx.PHRASE_RULES.match(text, start)
+            if phrase:
+                pkind, _, pcat = phrase.lastgroup.partition("_")  # type: ignore[union-attr]
+                hits.append(
+                    _Hit(pkind, pcat, start, phrase.end(), " ".join(phrase.group().split()))
+                )
+                covered_until = phrase.end()
+        if not kind or start < covered_until:
+            continue
+        if kind == "x":
+            word = token.lower()
+            if not _context_ok(category, word, text, start, m.end()):
+                continue
+            kind = "c"
+        hits.append(_Hit(kind, category, start, m.end(), token.replace("\n", " ")))
+    return hits
+
+
+def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None) -> Classification:
+    """Classify an item from its title, case-paper text and any further fields."""
+    all_fields: dict[str, str] = {"title": title or "", "text": text or ""}
+    for name, value in (fields or {}).items():
+        if value and name not in ("title", "text"):
+            all_fields[name] = value
+    scanned = {name: _scan(value) for name, value in all_fields.items() if value}
+    climate: list[Evidence] = []
+    linked: list[Evidence] = []
+    title_work = [h for h in scanned.get("title", []) if h.kind == "w"]
+    for name, hits in scanned.items():
+        climate_hits = [h for h in hits if h.kind == "c"]
+        for h in hits:
+            ev = Evidence(h.phrase, name, h.start, h.end, h.category)
+            if h.kind == "c":
+                climate.append(ev)
+            elif h.kind == "l":
+                climate.append(
+                    Evidence(h.phrase, name, h.start, h.end, _LINKED_CLIMATE[h.category])
+                )
+                linked.append(Evidence(h.phrase, name, h.start, h.end, f"work:{h.category}"))
+            elif h.kind == "w" and any(abs(c.start - h.start) <= PROXIMITY for c in climate_hits):
+                linked.append(Evidence(h.phrase, name, h.start, h.end, f"work:{h.category}"))
+    if climate and title_work and not linked:
+        linked = [
+            Evidence(h.phrase, "title", h.start, h.end, f"work:{h.category}") for h in title_work
+        ]
+    if not climate:
+        return Classification("none", [])
+    evidence = climate[: MAX_EVIDENCE - min(len(linked), 10)] + linked[:10]
+    return Classification("linked" if linked else "mentions", evidence)
+
+
+def find_env_section(text: str) -> str | None:
+    """The content of the first environmental-consequences section, or None when absent."""
+    if not text:
+        return None
+    m = None
+    for key in lx.ENV_KEY_RE.finditer(text):
+        m = lx.ENV_HEADING_RE.search(text, max(0, key.start() - 45), key.end() + 60)
+        if m is not None:
+            break
+    if m is None:
+        return None
+    rest = text[m.end() : m.end() + 1500]
+    rest = rest.lstrip(" \t:.-–\n")
+    end = lx.SECTION_END_RE.search(rest)
+    content = rest[: end.start()] if end else rest[:600]
+    return " ".join(content.split())
+
+
+def assess_environment(text: str) -> EnvAssessment:
+    """``consequences`` / ``none_found`` / ``not_assessed`` from a case paper's text."""
+    content = find_env_section(text or "")
+    if content is None:
+        return "not_assessed"
+    if len(content.split()) < 1 or lx.ENV_NOT_ASSESSED_RE.search(content[:200]):
+        return "not_assessed"
+    if lx.ENV_NONE_RE.search(content) and not (
+        lx.ENV_BUT_RE.search(content) and len(content.split()) > 12
+    ):
+        return "none_found"
+    if len(content.split()) < 3:
+        return "not_assessed"
+    return "consequences"

@@ -1,0 +1,37 @@
+"""The one exception the importer raises, with a user-facing Norwegian (bokmål) message."""
+
+from __future__ import annotations
+
+MAX_BYTES = 20 * 1024 * 1024
+
+MESSAGES: dict[str, str] = {
+    "empty": "Fila er tom.",
+    "too_large": "Fila er større enn 20 MB.",
+    "not_a_document": "Fila er verken PDF eller tekst.",
+    "no_text_layer": "PDF-en har ikke tekstlag: kjør OCR først (no text layer: run OCR first).",
+    "encrypted": "PDF-en er kryptert eller passordbeskyttet. Lagre en ukryptert kopi og prøv igjen.",
+    "invalid_pdf": "PDF-en kan ikke leses (fila er skadet eller ufullstendig).",
+    "too_many_pages": "PDF-en har for mange sider til å importeres (over 2000 sider).",
+    "too_slow": "Fila tok for lang tid å lese. Del den opp og prøv igjen.",
+    "no_meeting_found": (
+        "Fant ingen møte i dokumentet: fant ikke møtedato, saksliste eller saker. "
+        "Kontroller at dette er en møteprotokoll eller møteinnkalling."
+    ),
+    "internal": "Dokumentet kunne ikke tolkes på grunn av en uventet feil.",
+}
+
+
+class ProtocolImportError(Exception):
+    """Raised for any input the importer cannot turn into meetings.
+
+    ``code`` is a stable machine-readable key (see ``MESSAGES``); ``message`` is shown to users.
+    """
+
+    def __init__(self, code: str, message: str | None = None, *, detail: str | None = None):
+        self.code = code
+        self.message = message or MESSAGES.get(code, MESSAGES["internal"])
+        self.detail = detail
+        super().__init__(self.message)
+
+    def __repr__(self) -> str:
+        return f"ProtocolImportError(code={self.code!r}, message={self.message!r})"

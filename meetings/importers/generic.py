@@ -1,0 +1,247 @@
+"""Generic fallback for unknown layouts, and the label-driven engine Elements also uses.
+
+Finds the header (date, time, place, body) by labels or the first date, attendance by labels
+('Til stede:', 'Forfall:', 'Fra administrasjonen:'), the agenda by case numbers, and each
+item's administration proposal, proposals, handling and decision by labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import attendance as att
+from . import common as c
+from . import sections as sec
+from .types import ParsedMeeting, Side
+
+NAME = "generic"
+_I = re.IGNORECASE
+
+
+@dataclass
+class Layout:
+    """Label regexes of a label-driven layout."""
+
+    members: re.Pattern
+    absent: re.Pattern
+    substitutes: re.Pattern
+    administration: re.Pattern
+    others: re.Pattern
+    attendance_end: re.Pattern
+    labels: sec.ItemLabels
+    tail: re.Pattern
+    substitutes_style: str = "for"  # "for": 'Sub (Org) for Absent'; "table": 'Sub Absent Org'
+    administration_side: Side = "employer"
+
+
+TAIL_RE = re.compile(
+    r"(?<![\w])(?:Eventuelt|EVENTUELT|Spørsmål|Orienteringar|Orienteringer|Orienteringssaker|"
+    r"Interpellasjonar|Interpellasjoner)\s*:"
+)
+ADMIN_STOP_RE = re.compile(
+    r"(?<![\w])(?:Saksopplysning\w*|Bakgrunn|Vurdering|Vedlegg|Konklusjon|Saksutgreiing|"
+    r"Saksframstilling|Saksgang)\s*:?"
+)
+BODY_GUESS_RE = re.compile(
+    r"(?<![\w])(Partssam(?:men|man|an)s[ae]tt(?:e)?\s+utval(?:g|get|et)?|Administrasjonsutval(?:g|get|et)?|"
+    r"Hovedarbeidsmiljøutvalg(?:et)?|Hovudarbeidsmiljøutval(?:et)?|Arbeidsmiljøutval(?:g|get|et)?|"
+    r"HAMU|AMU|PSU|ADMU|Drøftingsmøte|Styringsgruppe(?:n)?|Trepartssamarbeid(?:et)?|TriPart|"
+    r"Formannskap(?:et)?|Kommunestyret?)(?![\w])",
+    _I,
+)
+PROTOCOL_WORD_RE = re.compile(r"protokoll|referat|møtebok", _I)
+NOTICE_WORD_RE = re.compile(r"innkalling|sakliste|saksliste|sakskart", _I)
+
+GENERIC = Layout(
+    members=re.compile(
+        r"(?<![\w])(?:Til\s+stede|Tilstede|Til\s+stades|Møtt|Møtte\s+medlemmer|Frammøtte|Fremmøtte|"
+        r"Deltakere|Deltakarar|Møtende\s+medlemmer|Møtande\s+medlemmer|Medlemmer\s+til\s+stede)\s*:",
+        _I,
+    ),
+    absent=re.compile(
+        r"(?<![\w])(?:Forfall|Fraværende|Fråverande|Fravær|Meldt\s+forfall|Ikke\s+møtt|Ikkje\s+møtt)\s*:",
+        _I,
+    ),
+    substitutes=re.compile(
+        r"(?<![\w])(?:Varamedlemmer|Varamedlem|Vara)(?:\s+som\s+møtte)?\s*:", _I
+    ),
+    administration=re.compile(
+        r"(?<![\w])(?:(?:Fra|Frå)\s+administrasjonen(?:\s+møtte)?|Administrasjonen)\s*:", _I
+    ),
+    others=re.compile(
+        r"(?<![\w])(?:Andre\s+(?:til\s+stede|møtende|møtande|som\s+møtte)|Sekretær|Referent|"
+        r"Protokollfører|Observatør(?:ar|er)?)\s*:",
+        _I,
+    ),
+    attendance_end=re.compile(
+        r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|Dagsorden|Sakskart|Merknad(?:er)?|Protokollen)(?![\w])"
+    ),
+    labels=sec.ItemLabels(
+        admin=c.ADMIN_LABEL_RE,
+        handling=sec.HANDLING_RE,
+        decision=sec.DECISION_LABEL_RE,
+        admin_stop=ADMIN_STOP_RE,
+    ),
+    tail=TAIL_RE,
+)
+
+
+def detect(text: str) -> float:
+    """The fallback: always a low score."""
+    return 0.1
+
+
+def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
+    """One meeting from a document in an unknown layout."""
+    return parse_with_layout(text, GENERIC)
+
+
+def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
+    """Parse one meeting with the labels of ``layout``."""
+    text = c.normalize(text)
+    warnings: list[str] = []
+    head_text = text[:3000]
+    header = c.parse_header(head_text)
+    date = header.date or c.parse_date(head_text)
+    if date is None:
+        return [], ["Fant ingen møtedato."]
+    body = header.body
+    if not body:
+        guess = BODY_GUESS_RE.search(text[:1500])
+        body = c.title_case_if_upper(guess.group(1)) if guess else None
+        if body and body[:1].islower():
+            body = body[:1].upper() + body[1:]
+    first = head_text[:600]
+    said_protocol, said_notice = PROTOCOL_WORD_RE.search(first), NOTICE_WORD_RE.search(first)
+    protocol = said_notice is None or bool(
+        said_protocol and said_protocol.start() < said_notice.start()
+    )
+    meeting = ParsedMeeting(
+        municipality_name=c.find_municipality(text),
+        body_name=body,
+        date=date,
+        start=header.start,
+        end=header.end,
+        place=header.place,
+        state="held" if protocol else "planned",
+        document_kind="protocol" if protocol else "notice",
+    )
+    agenda_label = sec.AGENDA_LABEL_RE.search(text)
+    first_case = c.CASE_RE.search(text)
+    attendance_limit = min(
+        agenda_label.start() if agenda_label else len(text),
+        first_case.start() if first_case else len(text),
+    )
+    _parse_attendance(text[:attendance_limit], layout, meeting)
+    _parse_items(text, agenda_label, layout, meeting)
+    att.infer_organisations(meeting.attendance, text)
+    return [meeting], warnings
+
+
+def _sections(text: str, patterns: dict[str, re.Pattern], end_re: re.Pattern) -> dict[str, str]:
+    """Text after each label up to the next label (or an end label)."""
+    found = {}
+    for name, pattern in patterns.items():
+        m = pattern.search(text)
+        if m:
+            found[name] = m
+    bounds = sorted(
+        {m.start() for m in found.values()} | {m.start() for m in end_re.finditer(text)}
+    )
+    out = {}
+    for name, m in found.items():
+        end = next((b for b in bounds if b > m.start()), len(text))
+        out[name] = text[m.end() : max(end, m.end())]
+    return out
+
+
+def _parse_attendance(head: str, layout: Layout, meeting: ParsedMeeting) -> None:
+    sections = _sections(
+        head,
+        {
+            "members": layout.members,
+            "absent": layout.absent,
+            "substitutes": layout.substitutes,
+            "administration": layout.administration,
+            "others": layout.others,
+        },
+        layout.attendance_end,
+    )
+    members = att.parse_rows(sections.get("members", ""))
+    absent = att.parse_rows(sections.get("absent", ""))
+    absent_names = [r.name for r in absent]
+    subs_text = sections.get("substitutes", "")
+    if layout.substitutes_style == "table":
+        subs = att.parse_absence_rows(subs_text, substitute_last=False, known=absent_names)
+    else:
+        subs = _parse_for_rows(subs_text, absent_names)
+    administration = att.parse_rows(sections.get("administration", ""))
+    others = att.parse_rows(sections.get("others", ""))
+    attendance = att.build_attendance(members, absent, [], substitutes=subs)
+    attendance += att.build_attendance(
+        [], [], administration, other_default=layout.administration_side
+    )
+    attendance += att.build_attendance([], [], others)
+    names = set()
+    meeting.attendance = []
+    for person in attendance:
+        key = (person.name.lower(), person.present)
+        if key not in names:
+            names.add(key)
+            meeting.attendance.append(person)
+
+
+FOR_RE = re.compile(
+    r"\s+(?:for|i\s+stedet\s+for|istf\.?|møtte\s+for|møtte\s+i\s+staden\s+for)\s+", _I
+)
+
+
+def _parse_for_rows(section: str, absent_names: list[str]) -> list[att.Row]:
+    """'Per Olsen (SP) for Anne Berg, ...' -> rows with ``other_name`` = the absent member."""
+    if not FOR_RE.search(section):
+        return att.parse_absence_rows(section, substitute_last=False, known=absent_names)
+    rows: list[att.Row] = []
+    for part in re.split(r",(?![^()]*\))|;|\n", section):
+        m = FOR_RE.search(part)
+        if not m:
+            continue
+        sub_rows = att.parse_rows(part[: m.start()])
+        absent_rows = att.parse_rows(part[m.end() :], known=absent_names)
+        if sub_rows and absent_rows:
+            row = sub_rows[0]
+            row.other_name = absent_rows[0].name
+            rows.append(row)
+    return rows
+
+
+def _parse_items(
+    text: str, agenda_label: re.Match | None, layout: Layout, meeting: ParsedMeeting
+) -> None:
+    start = agenda_label.end() if agenda_label else 0
+    tail = layout.tail.search(text, start)
+    entries, agenda_end = sec.parse_agenda(text, start, len(text))
+    repeated = (
+        agenda_end < len(text)
+        and any(cn == entries[0].case for cn, *_ in c.find_cases(text, agenda_end, agenda_end + 40))
+        if entries
+        else False
+    )
+    sections_end = len(text)
+    if tail and tail.start() > (agenda_end if repeated else (entries[-1].pos if entries else 0)):
+        sections_end = tail.start()
+    known = {a.name.lower(): a.organisation for a in meeting.attendance if a.organisation}
+    meeting.items, warnings = sec.build_items(
+        text,
+        entries,
+        agenda_end if repeated else start,
+        sections_end,
+        layout.labels,
+        held=meeting.document_kind == "protocol",
+        known_people=known,
+    )
+    meeting.warnings += warnings
+    if tail:
+        meeting.requests = c.parse_requests(text[tail.start() :])
+    if not entries:
+        meeting.warnings.append("Fant ingen saker med saksnummer.")

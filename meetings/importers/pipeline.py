@@ -1,0 +1,124 @@
+"""The import pipeline: bytes -> text -> family -> meetings -> classification -> linking.
+
+``parse_document`` and ``parse_text`` only ever raise ``ProtocolImportError``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from types import ModuleType
+
+from meetings.climate import assess_environment, classify
+
+from . import common, elements, generic, sing
+from .errors import ProtocolImportError
+from .text import extract_text
+from .types import ParsedDocument, ParsedItem, ParsedMeeting
+
+logger = logging.getLogger(__name__)
+
+FAMILIES: tuple[ModuleType, ...] = (sing, elements, generic)
+MIN_SCORE = 0.5
+MAX_TEXT_CHARS = 3_000_000
+LINK_THRESHOLD = 0.34
+
+
+def parse_document(data: bytes, filename: str = "") -> ParsedDocument:
+    """Parse an uploaded PDF or text file into meetings."""
+    return _guarded(lambda: _parse_document(data, filename))
+
+
+def parse_text(text: str) -> ParsedDocument:
+    """Parse already-extracted text (e.g. pasted from a meeting portal)."""
+    return _guarded(lambda: _parse_text(text, pages=1))
+
+
+def _guarded(run: Callable[[], ParsedDocument]) -> ParsedDocument:
+    try:
+        return run()
+    except ProtocolImportError:
+        raise
+    except RecursionError as exc:
+        raise ProtocolImportError("internal", detail="recursion") from exc
+    except Exception as exc:
+        logger.exception("Unexpected error while importing a protocol")
+        raise ProtocolImportError("internal", detail=repr(exc)[:200]) from exc
+
+
+def _parse_document(data: bytes, filename: str) -> ParsedDocument:
+    extracted = extract_text(data, filename)
+    doc = _parse_text(extracted.text, pages=extracted.pages)
+    doc.warnings[:0] = list(extracted.warnings)
+    return doc
+
+
+def detect_family(text: str) -> tuple[ModuleType, float]:
+    """The family module with the highest ``detect`` score (generic when none is convincing)."""
+    scored = [(family.detect(text), i, family) for i, family in enumerate(FAMILIES)]
+    score, _, best = max(scored, key=lambda t: (t[0], -t[1]))
+    if score < MIN_SCORE:
+        return generic, score
+    return best, score
+
+
+def _parse_text(text: str, *, pages: int) -> ParsedDocument:
+    if not text or not text.strip():
+        raise ProtocolImportError("empty")
+    warnings: list[str] = []
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+        warnings.append("Dokumentet er svært langt; bare begynnelsen ble lest.")
+    family, _score = detect_family(text)
+    meetings, family_warnings = family.parse(text)
+    if not meetings and family is not generic:
+        meetings, family_warnings = generic.parse(text)
+        family = generic
+    meetings = [m for m in meetings if m.items or m.attendance]
+    if not meetings:
+        raise ProtocolImportError("no_meeting_found")
+    warnings += family_warnings
+    meetings.sort(key=lambda m: (m.date, 0 if m.document_kind == "protocol" else 1))
+    for meeting in meetings:
+        for item in meeting.items:
+            _classify_item(item)
+    link_requests(meetings)
+    return ParsedDocument(meetings=meetings, warnings=warnings, family=family.NAME, pages=pages)
+
+
+def _classify_item(item: ParsedItem) -> None:
+    fields = {
+        "administration_proposal": item.administration_proposal,
+        "handling": item.handling,
+        "decision": item.decision,
+    }
+    for index, proposal in enumerate(item.proposals):
+        if proposal.kind != "administration":
+            fields[f"proposal[{index}]"] = proposal.text
+    item.climate = classify(item.title, item.text, fields=fields)
+    item.env_assessment = assess_environment(item.text)
+
+
+def link_requests(meetings: list[ParsedMeeting]) -> None:
+    """Link agenda requests to a matching item in a later meeting of the same document."""
+    for meeting in meetings:
+        for request in meeting.requests:
+            if not request.asks_for_agenda_item or request.resulting_case_number:
+                continue
+            subject = common.request_subject(request.text)
+            if not subject:
+                continue
+            best: tuple[float, ParsedItem] | None = None
+            for later in meetings:
+                if later.date <= meeting.date:
+                    continue
+                for item in later.items:
+                    if item.procedural:
+                        continue
+                    score = common.subject_score(subject, item.title)
+                    if score >= LINK_THRESHOLD and (best is None or score > best[0]):
+                        best = (score, item)
+                if best:
+                    break
+            if best:
+                request.resulting_case_number = best[1].case_number

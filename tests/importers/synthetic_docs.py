@@ -1,0 +1,467 @@
+"""Synthetic meeting documents with fictional municipalities and people, for importer tests.
+
+SING: a nynorsk Sing-portal notice (12.03.2024) with the protocol of 16.01.2024 attached.
+ELEMENTS: a bokmål Elements protocol (14.03.2024).
+GENERIC: a bokmål protocol in a free layout (5. mars 2024).
+"""
+
+from __future__ import annotations
+
+import io
+
+SEP = "-" * 60
+
+SING = f"""
+Fjellvik kommune
+
+MØTEINNKALLING
+
+ADMINISTRASJONSUTVALET
+
+Møtedato: 12.03.2024
+Møtestad: Formannskapssalen
+Møtetid: 09:00 - 12:00
+
+Eventuelle forfall må meldast til Siri Nesheim.
+
+SAKSLISTE
+SAKSNR TITTEL
+07/2024 GODKJENNING AV INNKALLING OG SAKSLISTE
+
+08/2024 GODKJENNING AV MØTEPROTOKOLL
+
+09/2024 Sykkelordning for tilsette
+
+10/2024 Orientering om sjukefråvær
+
+1. mars 2024
+
+Kari Brekke
+Leiar
+
+https://mote.sing.no/fjellvik/
+ Saksnr Utval Type Dato
+07/2024
+
+Administrasjonsutvalet PS 12.03.2024
+
+Sakshandsamar Arkiv ArkivsakID
+Siri Nesheim FE-033 24/210
+
+GODKJENNING AV INNKALLING OG SAKSLISTE
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Innkalling og saksliste vert godkjent.
+ SAKSPAPIR
+
+Saksnr Utval Type Dato
+08/2024
+
+Administrasjonsutvalet PS 12.03.2024
+
+Sakshandsamar Arkiv ArkivsakID
+Siri Nesheim FE-033 24/210
+
+GODKJENNING AV MØTEPROTOKOLL
+
+Vedlegg:
+Protokoll - Administrasjonsutvalet - 16.01.2024
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Protokollen vert godkjent slik han ligg føre.
+ MØTEPROTOKOLL
+ADMINISTRASJONSUTVALET
+
+Møtedato: 16.01.2024
+Møtestad: Formannskapssalen
+Møtetid: 09:00 - 11:45
+
+Møtedeltakarar:
+
+Medlemmer Parti Rolle
+Kari Brekke AP Utvalsleiar
+Odd Rasmussen H Nestleiar
+Gunhild Sæther SP Medlem
+Petter Fjeld FRP Medlem
+Hanne Lid SV Medlem
+Mona Tveit Arbeidstakarrepr.
+Rune Skaar Arbeidstakarrepr.
+
+Forfall Parti Møtande varamedlem
+Ingrid Vatne Arbeidstakarrepr. Tone Bratt
+Leif Moe KRF
+
+Andre møtande:
+Geir Husdal, Siri Nesheim
+
+Saksliste
+
+SAKSNR TITTEL
+01/2024 GODKJENNING AV INNKALLING OG SAKSLISTE
+
+02/2024 GODKJENNING AV MØTEPROTOKOLL
+
+03/2024 Parkeringsavgift for tilsette ved rådhuset
+
+04/2024 Lønspolitisk plan 2024-2027
+ 01/2024: GODKJENNING AV INNKALLING OG SAKSLISTE
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Innkalling og saksliste vert godkjent.
+
+Administrasjonsutvalet 16.01.2024
+
+Behandling:
+Samrøystes vedteke.
+
+ADM - sak 01/2024 Vedtak/Tilråding:
+
+Innkalling og saksliste vert godkjent.
+
+{SEP}
+
+02/2024: GODKJENNING AV MØTEPROTOKOLL
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Protokollen vert godkjent slik han ligg føre.
+
+Administrasjonsutvalet 16.01.2024
+
+Behandling:
+Samrøystes vedteke.
+
+ADM - sak 02/2024 Vedtak/Tilråding:
+
+Protokollen vert godkjent slik han ligg føre.
+
+{SEP}
+
+03/2024: Parkeringsavgift for tilsette ved rådhuset
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Det vert innført parkeringsavgift for tilsette ved rådhuset frå 1. mai 2024. Inntektene går til
+kommunen sitt klimafond.
+
+Endringsforslag frå Fagforbundet:
+
+Parkeringsavgifta vert utsett til det er etablert sykkelparkering og eit betre kollektivtilbod.
+
+Tilleggsforslag frå SV:
+
+Kommunen skal tilby tilsette rabatt på kollektivtransport.
+
+Administrasjonsutvalet 16.01.2024
+
+Behandling:
+Kommunedirektøren svarer på spørsmål.
+Røysting:
+Kommunedirektøren sitt framlegg vart sett opp mot endringsforslaget frå Fagforbundet.
+Endringsforslaget frå Fagforbundet fekk 3 stemmer (Fagforbundet, SV) og falt. Kommunedirektøren
+sitt framlegg fekk 6 stemmer og vart vedteke.
+Tilleggsforslaget frå SV vart samrøystes vedteke.
+
+ADM - sak 03/2024 Vedtak/Tilråding:
+
+Det vert innført parkeringsavgift for tilsette ved rådhuset frå 1. mai 2024. Inntektene går til
+kommunen sitt klimafond.
+Kommunen skal tilby tilsette rabatt på kollektivtransport.
+
+{SEP}
+
+04/2024: Lønspolitisk plan 2024-2027
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Lønspolitisk plan 2024-2027 vert vedteken.
+
+Fellesforslag frå AP, H og Utdanningsforbundet:
+
+Planen vert evaluert etter to år.
+
+Administrasjonsutvalet 16.01.2024
+
+Behandling:
+Utdanningsforbundet trekk fellesforslaget.
+Kommunedirektøren sitt framlegg vart vedteke med 8 mot 1 stemmer.
+
+ADM - sak 04/2024 Vedtak/Tilråding:
+
+Lønspolitisk plan 2024-2027 vert vedteken.
+
+{SEP}
+ Orienteringar:
+HR-leiar orienterer om sjukefråvær.
+
+Spørsmål:
+Mona Tveit (Fagforbundet) ber om at sak om sykkelordning for tilsette blir sett opp på
+sakslista til neste møte.
+Rune Skaar (Delta) spør om status for nytt turnusprogram.
+ SAKSPAPIR
+
+Saksnr Utval Type Dato
+09/2024
+
+Administrasjonsutvalet PS 12.03.2024
+
+Sakshandsamar Arkiv ArkivsakID
+Geir Husdal  24/388
+
+Sykkelordning for tilsette
+
+Vedlegg:
+Avtaleutkast
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Fjellvik kommune innfører ei sykkelordning der tilsette kan lease elsykkel gjennom lønstrekk.
+
+Bakgrunn for saka:
+
+Fagforbundet bad i møte 16.01.2024 om ei sak om sykkelordning. Ordninga skal gjere det
+enklare å sykle til jobben.
+
+Miljømessige konsekvensar:
+Ordninga vil redusere bilbruk og klimagassutslepp frå arbeidsreiser.
+
+Økonomiske konsekvensar:
+Ordninga er kostnadsnøytral for kommunen.
+ SAKSPAPIR
+
+Saksnr Utval Type Dato
+10/2024
+
+Administrasjonsutvalet PS 12.03.2024
+
+Sakshandsamar Arkiv ArkivsakID
+Siri Nesheim FE-400 24/390
+
+Orientering om sjukefråvær
+
+Kommunedirektøren sitt framlegg til vedtak:
+
+Saka vert teken til orientering.
+
+Saksopplysningar:
+
+Sjukefråværet var 7,9 prosent i 2023. Arbeidsmiljøet og det psykososiale miljøet vert følgt
+opp i alle einingar, og samarbeidsklimaet er godt.
+
+Miljømessige konsekvensar:
+Ingen.
+"""
+
+ELEMENTS = """
+Sørfjell kommune
+
+Møteprotokoll
+
+Utvalg: Administrasjonsutvalget
+Møtested: Kommunestyresalen, Sørfjell rådhus
+Møtedato: 14.03.2024
+Tidspunkt: 09:00 - 11:15
+
+Faste medlemmer som møtte:
+Navn Funksjon Representerer
+Astrid Lunde Leder AP
+Jon Bakke Nestleder H
+Ingrid Solberg Medlem SP
+Ole Haugen Medlem FRP
+Mette Lie Medlem Fagforbundet
+Knut Strand Medlem Utdanningsforbundet
+
+Forfall:
+Navn Funksjon Representerer
+Tone Dahl Medlem SV
+Jonas Berg Medlem Sykepleierforbundet
+
+Varamedlemmer som møtte:
+Navn Møtte for Representerer
+Eva Moen Tone Dahl SV
+Lars Holm Jonas Berg Sykepleierforbundet
+
+Fra administrasjonen møtte:
+Navn Stilling
+Anne Vikane Rådmann
+Trond Aas Personalsjef
+
+Protokollfører: Berit Sand
+
+Saksliste
+Saksnr Tittel
+PS 1/24 Godkjenning av innkalling og saksliste
+PS 2/24 Godkjenning av protokoll fra forrige møte
+RS 3/24 Referatsaker
+PS 4/24 Miljøfyrtårn-sertifisering av renholdstjenesten
+PS 5/24 Reglement for hjemmekontor
+OS 6/24 Orientering om sykefravær og arbeidsmiljø
+
+PS 1/24 Godkjenning av innkalling og saksliste
+Rådmannens innstilling
+Innkalling og saksliste godkjennes.
+
+Behandling i Administrasjonsutvalget - 14.03.2024
+Enstemmig vedtatt.
+
+Vedtak i Administrasjonsutvalget - 14.03.2024
+Innkalling og saksliste godkjennes.
+
+PS 2/24 Godkjenning av protokoll fra forrige møte
+Rådmannens innstilling
+Protokoll fra møtet 01.02.2024 godkjennes.
+
+Behandling i Administrasjonsutvalget - 14.03.2024
+Enstemmig vedtatt.
+
+Vedtak i Administrasjonsutvalget - 14.03.2024
+Protokoll fra møtet 01.02.2024 godkjennes.
+
+RS 3/24 Referatsaker
+Rådmannens innstilling
+Referatsakene tas til orientering.
+
+Behandling i Administrasjonsutvalget - 14.03.2024
+Enstemmig vedtatt.
+
+Vedtak i Administrasjonsutvalget - 14.03.2024
+Referatsakene tas til orientering.
+
+PS 4/24 Miljøfyrtårn-sertifisering av renholdstjenesten
+Rådmannens innstilling
+Renholdstjenesten miljøsertifiseres etter Miljøfyrtårn-ordningen innen utgangen av 2024.
+
+Behandling i Administrasjonsutvalget - 14.03.2024
+Endringsforslag fra Fagforbundet:
+Sertifiseringen gjennomføres i 2025, etter at de ansatte har fått tid til å lære nye rutiner.
+
+Tilleggsforslag fra H:
+Kostnadene dekkes innenfor rammen.
+
+Votering:
+Endringsforslaget fra Fagforbundet fikk 3 stemmer og falt.
+Rådmannens innstilling fikk 6 stemmer og ble vedtatt.
+Tilleggsforslaget fra H ble enstemmig vedtatt.
+
+Vedtak i Administrasjonsutvalget - 14.03.2024
+Renholdstjenesten miljøsertifiseres etter Miljøfyrtårn-ordningen innen utgangen av 2024.
+Kostnadene dekkes innenfor rammen.
+
+PS 5/24 Reglement for hjemmekontor
+Rådmannens innstilling
+Reglement for hjemmekontor vedtas.
+
+Behandling i Administrasjonsutvalget - 14.03.2024
+Mette Lie (Fagforbundet) fremmet følgende tilleggsforslag:
+Ordningen evalueres etter ett år i samarbeid med de tillitsvalgte.
+
+Rådmannens innstilling med tilleggsforslaget fra Fagforbundet ble enstemmig vedtatt.
+
+Vedtak i Administrasjonsutvalget - 14.03.2024
+Reglement for hjemmekontor vedtas. Ordningen evalueres etter ett år i samarbeid med de
+tillitsvalgte.
+
+OS 6/24 Orientering om sykefravær og arbeidsmiljø
+Rådmannens innstilling
+Saken tas til orientering.
+
+Behandling i Administrasjonsutvalget - 14.03.2024
+Personalsjef Trond Aas orienterte om sykefraværet og det psykososiale arbeidsmiljøet.
+Enstemmig vedtatt.
+
+Vedtak i Administrasjonsutvalget - 14.03.2024
+Saken tas til orientering.
+
+Eventuelt:
+Knut Strand (Utdanningsforbundet) ber om en orientering om klimabudsjettet på neste møte.
+"""
+
+GENERIC = """
+Nordvik kommune
+Protokoll fra møte i partssammensatt utvalg
+
+Dato: 5. mars 2024
+Tid: kl. 13.00–15.00
+Sted: Møterom Fjorden, rådhuset
+
+Til stede: Ola Berg (AP, leder), Siri Dahl (H), Kjell Moen (SP), Hilde Lund (Fagforbundet),
+Tor Vik (Delta)
+Forfall: Lise Holm (SV), Anders Nygård (NITO)
+Vara: Per Øien (SV) for Lise Holm
+Fra administrasjonen: Gunnar Aas (kommunedirektør), Mari Sand (personalsjef)
+
+Sak 1/24 Godkjenning av innkalling og saksliste
+Vedtak: Innkalling og saksliste godkjennes.
+
+Sak 2/24 Klimabudsjett 2025 for kommuneorganisasjonen
+Forslag til vedtak: Utvalget tar klimabudsjettet til orientering.
+Behandling: Hilde Lund (Fagforbundet) fremmet følgende tilleggsforslag: De ansatte skal
+involveres i arbeidet med klimatiltak på arbeidsplassene gjennom opplæring.
+Tilleggsforslaget ble enstemmig vedtatt. Forslag til vedtak ble enstemmig vedtatt.
+Vedtak: Utvalget tar klimabudsjettet til orientering. De ansatte skal involveres i arbeidet med
+klimatiltak på arbeidsplassene gjennom opplæring.
+
+Sak 3/24 Drøfting av ny turnusordning i hjemmetjenesten
+Behandling: Saken ble drøftet.
+Vedtak: Saken tas til orientering.
+
+Eventuelt:
+Tor Vik (Delta) spør om status for tjenestebiler i hjemmetjenesten.
+"""
+
+DOCUMENTS = {"sing": SING, "elements": ELEMENTS, "generic": GENERIC}
+
+
+def flattened(text: str) -> str:
+    """All line breaks replaced by spaces, as when pasted from a web portal."""
+    return text.replace("\n", " ")
+
+
+def make_pdf(text: str, *, lines_per_page: int = 55) -> bytes:
+    """A text PDF (reportlab, Helvetica) with one text line per document line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    lines = text.split("\n")
+    for start in range(0, max(1, len(lines)), lines_per_page):
+        y = 800
+        for line in lines[start : start + lines_per_page]:
+            pdf.drawString(40, y, line)
+            y -= 14
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def make_blank_pdf() -> bytes:
+    """A PDF with a drawn rectangle and no text (as a scan without OCR)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.rect(50, 50, 400, 600, stroke=1, fill=0)
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def make_encrypted_pdf(
+    text: str = "Møteprotokoll\nMøtedato: 01.01.2024", password: str = "hemmeleg"
+) -> bytes:
+    """A text PDF that needs a user password (pypdf)."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(make_pdf(text)))
+    writer = PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=password, owner_password=password + "-eier")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
