@@ -65,3 +65,6 @@ clean: ## Remove the virtualenv, caches and the local database
 
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh
+
+bench: install-dev ## Benchmarks: importer speed (Vaksdal file, generated 100-page PDF); JSON on the last line
+	$(PY) benchmarks/bench_parser.py

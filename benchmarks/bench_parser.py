@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/bench_parser.py
 The Vaksdal corpus file is read from $PARTSSAMARBEID_CORPUS (a directory) or
-/work/shared/corpus. A 100-page synthetic protocol PDF is generated with reportlab.
+../shared/corpus. A 100-page synthetic protocol PDF is generated with reportlab.
 The last line printed is JSON: {"import_vaksdal_s": ..., "import_pdf_pages_per_s": ...}.
 Targets: import_vaksdal_s < 0.5 (including classification).
 """
@@ -116,7 +116,7 @@ def make_pdf(lines: list[str], pages: int) -> bytes:
 
 def main() -> dict:
     report: dict[str, object] = {}
-    corpus_dir = Path(os.environ.get("PARTSSAMARBEID_CORPUS", "/work/shared/corpus"))
+    corpus_dir = Path(os.environ.get("PARTSSAMARBEID_CORPUS", str(ROOT.parent / "shared" / "corpus")))
     corpus = corpus_dir / CORPUS_FILE
     if corpus.exists():
         cold, warm, doc = timed(corpus.read_bytes(), CORPUS_FILE, runs=7)
