@@ -9,7 +9,7 @@ PORT ?= 8000
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo serve test lint messages lock check-deploy clean
+.PHONY: help install install-dev run test messages lock check-deploy clean vendor bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,7 +44,10 @@ run: install messages ## Migrate a local SQLite database, load demo data, serve 
 	@echo "    hr.sarpsborg HR, edits Sarpsborg (3105)"
 	@echo "    tv.vaksdal   union representative, reads Vaksdal"
 	@echo "    ks.radgiver  KS adviser, reads all municipalities"
+	@echo "  Imports are parsed by a background worker (manage.py db_worker), started alongside."
 	@echo ""
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev messages ## Install everything and run the whole test suite
