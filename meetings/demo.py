@@ -150,8 +150,8 @@ def seed_meetings(bodies: dict[str, Body], classify) -> dict[str, int]:
             for position, spec in enumerate(placed[day], start=1):
                 case_counter[day.year] = case_counter.get(day.year, 0) + 1
                 item = _item(meeting, position, f"{case_counter[day.year]:02d}/{day.year}", spec)
-                classify(item)
                 _proposals(item, spec, orgs)
+                classify(item)
                 counts["items"] += 1
             counts["meetings"] += 1
         for day in cancelled:

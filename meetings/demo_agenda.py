@@ -573,3 +573,39 @@ ITEMS_BY_MUNICIPALITY: dict[str, list[dict]] = {
     "Vaksdal": VAKSDAL_ITEMS,
     "Kongsberg": KONGSBERG_ITEMS,
 }
+
+
+# Dates and employee-side proposals the seeds name for particular items. The seed command pins
+# an item with a "date" to a meeting on that day and records its "proposals" (besides the
+# administration's own proposal).
+ITEM_EXTRAS: dict[str, dict] = {
+    "Energisparetiltak i kommunale bygg (PSU 29.09.2022)": {"date": "2022-09-29"},
+    "Miljø i arbeidsreglementet (PSU 01.12.2022)": {
+        "date": "2022-12-01",
+        "proposals": [
+            {
+                "kind": "additional",
+                "proposers": ["Naturviterne"],
+                "outcome": "adopted",
+                "text": "Arbeidsreglementet får en ny bestemmelse: alle ansatte skal bidra til "
+                "kommunens klima- og miljømål i sitt daglige arbeid.",
+            }
+        ],
+    },
+    "Parkeringsavgift for ansatte": {
+        "proposals": [
+            {
+                "kind": "amendment",
+                "proposers": ["Fagforbundet", "Delta"],
+                "outcome": "fell",
+                "votes_for": 3,
+                "votes_against": 8,
+                "text": "Saken utsettes til ordningen er drøftet med de hovedtillitsvalgte.",
+            }
+        ],
+    },
+}
+
+for _items in (LILLESTROM_ITEMS, SARPSBORG_ITEMS, VAKSDAL_ITEMS, KONGSBERG_ITEMS):
+    for _item in _items:
+        _item.update(ITEM_EXTRAS.get(_item["title"], {}))

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from meetings.views import healthz
 from municipalities.views import home
@@ -10,8 +12,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is on every page, the login page too, so it must work without login.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("kommuner/", include("municipalities.urls")),
     path("", include("meetings.urls")),
+    path("", include("measures.urls")),
+    path("", include("dashboards.urls")),
+    path("api/v1/", include("measures.api_urls")),
+    path("api/v1/", include("dashboards.api_urls")),
     path("admin/", admin.site.urls),
 ]

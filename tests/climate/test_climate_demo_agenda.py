@@ -68,9 +68,21 @@ def test_kongsberg_has_a_few_climate_items():
 @pytest.mark.parametrize("name", list(demo.ITEMS_BY_MUNICIPALITY))
 def test_item_shape(name):
     for item in demo.ITEMS_BY_MUNICIPALITY[name]:
-        assert set(item) == {"title", "text", "type", "procedural", "env_section"}
+        assert {"title", "text", "type", "procedural", "env_section"} <= set(item) <= {
+            "title", "text", "type", "procedural", "env_section", "date", "proposals"
+        }
         assert item["type"] in {"PS", "RS", "orientering"}
         assert isinstance(item["procedural"], bool)
         assert item["title"] and item["text"]
         sentences = item["text"].count(".")
         assert 1 <= sentences <= 4, item["title"]
+
+
+def test_item_extras_name_existing_items():
+    titles = {item["title"] for items in demo.ITEMS_BY_MUNICIPALITY.values() for item in items}
+    assert set(demo.ITEM_EXTRAS) <= titles
+    pinned = {item["title"]: item["date"] for item in demo.SARPSBORG_ITEMS if "date" in item}
+    assert pinned == {
+        "Energisparetiltak i kommunale bygg (PSU 29.09.2022)": "2022-09-29",
+        "Miljø i arbeidsreglementet (PSU 01.12.2022)": "2022-12-01",
+    }

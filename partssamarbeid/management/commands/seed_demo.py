@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from measures.demo import seed_measures
 from meetings.classification import classify_item
 from meetings.demo import seed_meetings
 from municipalities.demo import NameSource, seed_bodies, seed_users
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             bodies = seed_bodies(NameSource())
             counts = seed_meetings(bodies, classify_item)
+            seed_measures()
             users = seed_users(settings.DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,348 @@
+"""Measure pages: thin views that check access, call services and render.
+
+Reading: every authenticated user, every municipality (measures are not drafts; agenda items
+keep their own publish rules). Editing measures, their links and process answers: HR staff of
+the municipality. Recording involvement and naming green representatives: HR staff and union
+representatives of the municipality.
+"""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from meetings.models import AgendaItem
+from municipalities import permissions
+from municipalities.access import get_visible_or_404, require_edit, require_involvement_recording
+from municipalities.models import Municipality
+
+from . import services
+from .access import can_change_involvement, require_involvement_change
+from .forms import (
+    ClimateMeasureForm,
+    GreenRepresentativeFormSet,
+    InvolvementForm,
+    LinkItemForm,
+    MeasureFromItemForm,
+    ProcessAnswersForm,
+)
+from .models import ClimateMeasure, GreenRepresentative, Involvement, Topic
+
+
+def _data(request):
+    """The submitted data on POST (even when empty, so the form is bound), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _municipality(number: str) -> Municipality:
+    return get_object_or_404(Municipality, number=number)
+
+
+def _measure(user, pk: int, queryset=None) -> ClimateMeasure:
+    queryset = queryset if queryset is not None else ClimateMeasure.objects.select_related("municipality")
+    return get_visible_or_404(queryset, user, pk=pk)
+
+
+def _municipality_context(request, municipality: Municipality, active: str) -> dict:
+    return {
+        "municipality": municipality,
+        "active_tab": active,
+        "can_edit": permissions.can_edit(request.user, municipality.number),
+        "can_record": permissions.can_record_involvement(request.user, municipality.number),
+    }
+
+
+# --- municipality pages ----------------------------------------------------------------------
+
+
+def measure_list(request, number: str):
+    municipality = _municipality(number)
+    topic = request.GET.get("topic") or None
+    status = request.GET.get("status") or None
+    timing = request.GET.get("timing") or None
+    affects = {"yes": True, "no": False}.get(request.GET.get("affects", ""))
+    if topic not in Topic.Code.values:
+        topic = None
+    if status not in ClimateMeasure.Status.values:
+        status = None
+    if timing not in services.Timing.values:
+        timing = None
+    measures = services.register(municipality, topic=topic, status=status, affects_employees=affects, timing=timing)
+    context = _municipality_context(request, municipality, "register")
+    context.update(
+        measures=measures,
+        filters={"topic": topic or "", "status": status or "", "timing": timing or "", "affects": request.GET.get("affects", "")},
+        topic_choices=Topic.Code.choices,
+        status_choices=ClimateMeasure.Status.choices,
+        timing_choices=services.Timing.choices,
+    )
+    return render(request, "measures/measure_list.html", context)
+
+
+def coverage(request, number: str):
+    municipality = _municipality(number)
+    context = _municipality_context(request, municipality, "coverage")
+    context["coverage"] = services.coverage_for(request.user, municipality)
+    return render(request, "measures/coverage.html", context)
+
+
+def not_consulted(request, number: str):
+    municipality = _municipality(number)
+    context = _municipality_context(request, municipality, "not_consulted")
+    context["measures"] = services.not_consulted_before_decision(municipality)
+    return render(request, "measures/not_consulted.html", context)
+
+
+def employee_requests(request, number: str):
+    municipality = _municipality(number)
+    context = _municipality_context(request, municipality, "requests")
+    rows = services.employee_requests(request.user, municipality)
+    context.update(
+        requests=rows,
+        asked=sum(1 for r in rows if r.asks_for_agenda_item or r.resulting_item_id),
+        reached=sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
+    )
+    return render(request, "measures/employee_requests.html", context)
+
+
+def green_representatives(request, number: str):
+    municipality = _municipality(number)
+    context = _municipality_context(request, municipality, "green")
+    context["representatives"] = services.green_representatives(municipality)
+    return render(request, "measures/green_representatives.html", context)
+
+
+def green_representatives_edit(request, number: str):
+    municipality = _municipality(number)
+    require_involvement_recording(request.user, municipality.number)
+    formset = GreenRepresentativeFormSet(
+        _data(request),
+        instance=municipality,
+        prefix="green",
+        queryset=GreenRepresentative.objects.select_related("person", "union"),
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            formset.save()
+        messages.success(request, _("The green representatives were saved."))
+        return redirect("measures:green_representatives", number=municipality.number)
+    return render(
+        request, "measures/green_representatives_form.html", {"municipality": municipality, "formset": formset}
+    )
+
+
+# --- measures --------------------------------------------------------------------------------
+
+
+def measure_create(request, number: str):
+    municipality = _municipality(number)
+    require_edit(request.user, municipality.number)
+    form = ClimateMeasureForm(_data(request), municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        measure = services.save_measure(form)
+        messages.success(request, _("The measure was created."))
+        return redirect(measure)
+    return render(request, "measures/measure_form.html", {"form": form, "municipality": municipality, "measure": None})
+
+
+def measure_edit(request, pk: int):
+    measure = _measure(request.user, pk)
+    require_edit(request.user, measure.municipality_id)
+    form = ClimateMeasureForm(_data(request), instance=measure, municipality=measure.municipality)
+    if request.method == "POST" and form.is_valid():
+        services.save_measure(form)
+        messages.success(request, _("The measure was saved."))
+        return redirect(measure)
+    return render(
+        request, "measures/measure_form.html", {"form": form, "municipality": measure.municipality, "measure": measure}
+    )
+
+
+def measure_detail(request, pk: int):
+    user = request.user
+    queryset = (
+        ClimateMeasure.objects.select_related("municipality", "decision_item__meeting")
+        .with_involvement_dates()
+        .prefetch_related(
+            "topics",
+            "process_answers",
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.visible_to(user).select_related("meeting__body").order_by("meeting__date"),
+                to_attr="visible_items",
+            ),
+            Prefetch(
+                "involvements",
+                queryset=Involvement.objects.select_related(
+                    "agenda_item__meeting", "recorded_by", "source_proposal", "source_request"
+                ).prefetch_related("unions", "representatives"),
+            ),
+        )
+    )
+    measure = _measure(user, pk, queryset)
+    measure.summary = services.summary_of(measure)
+    municipality_id = measure.municipality_id
+    can_record = permissions.can_record_involvement(user, municipality_id)
+    visible_item_ids = set(
+        AgendaItem.objects.visible_to(user)
+        .filter(pk__in=[i.agenda_item_id for i in measure.involvements.all() if i.agenda_item_id])
+        .values_list("pk", flat=True)
+    )
+    involvements = list(measure.involvements.all())
+    for involvement in involvements:
+        involvement.item_visible = involvement.agenda_item_id in visible_item_ids
+        involvement.can_change = can_record and can_change_involvement(user, involvement, municipality_id)
+    context = {
+        "measure": measure,
+        "municipality": measure.municipality,
+        "involvements": involvements,
+        "timeline": services.timeline(involvements, measure.decision_date),
+        "process": services.process_answers(measure),
+        "can_edit": permissions.can_edit(user, municipality_id),
+        "can_record": can_record,
+        "suggestions": services.suggestions_for(measure) if can_record else [],
+        "history": services.measure_history(measure) if can_record else None,
+    }
+    return render(request, "measures/measure_detail.html", context)
+
+
+@require_POST
+def measure_unlink_item(request, pk: int, item_pk: int):
+    measure = _measure(request.user, pk)
+    require_edit(request.user, measure.municipality_id)
+    item = get_object_or_404(measure.agenda_items.all(), pk=item_pk)
+    measure.agenda_items.remove(item)
+    messages.success(request, _("The agenda item is no longer linked to the measure."))
+    return redirect(measure)
+
+
+def process_questions(request, pk: int):
+    measure = _measure(request.user, pk)
+    require_edit(request.user, measure.municipality_id)
+    form = ProcessAnswersForm(_data(request), measure=measure)
+    if request.method == "POST" and form.is_valid():
+        services.save_process_answers(measure, form.answers())
+        messages.success(request, _("The process questions were saved."))
+        return redirect(measure)
+    return render(request, "measures/process_form.html", {"form": form, "measure": measure})
+
+
+# --- involvement ----------------------------------------------------------------------------------
+
+
+def involvement_create(request, pk: int):
+    measure = _measure(request.user, pk)
+    require_involvement_recording(request.user, measure.municipality_id)
+    key = request.POST.get("suggestion") or request.GET.get("suggestion") or ""
+    suggestion = services.find_suggestion(measure, key) if key else None
+    if key and suggestion is None:
+        messages.warning(request, _("That suggestion has already been confirmed or no longer applies."))
+        return redirect(measure)
+    initial = suggestion.initial() if suggestion else {}
+    profile = permissions.profile_of(request.user)
+    if not suggestion and profile and profile.role == permissions.UNION_REP and profile.organisation_id:
+        initial["unions"] = [profile.organisation_id]
+    form = InvolvementForm(_data(request), measure=measure, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_involvement(form, request.user, suggestion)
+        messages.success(request, _("The involvement was recorded."))
+        return redirect(measure)
+    return render(
+        request,
+        "measures/involvement_form.html",
+        {"form": form, "measure": measure, "involvement": None, "suggestion": suggestion},
+    )
+
+
+@require_POST
+def suggestion_dismiss(request, pk: int):
+    measure = _measure(request.user, pk)
+    require_involvement_recording(request.user, measure.municipality_id)
+    if services.dismiss_suggestion(measure, request.POST.get("suggestion", ""), request.user):
+        messages.success(request, _("The suggestion was dismissed."))
+    else:
+        messages.warning(request, _("That suggestion has already been confirmed or no longer applies."))
+    return redirect(measure)
+
+
+def _involvement(user, pk: int) -> Involvement:
+    return get_visible_or_404(Involvement.objects.select_related("measure__municipality"), user, pk=pk)
+
+
+def involvement_edit(request, pk: int):
+    involvement = _involvement(request.user, pk)
+    measure = involvement.measure
+    require_involvement_change(request.user, involvement, measure.municipality_id)
+    form = InvolvementForm(_data(request), instance=involvement, measure=measure)
+    if request.method == "POST" and form.is_valid():
+        services.save_involvement(form, request.user)
+        messages.success(request, _("The involvement was saved."))
+        return redirect(measure)
+    return render(
+        request,
+        "measures/involvement_form.html",
+        {"form": form, "measure": measure, "involvement": involvement, "suggestion": None},
+    )
+
+
+@require_POST
+def involvement_delete(request, pk: int):
+    involvement = _involvement(request.user, pk)
+    measure = involvement.measure
+    require_involvement_change(request.user, involvement, measure.municipality_id)
+    involvement.delete()
+    messages.success(request, _("The involvement event was deleted."))
+    return redirect(measure)
+
+
+# --- from the agenda item page ------------------------------------------------------------------
+
+
+def _item_for_edit(request, item_pk: int) -> AgendaItem:
+    item = get_visible_or_404(
+        AgendaItem.objects.select_related("meeting__body__municipality"), request.user, pk=item_pk
+    )
+    require_edit(request.user, item.meeting.body.municipality_id)
+    return item
+
+
+NOT_CLIMATE = _lazy("Only climate-related agenda items can be turned into or linked to measures.")
+
+
+@require_POST
+def measure_from_item(request, item_pk: int):
+    item = _item_for_edit(request, item_pk)
+    if item.effective_climate_level not in services.CLIMATE_LEVELS:
+        messages.error(request, NOT_CLIMATE)
+        return redirect(item)
+    form = MeasureFromItemForm(request.POST, item=item)
+    if form.is_valid():
+        with transaction.atomic():
+            measure = form.save()
+        messages.success(request, _("The measure was created from the agenda item. Add its details below."))
+        return redirect("measures:measure_edit", pk=measure.pk)
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return redirect(item)
+
+
+@require_POST
+def link_item(request, item_pk: int):
+    item = _item_for_edit(request, item_pk)
+    if item.effective_climate_level not in services.CLIMATE_LEVELS:
+        messages.error(request, NOT_CLIMATE)
+        return redirect(item)
+    form = LinkItemForm(request.POST, item=item)
+    if form.is_valid():
+        services.link_item(form.cleaned_data["measure"], item)
+        messages.success(
+            request, _("The item is linked to the measure “%(title)s”.") % {"title": form.cleaned_data["measure"]}
+        )
+    else:
+        messages.error(request, _("Choose a measure of this municipality that is not linked yet."))
+    return redirect(item)
+
