@@ -9,10 +9,10 @@ PORT ?= 8000
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test messages lock check-deploy clean vendor bench
+.PHONY: help install install-dev run test e2e chromium audit messages lock check-deploy clean vendor bench
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +50,27 @@ run: install messages ## Migrate a local SQLite database, load demo data, serve 
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev messages ## Install everything and run the whole test suite
+test: install-dev messages ## Install everything and run the test suite (without the browser tests)
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not e2e"
+
+E2E_RESULTS ?= $(CURDIR)/e2e-results
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+chromium: ## Install Debian's Chromium for the browser tests if it is missing
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium; }
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+
+e2e: install-dev messages chromium tests/e2e/node_modules/.package-lock.json ## Browser tests in headless Chromium: journeys, axe-core (WCAG 2.1 AA), screenshots
+	rm -rf $(E2E_RESULTS)
+	E2E_RESULTS=$(E2E_RESULTS) $(PY) -m pytest tests/e2e -m e2e -p no:cacheprovider; status=$$?; \
+	echo ""; echo "  Browser test results: $(E2E_RESULTS)/  (axe.json, screenshots/)"; exit $$status
+
+audit: ## Check the pinned dependencies for known vulnerabilities (needs the vulnerability database online)
+	test -x .venv-audit/bin/pip-audit || { $(PYTHON) -m venv .venv-audit && .venv-audit/bin/pip install --quiet pip-audit; }
+	.venv-audit/bin/pip-audit --strict --disable-pip --require-hashes -r requirements/dev.txt
 
 check-deploy: install ## Run Django's deployment checks with production-like settings
 	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
@@ -64,7 +82,7 @@ lock: ## Re-pin requirements/*.txt from pyproject.toml (needs network to PyPI)
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
 
 clean: ## Remove the virtualenv, caches and the local database
-	rm -rf $(VENV) .pytest_cache .hypothesis staticfiles db.sqlite3
+	rm -rf $(VENV) .venv-audit .pytest_cache .hypothesis staticfiles db.sqlite3 e2e-results tests/e2e/node_modules
 
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -174,6 +174,21 @@ class BaseAgendaItemFormSet(BaseInlineFormSet):
             if number and number in numbers:
                 form.add_error("case_number", _("This case number is already used in the meeting."))
             numbers.add(number)
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            # The database checks unique positions and case numbers row by row, so swapping two
+            # items (or moving one into the place of a deleted one) would fail half-way: park the
+            # rows that move or go out of the way first. Their save below writes the final values.
+            parked = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk
+                and (self._should_delete_form(form) or {"position", "case_number"} & set(form.changed_data))
+            ]
+            if parked:
+                AgendaItem.objects.filter(pk__in=parked).update(position=F("position") + 30000, case_number="")
+        return super().save_existing_objects(commit)
 
 
 AgendaItemFormSet = inlineformset_factory(

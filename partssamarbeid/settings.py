@@ -4,10 +4,12 @@ Development defaults are safe to run locally (SQLite, DEBUG on, a throwaway key)
 production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README).
 """
 from pathlib import Path
+import datetime
 import os
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "csp",
+    "axes",
     "municipalities",
     "meetings",
     "measures",
@@ -60,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "partssamarbeid.urls"
@@ -151,6 +157,7 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
@@ -197,3 +204,51 @@ SPECTACULAR_SETTINGS = {
 
 # Imports: the largest file accepted and where source files are kept.
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+# --- Security hardening -------------------------------------------------------------------
+# (Cookies, HSTS, X-Frame-Options and the referrer policy are set above.) Tested by
+# tests/security/ and, in a real browser, by tests/e2e/ (which fails on any CSP violation).
+
+# Content-Security-Policy (django-csp 4): only the app's own files. No inline scripts or
+# styles anywhere (templates use classes in static/css/app.css, never style="..."), so neither
+# script-src nor style-src needs 'unsafe-inline'. data: images are Bootstrap's SVG icons
+# (select arrows, the navbar toggler, checkbox ticks) embedded in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for the same
+# username from the same address, that combination is locked for AXES_COOLOFF_TIME; a
+# successful login resets the count. Django's LoginView passes the request to authenticate(),
+# which the axes backend needs. Behind a reverse proxy set TRUSTED_PROXY_COUNT (the number of
+# proxies that append to X-Forwarded-For) so the client's address, not the proxy's, is used;
+# the default 0 trusts no header (a spoofed X-Forwarded-For cannot dodge the lock).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "partssamarbeid.security.client_ip"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

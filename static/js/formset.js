@@ -13,6 +13,14 @@ document.addEventListener("click", function (event) {
   const html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__row__/g, String(index + 1));
   target.insertAdjacentHTML("beforeend", html);
   total.value = String(index + 1);
-  const first = target.lastElementChild && target.lastElementChild.querySelector("input, select, textarea");
+  const first = target.lastElementChild &&
+    target.lastElementChild.querySelector("input:not([type=hidden]), select, textarea");
   if (first) first.focus();
+});
+
+// After a failed save the page says "nothing was saved" at the top: move focus there so
+// screen readers announce it and keyboard users start from the summary.
+document.addEventListener("DOMContentLoaded", function () {
+  const summary = document.getElementById("form-errors");
+  if (summary) summary.focus();
 });

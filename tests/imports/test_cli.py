@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from meetings import importing
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request, SourceDocument
@@ -14,10 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args) -> dict:
+    """Run the command as a person would: in the default language (bokmål)."""
     from io import StringIO
 
     out = StringIO()
-    call_command("import_protocol", *args, "--json", stdout=out)
+    with translation.override("nb"):
+        call_command("import_protocol", *args, "--json", stdout=out)
     return json.loads(out.getvalue())
 
 
