@@ -61,13 +61,39 @@ def seeded(db, _seeded_once, settings):
     return _seeded_once
 
 
-# held: 19 + 16 + 5 + 5; cancelled: 5 + 4 + 1 + 0; drafts: Sarpsborg 1, Vaksdal 1.
+def _proposals_expected() -> int:
+    """One administration proposal per case for decision (PS), plus the proposals its spec lists."""
+    from meetings import demo_agenda
+
+    items = demo_agenda.LILLESTROM_ITEMS + demo_agenda.SARPSBORG_ITEMS + demo_agenda.VAKSDAL_ITEMS
+    items += demo_agenda.KONGSBERG_ITEMS
+    return sum(1 + len(spec.get("proposals", [])) for spec in items if spec.get("type", "PS") == "PS")
+
+
+def _held_items_expected() -> int:
+    """The research figures for Lillestrøm (38) and Sarpsborg (46), plus the Vaksdal and Kongsberg lists."""
+    from meetings import demo_agenda
+
+    return 38 + 46 + len(demo_agenda.VAKSDAL_ITEMS) + len(demo_agenda.KONGSBERG_ITEMS)
+
+
+# held: 19 + 16 + 5 + 5; cancelled: 5 + 4 + 1 + 0; drafts: Sarpsborg 1, Vaksdal 1 (one item each).
 # attendance per held meeting: regular seats + the chief executive + a substitute every fourth meeting
 # (Lillestrøm 19*13+5, Sarpsborg 16*13+4, Vaksdal 5*11+1, Kongsberg 5*10+1).
+# people: 51 seats plus the measures demo's 3 people outside the bodies.
 EXPECTED = {
-    "Body": 4, "Person": 54, "Membership": 51, "Meeting": 57, "Attendance": 571, "AgendaItem": 110,
-    "Proposal": 69, "Request": 4, "Profile": 4, "User": 5,
+    "Body": 4, "Person": 54, "Membership": 51, "Meeting": 57, "Attendance": 571,
+    "AgendaItem": _held_items_expected() + 2, "Proposal": _proposals_expected(), "Request": 4, "Profile": 4,
+    "User": 5,
 }
+READY = f"Demo data ready: 4 bodies, 57 meetings, {_held_items_expected()} agenda items."
+
+
+def test_the_demo_agenda_lists_hold_the_vaksdal_and_kongsberg_items():
+    from meetings import demo_agenda
+
+    assert (len(demo_agenda.LILLESTROM_ITEMS), len(demo_agenda.SARPSBORG_ITEMS)) == (38, 46)
+    assert (len(demo_agenda.VAKSDAL_ITEMS), len(demo_agenda.KONGSBERG_ITEMS)) == (12, 12)
 
 
 def test_seed_demo_creates_exactly_the_demo_data(seeded):
@@ -79,7 +105,7 @@ def test_seed_demo_is_idempotent(seeded, settings):
     foundation, everything = seeded
     out = StringIO()
     call_command("seed_demo", stdout=out)
-    assert "Demo data ready: 4 bodies, 57 meetings, 108 agenda items." in out.getvalue()
+    assert READY in out.getvalue()
     assert foundation_counts() == foundation == EXPECTED
     assert all_counts() == everything
 
@@ -158,5 +184,5 @@ def test_seed_demo_refuses_to_run_when_debug_is_off(settings):
     assert foundation_counts() == before
     out = StringIO()
     call_command("seed_demo", force=True, stdout=out)
-    assert "Demo data ready: 4 bodies, 57 meetings, 108 agenda items." in out.getvalue()
+    assert READY in out.getvalue()
     assert foundation_counts() == EXPECTED
