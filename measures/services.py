@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.models import AgendaItem, Meeting, Proposal, Request
-from meetings.services import HistoryEntry, _entries, _m2m_accessor
+from meetings.services import HistoryEntry, _entries, _m2m_accessor, with_readable_results
 from municipalities.models import Body, Municipality, Organisation
 
 from .access import recorder_side
@@ -350,10 +350,10 @@ def employee_requests(user, municipality: Municipality) -> list[Request]:
     requests = list(
         Request.objects.visible_to(user)
         .in_municipality(municipality)
-        .select_related("meeting__body", "person", "organisation", "raised_under", "resulting_item__meeting")
+        .select_related("meeting__body", "person", "organisation", "raised_under", "resulting_item__meeting__body")
         .order_by("-meeting__date", "id")
     )
-    for request in requests:
+    for request in with_readable_results(requests, user):
         request.outcome = request_outcome(request)
     return requests
 

@@ -13,7 +13,8 @@ from municipalities.models import Body, Membership, Organisation, Person
 
 from .querysets import ImportRunQuerySet, MeetingChildQuerySet, MeetingQuerySet, ProposalQuerySet
 
-CASE_NUMBER_PATTERN = r"^[0-9]{1,3}/([0-9]{4}|[0-9]{2})$"
+# \Z, not $: Python's $ also matches before a trailing newline, PostgreSQL's does not.
+CASE_NUMBER_PATTERN = r"^[0-9]{1,3}/([0-9]{4}|[0-9]{2})\Z"
 case_number_validator = RegexValidator(
     CASE_NUMBER_PATTERN, _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY.")
 )
@@ -157,6 +158,12 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @staticmethod
+    def display_order():
+        """Politicians first, then the employee side, the employer side and others present."""
+        order = {"political": 0, "employee": 1, "employer": 2, "other": 3}
+        return [models.Case(*[models.When(side=k, then=v) for k, v in order.items()], default=9), "id"]
 
     @property
     def display_name(self) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -51,30 +51,30 @@ def _today():
 def meeting_create(request, body_pk: int):
     body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=body_pk)
     require_edit(request.user, body.municipality_id)
-    form, attendance, items = _meeting_forms(request, body)
-    if request.method == "POST" and services.all_valid(form, attendance, items):
-        meeting = services.save_meeting(form, attendance, items)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
-    return render(
-        request,
-        "meetings/meeting_form.html",
-        {"body": body, "form": form, "attendance": attendance, "items": items, "meeting": None},
-    )
+    return _meeting_form_page(request, body, None)
 
 
 def meeting_edit(request, pk: int):
     meeting = get_visible_or_404(Meeting.objects.select_related("body__municipality"), request.user, pk=pk)
     require_edit(request.user, meeting.body.municipality_id)
-    form, attendance, items = _meeting_forms(request, meeting.body, meeting)
+    return _meeting_form_page(request, meeting.body, meeting)
+
+
+def _meeting_form_page(request, body, meeting):
+    form, attendance, items = _meeting_forms(request, body, meeting)
     if request.method == "POST" and services.all_valid(form, attendance, items):
-        services.save_meeting(form, attendance, items)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(meeting)
+        try:
+            saved = services.save_meeting(form, attendance, items)
+        except IntegrityError:
+            # e.g. a double submit racing past the form's checks: the transaction rolled back
+            form.add_error(None, _("Nothing was saved: the meeting conflicts with data saved in the meantime. Check and try again."))
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(saved)
     return render(
         request,
         "meetings/meeting_form.html",
-        {"body": meeting.body, "form": form, "attendance": attendance, "items": items, "meeting": meeting},
+        {"body": body, "form": form, "attendance": attendance, "items": items, "meeting": meeting},
     )
 
 
@@ -85,7 +85,7 @@ def meeting_detail(request, pk: int):
                 "attendances",
                 queryset=Attendance.objects.select_related(
                     "person", "membership", "organisation", "substitute_for__person"
-                ),
+                ).order_by(*Attendance.display_order()),
             ),
             Prefetch(
                 "items",
@@ -95,7 +95,9 @@ def meeting_detail(request, pk: int):
             ),
             Prefetch(
                 "requests",
-                queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting", "raised_under"),
+                queryset=Request.objects.select_related(
+                    "person", "organisation", "resulting_item__meeting__body", "raised_under"
+                ),
             ),
         ),
         request.user,
@@ -105,60 +107,70 @@ def meeting_detail(request, pk: int):
     can_edit = permissions.can_edit(request.user, municipality_id)
     context = {
         "meeting": meeting,
+        "requests": services.with_readable_results(meeting.requests.all(), request.user),
         "can_edit": can_edit,
         "history": services.meeting_history(meeting) if permissions.can_view_history(request.user, municipality_id) else None,
     }
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@require_POST
 def meeting_delete(request, pk: int):
-    meeting = get_visible_or_404(Meeting.objects.select_related("body"), request.user, pk=pk)
+    """GET asks for confirmation (saying what goes with the meeting); POST deletes."""
+    meeting = get_visible_or_404(Meeting.objects.select_related("body__municipality"), request.user, pk=pk)
     require_edit(request.user, meeting.body.municipality_id)
-    body = meeting.body
-    meeting.delete()
-    messages.success(request, _("The meeting was deleted."))
-    return redirect(body)
+    if request.method == "POST":
+        body = meeting.body
+        meeting.delete()
+        messages.success(request, _("The meeting was deleted."))
+        return redirect(body)
+    counts = {
+        "items": meeting.items.count(),
+        "attendances": meeting.attendances.count(),
+        "requests": meeting.requests.count(),
+    }
+    return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting, "counts": counts})
+
+
+def _item_queryset():
+    return AgendaItem.objects.select_related("meeting__body__municipality").prefetch_related(
+        Prefetch("proposals", queryset=Proposal.objects.prefetch_related("proposers")),
+        Prefetch(
+            "raised_requests",
+            queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting__body"),
+        ),
+        Prefetch("originating_requests", queryset=Request.objects.select_related("meeting__body", "person", "organisation")),
+    )
+
+
+def _item_context(request, item: AgendaItem, override_form=None) -> dict:
+    can_edit = permissions.can_edit(request.user, item.meeting.body.municipality_id)
+    if can_edit and override_form is None:
+        override_form = ClimateOverrideForm(instance=item)
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "can_edit": can_edit,
+        "override_form": override_form if can_edit else None,
+        "raised_requests": services.with_readable_results(item.raised_requests.all(), request.user),
+        "originating_requests": services.readable_requests(item.originating_requests.all(), request.user),
+    }
 
 
 def item_detail(request, pk: int):
-    item = get_visible_or_404(
-        AgendaItem.objects.select_related("meeting__body__municipality").prefetch_related(
-            Prefetch("proposals", queryset=Proposal.objects.prefetch_related("proposers")),
-            Prefetch("raised_requests", queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting")),
-            Prefetch("originating_requests", queryset=Request.objects.select_related("meeting", "person", "organisation")),
-        ),
-        request.user,
-        pk=pk,
-    )
-    can_edit = permissions.can_edit(request.user, item.meeting.body.municipality_id)
-    return render(
-        request,
-        "meetings/item_detail.html",
-        {
-            "item": item,
-            "meeting": item.meeting,
-            "can_edit": can_edit,
-            "override_form": ClimateOverrideForm(instance=item) if can_edit else None,
-        },
-    )
+    item = get_visible_or_404(_item_queryset(), request.user, pk=pk)
+    return render(request, "meetings/item_detail.html", _item_context(request, item))
 
 
 @require_POST
 def item_climate_override(request, pk: int):
-    item = get_visible_or_404(AgendaItem.objects.select_related("meeting__body"), request.user, pk=pk)
+    item = get_visible_or_404(_item_queryset(), request.user, pk=pk)
     require_edit(request.user, item.meeting.body.municipality_id)
     form = ClimateOverrideForm(request.POST, instance=item)
     if form.is_valid():
         form.save()
         messages.success(request, _("The climate relevance was saved."))
         return redirect(item)
-    return render(
-        request,
-        "meetings/item_detail.html",
-        {"item": item, "meeting": item.meeting, "can_edit": True, "override_form": form},
-        status=400,
-    )
+    return render(request, "meetings/item_detail.html", _item_context(request, item, form), status=400)
 
 
 def item_edit(request, pk: int):

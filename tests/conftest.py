@@ -79,7 +79,7 @@ def build_world(users: dict) -> SimpleNamespace:
     M = Membership
     w.chair = seat(w.body_a, "Siri Leiarsen", M.Role.LEIAR, M.Side.POLITICAL, org["SP"])
     w.politician = seat(w.body_a, "Per Politikar", M.Role.MEDLEM, M.Side.POLITICAL, org["AP"])
-    w.rep = seat(w.body_a, "Lillian Seim", M.Role.MEDLEM, M.Side.EMPLOYEE, org["Fagforbundet"])
+    w.rep = seat(w.body_a, "Lina Sørbø", M.Role.MEDLEM, M.Side.EMPLOYEE, org["Fagforbundet"])
     w.rep2 = seat(w.body_a, "Ola Lærar", M.Role.MEDLEM, M.Side.EMPLOYEE, org["Utdanningsforbundet"])
     w.substitute = seat(w.body_a, "Vera Varamedlem", M.Role.VARAMEDLEM, M.Side.EMPLOYEE, org["Fagforbundet"])
     w.secretary = seat(w.body_a, "Hanne Sekretær", M.Role.SEKRETAER, M.Side.EMPLOYER, None, voting=False)

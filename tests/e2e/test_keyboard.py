@@ -91,10 +91,10 @@ def test_keyboard_only_meeting_journey(site):
     keys.press("Space")
     assert page.is_checked("#id_published")
 
-    # attendance: Lillian Seim sends forfall (rows are ordered by side, role and name)
+    # attendance: Lina Sørbø sends forfall (rows are ordered by side, role and name)
     rep_row = page.evaluate(
         """() => [...document.querySelectorAll('select[id$="-person"][id^="id_attendance-"]')]
-               .find(s => s.selectedOptions[0].textContent.trim() === "Lillian Seim").id.split("-")[1]"""
+               .find(s => s.selectedOptions[0].textContent.trim() === "Lina Sørbø").id.split("-")[1]"""
     )
     keys.tab_to(f"#id_attendance-{rep_row}-status")
     keys.type("Forfall")
@@ -113,7 +113,7 @@ def test_keyboard_only_meeting_journey(site):
         meeting = Meeting.objects.get(body=w.body_a, date="2023-10-10")
         item = meeting.items.get()
         assert meeting.published and item.case_number == "30/2023"
-        assert meeting.attendances.get(person__name="Lillian Seim").status == "absent"
+        assert meeting.attendances.get(person__name="Lina Sørbø").status == "absent"
 
     # the item -> edit -> a joint proposal by Fagforbundet, adopted
     keys.follow(f"main a[href='{item.get_absolute_url()}']")

@@ -49,10 +49,10 @@ def test_hr_logs_a_meeting_with_attendance_items_and_proposals(site):
     page.select_option("#id_state", "held")
     page.check("#id_published")
 
-    # attendance: the seats are prefilled; Lillian Seim sends forfall, Vera Varamedlem meets for her
+    # attendance: the seats are prefilled; Lina Sørbø sends forfall, Vera Varamedlem meets for her
     chair = row_of(page, "attendance", "person", "Siri Leiarsen")
     page.select_option(f"#id_attendance-{chair}-status", "present")
-    rep = row_of(page, "attendance", "person", "Lillian Seim")
+    rep = row_of(page, "attendance", "person", "Lina Sørbø")
     page.select_option(f"#id_attendance-{rep}-status", "absent")
     rep2 = row_of(page, "attendance", "person", "Ola Lærar")
     page.select_option(f"#id_attendance-{rep2}-status", "present")
@@ -67,7 +67,7 @@ def test_hr_logs_a_meeting_with_attendance_items_and_proposals(site):
     page.select_option(f"#id_attendance-{sub}-status", "present")
     page.select_option(
         f"#id_attendance-{sub}-substitute_for",
-        label=option_label(page, f"id_attendance-{sub}-substitute_for", "Lillian Seim"),
+        label=option_label(page, f"id_attendance-{sub}-substitute_for", "Lina Sørbø"),
     )
     page.select_option(f"#id_attendance-{sub}-side", "employee")
     page.fill(f"#id_attendance-{sub}-role", "Varamedlem")
@@ -111,7 +111,7 @@ def test_hr_logs_a_meeting_with_attendance_items_and_proposals(site):
         meeting = Meeting.objects.get(body=w.body_a, date="2023-10-10")
         assert meeting.published and meeting.state == Meeting.State.HELD
         statuses = {a.display_name: a.status for a in meeting.attendances.all()}
-        assert statuses["Lillian Seim"] == Attendance.Status.ABSENT
+        assert statuses["Lina Sørbø"] == Attendance.Status.ABSENT
         assert statuses["Vera Varamedlem"] == Attendance.Status.PRESENT
         assert meeting.attendances.get(person__name="Vera Varamedlem").substitute_for == w.rep
         item = AgendaItem.objects.get(meeting=meeting, case_number="20/2023")

@@ -191,7 +191,7 @@ def test_substitute_for_a_member_who_is_not_recorded_is_refused(world, hr, creat
     before = counts()
     response = hr.post(create_url, data)
     assert_rejected(response, before, invalid={f"id_attendance-{vera}-substitute_for"})
-    assert "Lillian Seim" in field_error(response, f"id_attendance-{vera}-substitute_for")
+    assert "Lina Sørbø" in field_error(response, f"id_attendance-{vera}-substitute_for")
 
 
 def test_substitute_who_is_not_present_is_refused(world, hr, create_url, create_payload):
@@ -249,7 +249,7 @@ def test_substitute_for_an_absent_member_is_saved(world, hr, create_url):
     meeting = Meeting.objects.get(body=world.body_a, date=datetime.date(2023, 6, 1))
     assert response.url == meeting.get_absolute_url()
     rows = {(a.person.name, a.status, a.substitute_for_id) for a in Attendance.objects.filter(meeting=meeting)}
-    assert rows == {("Lillian Seim", "absent", None), ("Vera Varamedlem", "present", world.rep.pk)}
+    assert rows == {("Lina Sørbø", "absent", None), ("Vera Varamedlem", "present", world.rep.pk)}
 
 
 # --- agenda items in the meeting page ---------------------------------------------------------
@@ -322,7 +322,7 @@ def test_valid_meeting_with_attendance_and_items_is_saved_exactly(world, hr, cre
     }
     M = Membership.Role
     assert attendance == {
-        ("Lillian Seim", world.rep.pk, "absent", None, "employee", label[M.MEDLEM], "Fagforbundet"),
+        ("Lina Sørbø", world.rep.pk, "absent", None, "employee", label[M.MEDLEM], "Fagforbundet"),
         ("Ola Lærar", world.rep2.pk, "present", None, "employee", label[M.MEDLEM], "Utdanningsforbundet"),
         ("Hanne Sekretær", world.secretary.pk, "present", None, "employer", label[M.SEKRETAER], None),
         ("Siri Leiarsen", world.chair.pk, "present", None, "political", label[M.LEIAR], "SP"),
@@ -433,7 +433,7 @@ def test_editing_an_item_with_proposals_and_requests_saves_exactly(world, hr, it
         (2, "additional", False, ["SP", "Utdanningsforbundet"], "Inntektene går til betre busstilbod.", "adopted", 9, 0, 1),
     ]
     assert requests_of(world.item_a2) == [
-        (world.pub_a.pk, "Lillian Seim", "Fagforbundet",
+        (world.pub_a.pk, "Lina Sørbø", "Fagforbundet",
          "Ber om at sak om trepartssamarbeid blir teken med på sakslista til neste møte.", True, world.item_a2_next.pk),
         (world.pub_a.pk, "Ola Lærar", "Utdanningsforbundet", "Ber om sak om klimabudsjett.", True, world.item_draft_a.pk),
     ]

@@ -221,7 +221,7 @@ def test_union_rep_names_a_green_representative(mworld, client_for):
     assert GreenRepresentative.objects.count() == 0
     data["green-1-until"] = ""
     assert client.post(url, data).status_code == 302
-    assert sorted(GreenRepresentative.objects.values_list("person__name", flat=True)) == ["Grete Grøn", "Lillian Seim"]
+    assert sorted(GreenRepresentative.objects.values_list("person__name", flat=True)) == ["Grete Grøn", "Lina Sørbø"]
     assert "Grete Grøn" in page_text(client_for("adviser").get(f"/kommuner/{mworld.a.number}/green-representatives/"))
 
 

@@ -1,0 +1,143 @@
+"""Turning scorecards into what the pages show: formatted figures with links to their records."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from measures.models import Topic
+
+from . import charts
+from .metrics import METRIC_BY_KEY, METRICS, RECORD_METRICS, MetricDef, Scorecard
+
+def no_data() -> str:
+    return _("no data")
+
+
+def format_value(metric: MetricDef, value) -> str:
+    """A figure as text in the active language; "no data" for None (never zero)."""
+    if value is None:
+        return no_data()
+    if metric.kind == "share":
+        return _("%(percent)s%%") % {"percent": number_format(round(value * 100), 0)}
+    if metric.kind == "level":
+        return number_format(value, 1 if value != int(value) else 0)
+    if metric.kind == "index":
+        return number_format(value, 1)
+    return number_format(value, 0)
+
+
+def records_url(metric: str, params: dict, municipality: str | None = None, fmt: str | None = None) -> str:
+    """The drill-down page of ``metric`` (or its export in ``fmt``) for ``params``' period and body kind."""
+    query = {**params, "metric": metric}
+    if municipality:
+        query["municipality"] = municipality
+    path = reverse("dashboards:records_export", args=[fmt]) if fmt else reverse("dashboards:records")
+    return f"{path}?{urlencode(query)}"
+
+
+def methodology_url(anchor: str = "") -> str:
+    return reverse("dashboards:methodology") + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: MetricDef
+    value: object
+    text: str
+    detail: str  # numerator and denominator of a share, "" otherwise
+    url: str
+
+    @property
+    def key(self) -> str:
+        return self.metric.key
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None
+
+
+def _detail(metric: MetricDef, card: Scorecard) -> str:
+    if metric.is_share and card.value(metric.key) is not None:
+        return _("%(numerator)s of %(denominator)s") % {
+            "numerator": number_format(getattr(card.counts, metric.numerator), 0),
+            "denominator": number_format(getattr(card.counts, metric.denominator), 0),
+        }
+    return ""
+
+
+def figure(key: str, card: Scorecard, params: dict) -> Figure:
+    metric = METRIC_BY_KEY.get(key) or RECORD_METRICS[key]
+    value = card.value(key)
+    url = records_url(key, params, card.municipality) if metric.records else methodology_url("index")
+    return Figure(metric, value, format_value(metric, value), _detail(metric, card), url)
+
+
+def figures(card: Scorecard, params: dict, *, include_index: bool = False) -> list[Figure]:
+    return [figure(m.key, card, params) for m in METRICS if include_index or m.kind != "index"]
+
+
+def component_rows(card: Scorecard) -> list[dict]:
+    rows = []
+    for c in card.components:
+        rows.append(
+            {
+                "key": c.key,
+                "label": c.label,
+                "weight": c.weight,
+                "value": no_data() if c.value is None else _("%(percent)s%%") % {"percent": number_format(round(c.value * 100), 0)},
+                "points": no_data() if c.points is None else number_format(c.points, 1),
+            }
+        )
+    return rows
+
+
+# --- the national page's charts ------------------------------------------------------------------
+
+
+def index_distribution(rows) -> tuple[list[dict], str]:
+    """Bands of ten index points with their municipalities, and the histogram of the same data."""
+    indexed = [(row.municipality.name, row.card.index) for row in rows if row.card.index is not None]
+    bin_rows = []
+    for low, high, count in charts.histogram_bins([value for _name, value in indexed]):
+        last = high >= 100
+        names = [name for name, value in indexed if low <= value < high or (last and value == high)]
+        bin_rows.append({"label": f"{low:.0f}–{high:.0f}", "count": count, "names": names})
+    chart = charts.bar_chart(
+        "chart-index-distribution",
+        [charts.Bar(b["label"], b["count"]) for b in bin_rows],
+        title=_("Distribution of the index across municipalities"),
+        desc=_(
+            "Histogram: the number of municipalities in each band of ten index points, %(count)s municipalities "
+            "with an index. The table below gives the same numbers and names."
+        ) % {"count": len(indexed)},
+        no_data=no_data(),
+    )
+    return bin_rows, chart
+
+
+def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
+    """Rows of the topic heat map (municipalities with any linked item, in table order) and its SVG."""
+    codes = [code for code, _label in Topic.Code.choices]
+    heat_rows = [
+        {"municipality": row.municipality, "values": [heat[row.municipality.number].get(code, 0) for code in codes]}
+        for row in rows
+        if row.municipality.number in heat
+    ]
+    if not heat_rows:
+        return [], ""
+    chart = charts.heatmap(
+        "chart-topic-heatmap",
+        [r["municipality"].name for r in heat_rows],
+        [str(label) for _code, label in Topic.Code.choices],
+        [r["values"] for r in heat_rows],
+        title=_("Climate topics on the agenda across municipalities"),
+        desc=_(
+            "Heat map: for each municipality (rows) and topic (columns), the number of agenda items linked to a "
+            "climate measure on the topic. Each cell shows its number; the table below gives the same numbers."
+        ),
+    )
+    return heat_rows, chart

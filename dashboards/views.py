@@ -1,0 +1,309 @@
+"""Dashboard pages and exports: thin views that parse filters, call metrics/queries and render.
+
+Every logged-in role may read every page here (login is required by the middleware). Figures
+count published records only (see :mod:`dashboards.scope`); lists of meetings shown next to
+them and the calendar feeds use the models' ``visible_to``, like every other page.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from measures.models import Topic
+from measures.services import coverage_for
+from municipalities.access import get_visible_or_404
+from municipalities.models import Body, Municipality
+
+from . import charts, exports, ical, presentation, queries
+from .forms import NationalForm, RecordsForm, ScopeForm
+from .metrics import (
+    INDEX_WEIGHTS,
+    METRICS,
+    RECORD_METRICS,
+    Counts,
+    derive,
+    metrics_by_municipality,
+    scorecard_with_trend,
+)
+from .queries import ComparisonRow
+
+# --- the municipality scorecard --------------------------------------------------------------------
+
+def scorecard(request, number: str):
+    municipality = get_object_or_404(Municipality, number=number)
+    form = ScopeForm(request.GET)
+    context = {"municipality": municipality, "form": form}
+    if not form.is_valid():
+        return render(request, "dashboards/scorecard.html", context, status=400)
+    period, body_kind = form.cleaned_data["period"], form.cleaned_data["body_kind"]
+    params = form.params()
+    card, trend = scorecard_with_trend(municipality, period, body_kind, request.user)
+    years = list(trend)
+    trend_rows = [
+        {
+            "metric": metric,
+            "cells": [
+                presentation.figure(metric.key, trend[year], {**trend[year].period.as_params(), "body_kind": body_kind})
+                for year in years
+            ],
+        }
+        for metric in METRICS
+    ]
+    no_data = presentation.no_data()
+    index_chart = charts.bar_chart(
+        "chart-index-trend",
+        [charts.Bar(str(year), trend[year].index) for year in years],
+        title=_("Index per year, %(name)s") % {"name": municipality.name},
+        desc=_("Bar chart of the index (0–100) per year; the table below gives the same values with their components."),
+        max_value=100,
+        no_data=no_data,
+    )
+    climate_chart = charts.bar_chart(
+        "chart-climate-trend",
+        [charts.Bar(str(year), trend[year].climate_mentions) for year in years],
+        title=_("Agenda items mentioning climate per year, %(name)s") % {"name": municipality.name},
+        desc=_("Bar chart of the number of agenda items mentioning climate per year; the table below gives the same values."),
+        no_data=no_data,
+    )
+    context.update(
+        card=card,
+        params=params,
+        figures=presentation.figures(card, params),
+        index=presentation.figure("index", card, params),
+        components=presentation.component_rows(card),
+        years=years,
+        trend_rows=trend_rows,
+        index_chart=index_chart,
+        climate_chart=climate_chart,
+        coverage=coverage_for(request.user, municipality),
+        latest_meetings=queries.latest_meetings(request.user, municipality),
+        bodies=list(Body.objects.visible_to(request.user).filter(municipality=municipality).order_by("name")),
+        body_kind_label=Body.Kind(body_kind).label,
+        exports=_export_links(params, municipality.number),
+    )
+    return render(request, "dashboards/scorecard.html", context)
+
+
+def _export_links(params: dict, municipality: str | None) -> list[dict]:
+    links = []
+    for metric, label in (("agenda_items", _("Agenda items")), ("measures", _("Climate measures"))):
+        for fmt in exports.FORMATS:
+            links.append(
+                {
+                    "label": label,
+                    "format": fmt.upper(),
+                    "url": presentation.records_url(metric, params, municipality, fmt),
+                }
+            )
+    return links
+
+
+# --- the national comparison ---------------------------------------------------------------------------
+
+def _comparison(request, form: NationalForm) -> list[ComparisonRow]:
+    data = form.cleaned_data
+    period, body_kind = data["period"], data["body_kind"]
+    municipalities = queries.municipalities_for(data.get("county") or "", data.get("population") or "")
+    filtered = bool(data.get("county") or data.get("population"))
+    ids = [m.number for m in municipalities] if filtered else None
+    cards = metrics_by_municipality(ids, period, body_kind, request.user)
+    empty = Counts()
+    rows = [
+        ComparisonRow(m, cards.get(m.number) or derive(m.number, period, body_kind, empty))
+        for m in municipalities
+    ]
+    if data.get("with_data"):
+        rows = [row for row in rows if row.card.has_data]
+    return queries.sort_rows(rows, data.get("sort") or "name")
+
+
+def _sort_headers(form: NationalForm, sort: str) -> list[dict]:
+    current = sort.lstrip("-") if sort else "name"
+    descending = sort.startswith("-")
+    base = form.params()
+    headers = []
+    labels = [("name", _("Municipality")), ("county", _("County")), ("population", _("Population"))]
+    labels += [(m.key, str(m.label)) for m in METRICS]
+    labels += [("data_last_imported", _("Data last imported"))]
+    for key, label in labels:
+        active = key == current
+        next_sort = key if not active or descending else f"-{key}"
+        # counts and shares read best largest first
+        if not active and key not in ("name", "county"):
+            next_sort = f"-{key}"
+        query = urlencode({**base, "sort": next_sort})
+        headers.append(
+            {
+                "key": key,
+                "label": label,
+                "url": f"?{query}",
+                "aria_sort": ("descending" if descending else "ascending") if active else "none",
+            }
+        )
+    return headers
+
+
+def national(request):
+    form = NationalForm(request.GET)
+    context = {"form": form}
+    if not form.is_valid():
+        return render(request, "dashboards/national.html", context, status=400)
+    data = form.cleaned_data
+    period, body_kind = data["period"], data["body_kind"]
+    params = form.params()
+    sort = data.get("sort") or "name"
+    rows = _comparison(request, form)
+    table = []
+    for row in rows:
+        card = row.card
+        table.append(
+            {
+                "municipality": row.municipality,
+                "card": card,
+                "figures": presentation.figures(card, params, include_index=True) if card.has_data else [],
+            }
+        )
+    bin_rows, distribution = presentation.index_distribution(rows)
+    ids = [row.municipality.number for row in rows] if (data.get("county") or data.get("population")) else None
+    heat_rows, heatmap = presentation.topic_heat(rows, queries.topic_heatmap(request.user, period, body_kind, ids))
+    context.update(
+        params=params,
+        params_query=urlencode({key: params[key] for key in ("from", "to", "body_kind")}),
+        sort=sort,
+        headers=_sort_headers(form, sort),
+        table=table,
+        figure_columns=len(METRICS) + 1,
+        with_data_count=sum(1 for row in rows if row.card.has_data),
+        distribution=distribution,
+        bin_rows=bin_rows,
+        heatmap=heatmap,
+        heat_rows=heat_rows,
+        topics=[label for _code, label in Topic.Code.choices],
+        body_kind_label=Body.Kind(body_kind).label,
+        period=period,
+        export_csv=f"{reverse('dashboards:national_export', args=['csv'])}?{urlencode({**params, 'sort': sort})}",
+        export_xlsx=f"{reverse('dashboards:national_export', args=['xlsx'])}?{urlencode({**params, 'sort': sort})}",
+    )
+    return render(request, "dashboards/national.html", context)
+
+
+def national_export(request, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    form = NationalForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
+    period = form.cleaned_data["period"]
+    rows = _comparison(request, form)
+    filename = f"partssamarbeid-comparison-{form.cleaned_data['body_kind']}-{period.start}-{period.end}"
+    return exports.response(fmt, filename, exports.COMPARISON_HEADER, exports.comparison_rows(rows), "comparison")
+
+
+# --- the records behind a figure ---------------------------------------------------------------------
+
+
+def _records_scope(request):
+    form = RecordsForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    municipality = data.get("municipality")
+    ids = [municipality.number] if municipality else None
+    records = queries.records_for(data["metric"], request.user, data["period"], data["body_kind"], ids)
+    return form, records
+
+
+def records(request):
+    form, found = _records_scope(request)
+    context = {"form": form}
+    if found is None:
+        return render(request, "dashboards/records.html", context, status=400)
+    data = form.cleaned_data
+    metric = RECORD_METRICS[data["metric"]]
+    municipality = data.get("municipality")
+    params = form.params()
+    page = Paginator(found.rows, 100).get_page(request.GET.get("page"))
+    card = None
+    if municipality:
+        card = metrics_by_municipality([municipality.number], data["period"], data["body_kind"], request.user)[
+            municipality.number
+        ]
+    context.update(
+        metric=metric,
+        municipality=municipality,
+        period=data["period"],
+        body_kind_label=Body.Kind(data["body_kind"]).label,
+        records=found,
+        page=page,
+        figure=presentation.figure(metric.key, card, params) if card else None,
+        page_query=urlencode(params),
+        export_csv=presentation.records_url(metric.key, params, municipality.number if municipality else None, "csv"),
+        export_xlsx=presentation.records_url(metric.key, params, municipality.number if municipality else None, "xlsx"),
+        scorecard_url=(
+            f"{reverse('dashboards:scorecard', args=[municipality.number])}?"
+            f"{urlencode({k: v for k, v in params.items() if k not in ('metric', 'municipality')})}"
+            if municipality else ""
+        ),
+        show_municipality=municipality is None,
+    )
+    return render(request, "dashboards/records.html", context)
+
+
+def records_export(request, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    form, found = _records_scope(request)
+    if found is None:
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
+    data = form.cleaned_data
+    municipality = data.get("municipality")
+    period = data["period"]
+    filename = (
+        f"partssamarbeid-{data['metric']}-{municipality.number if municipality else 'all'}-"
+        f"{data['body_kind']}-{period.start}-{period.end}"
+    )
+    url = request.build_absolute_uri
+    if found.second_kind:
+        rows = exports.initiative_rows(found.rows, found.second_rows, url)
+        header = exports.INITIATIVE_HEADER
+    else:
+        header, make_rows = exports.RECORD_TABLES[found.kind]
+        rows = make_rows(found.rows, url)
+    return exports.response(fmt, filename, header, rows, data["metric"])
+
+
+# --- methodology and calendars -----------------------------------------------------------------------
+
+
+def methodology(request):
+    from . import metrics as m
+
+    return render(
+        request,
+        "dashboards/methodology.html",
+        {
+            "metrics": METRICS,
+            "extra_metrics": [RECORD_METRICS["employee_requests"], RECORD_METRICS["measures_initiated"]],
+            "weights": [
+                {"key": key, "label": m.INDEX_COMPONENT_LABELS[key], "weight": weight}
+                for key, weight in INDEX_WEIGHTS.items()
+            ],
+            "climate_full": round(m.CLIMATE_SHARE_FOR_FULL_SCORE * 100),
+            "initiatives_full": f"{m.INITIATIVES_PER_MEETING_FOR_FULL_SCORE:g}",
+            "minimum_weight": m.MINIMUM_INDEX_WEIGHT,
+        },
+    )
+
+
+def body_calendar(request, pk: int):
+    body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=pk)
+    name = f"{body.name} ({body.municipality.name})"
+    text = ical.calendar(name, name, queries.visible_body_meetings(request.user, body), request.build_absolute_uri)
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="meetings-{body.pk}.ics"'
+    return response
