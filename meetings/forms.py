@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.formsets import SharedChoicesFormSet
 from municipalities.models import Membership, Organisation, Person
 
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
@@ -86,7 +87,9 @@ class AttendanceForm(forms.ModelForm):
         return cleaned
 
 
-class BaseAttendanceFormSet(BaseInlineFormSet):
+class BaseAttendanceFormSet(SharedChoicesFormSet):
+    shared_choice_fields = ("person", "membership", "substitute_for", "organisation")
+
     def __init__(self, *args, body, **kwargs):
         self.body = body
         super().__init__(*args, **kwargs)
@@ -96,18 +99,6 @@ class BaseAttendanceFormSet(BaseInlineFormSet):
         kwargs["meeting_body"] = self.body
         return kwargs
 
-    @property
-    def empty_form(self):
-        form = self.form(
-            auto_id=self.auto_id,
-            prefix=self.add_prefix("__prefix__"),
-            empty_permitted=True,
-            use_required_attribute=False,
-            meeting_body=self.body,
-            renderer=self.renderer,
-        )
-        self.add_fields(form, None)
-        return form
 
     def clean(self):
         super().clean()
@@ -255,8 +246,12 @@ class ProposalForm(forms.ModelForm):
         return cleaned
 
 
+class BaseProposalFormSet(SharedChoicesFormSet):
+    shared_choice_fields = ("proposers",)
+
+
 ProposalFormSet = inlineformset_factory(
-    AgendaItem, Proposal, form=ProposalForm, extra=1, can_delete=True
+    AgendaItem, Proposal, form=ProposalForm, formset=BaseProposalFormSet, extra=1, can_delete=True
 )
 
 
@@ -289,7 +284,9 @@ class RequestForm(forms.ModelForm):
         return cleaned
 
 
-class BaseRequestFormSet(BaseInlineFormSet):
+class BaseRequestFormSet(SharedChoicesFormSet):
+    shared_choice_fields = ("person", "organisation", "resulting_item")
+
     def __init__(self, *args, item, **kwargs):
         self.item = item
         super().__init__(*args, **kwargs)
@@ -299,18 +296,6 @@ class BaseRequestFormSet(BaseInlineFormSet):
         kwargs["item"] = self.item
         return kwargs
 
-    @property
-    def empty_form(self):
-        form = self.form(
-            auto_id=self.auto_id,
-            prefix=self.add_prefix("__prefix__"),
-            empty_permitted=True,
-            use_required_attribute=False,
-            item=self.item,
-            renderer=self.renderer,
-        )
-        self.add_fields(form, None)
-        return form
 
     def save_new(self, form, commit=True):
         form.instance.meeting = self.item.meeting

@@ -75,7 +75,10 @@ class ReviewForm(forms.Form):
             for a, row in enumerate(data["attendance"]):
                 if row.get("person_id") is None and row.get("side") != "other":
                     self.fields[f"m{m}_a{a}_person"] = forms.ModelChoiceField(
-                        people, required=False, label=_("Member for “%(name)s”") % {"name": row["name"]}
+                        people,
+                        required=False,
+                        label=_("Member for “%(name)s”") % {"name": row["name"]},
+                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
                     )
             for i, item in enumerate(data["items"]):
                 self.fields[f"m{m}_i{i}_case_number"] = forms.CharField(
@@ -148,6 +151,7 @@ class ReviewForm(forms.Form):
                 "items": [
                     {
                         "data": item,
+                        "phrases": list(dict.fromkeys(ev["phrase"] for ev in item["climate"]["evidence"])),
                         "case_number": self[f"m{m}_i{i}_case_number"],
                         "title": self[f"m{m}_i{i}_title"],
                         "override": self[f"m{m}_i{i}_override"],

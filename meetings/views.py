@@ -178,7 +178,9 @@ def item_edit(request, pk: int):
     require_edit(request.user, item.meeting.body.municipality_id)
     data = request.POST if request.method == "POST" else None
     form = AgendaItemForm(data, instance=item)
-    proposals = ProposalFormSet(data, instance=item, prefix="proposals")
+    proposals = ProposalFormSet(
+        data, instance=item, prefix="proposals", queryset=Proposal.objects.prefetch_related("proposers")
+    )
     requests_ = RequestFormSet(data, instance=item, item=item, prefix="requests")
     if request.method == "POST" and services.all_valid(form, proposals, requests_):
         services.save_item(form, proposals, requests_)

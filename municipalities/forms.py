@@ -1,8 +1,9 @@
 """Forms for bodies and their memberships."""
 from django import forms
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from .formsets import SharedChoicesFormSet
 from .models import Body, Membership, Organisation, Person
 
 
@@ -66,27 +67,13 @@ class MembershipForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-class BaseMembershipFormSet(BaseInlineFormSet):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+class BaseMembershipFormSet(SharedChoicesFormSet):
+    shared_choice_fields = ("person", "on_behalf_of")
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["municipality"] = self.instance.municipality
         return kwargs
-
-    @property
-    def empty_form(self):
-        form = self.form(
-            auto_id=self.auto_id,
-            prefix=self.add_prefix("__prefix__"),
-            empty_permitted=True,
-            use_required_attribute=False,
-            municipality=self.instance.municipality,
-            renderer=self.renderer,
-        )
-        self.add_fields(form, None)
-        return form
 
 
 MembershipFormSet = inlineformset_factory(

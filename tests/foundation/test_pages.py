@@ -324,3 +324,29 @@ def test_a_request_never_leaks_the_title_of_a_draft_item(world, client_for, role
         response = client.get(url)
         assert response.status_code == 200
         assert ("Utkast: klimabudsjett" in response.content.decode()) is sees_draft_title, url
+
+
+def test_edit_pages_load_select_options_once_whatever_the_number_of_rows(world, client_for):
+    """Each select's options are fetched once per formset, not once per row."""
+    client = client_for("hr_a")
+    urls = [
+        reverse("meetings:meeting_edit", args=[world.pub_a.pk]),
+        reverse("meetings:item_edit", args=[world.item_a2.pk]),
+        reverse("municipalities:body_members", args=[world.body_a.pk]),
+    ]
+
+    def counts():
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    before = counts()
+    for index in range(6):
+        person = f.PersonFactory(name=f"Ekstra Deltakar {index}", municipality=world.a)
+        f.AttendanceFactory(meeting=world.pub_a, person=person, status="present", side="other")
+        f.ProposalFactory(item=world.item_a2, position=10 + index, kind="alternative", proposers=[world.org["AP"]])
+        f.MembershipFactory(body=world.body_a, person=person, role="medlem", side="political", on_behalf_of=world.org["AP"])
+    assert counts() == before
