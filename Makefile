@@ -89,3 +89,12 @@ vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into sta
 
 bench: install-dev ## Benchmarks: importer speed (Vaksdal file, generated 100-page PDF); JSON on the last line
 	$(PY) benchmarks/bench_parser.py
+
+# --- scale, load and deployment (docs/deploy.md) ----------------------------------------------
+.PHONY: restore-check loadtest
+
+restore-check: install ## Back up a scratch PostgreSQL database with pg_dump, restore it, compare every table
+	$(PY) scripts/restore_check.py
+
+loadtest: install messages ## Load test on loopback (gunicorn, PostgreSQL, national data, 50 users x 60 s; not in CI)
+	PY=$(PY) ./loadtest/loadtest.sh
