@@ -9,9 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.conf import settings
 from django.test import Client
 
+from tests.e2e.climate import add_climate
 from tests.e2e.pages import PAGES, ROLES
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
@@ -169,6 +171,13 @@ def english_words(page: str) -> list[str]:
     return sorted(set(_ENGLISH.findall(visible_text(page))))
 
 
+@pytest.fixture
+def world(world):
+    """The browser tests' world (see tests/e2e/conftest.py): with the climate measures that the
+    measure pages of ``PAGES`` show."""
+    return add_climate(world)
+
+
 def render_pages(world, client_for, language: str | None):
     for spec in PAGES:
         role = spec.roles[0]
@@ -196,3 +205,12 @@ def test_the_giveaway_list_catches_english(world, client_for):
     for spec, page in render_pages(world, client_for, "en"):
         assert '<html lang="en">' in page, spec.name
         assert _ENGLISH.search(visible_text(page)), spec.name
+
+
+@pytest.mark.django_db
+def test_bokmal_is_the_default_even_for_an_english_browser(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nb">' in response.content.decode()
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="nb-NO")
+    assert '<html lang="en">' in response.content.decode()
