@@ -87,8 +87,8 @@ clean: ## Remove the virtualenv, caches and the local database
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh
 
-bench: install-dev ## Benchmarks: importer speed (Vaksdal file, generated 100-page PDF); JSON on the last line
-	$(PY) benchmarks/bench_parser.py
+bench: install-dev messages ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer; JSON on the last line (not in CI)
+	$(PY) benchmarks/bench_pages.py
 
 # --- scale, load and deployment (docs/deploy.md) ----------------------------------------------
 .PHONY: restore-check loadtest

@@ -68,8 +68,11 @@ def bar_chart(chart_id: str, bars: list[Bar], *, title: str, desc: str, max_valu
     for n, bar in enumerate(bars):
         x = left + slot * n + (slot - bar_w) / 2
         cx = x + bar_w / 2
-        if bar.value is None:
-            parts.append(f'<text x="{cx:.1f}" y="{head + plot_h - 4:.1f}" text-anchor="middle" fill="{AXIS}">{escape(no_data)}</text>')
+        if bar.value is None:  # upright in the bar's place: a label as wide as the slot would run into the next
+            parts.append(
+                f'<text transform="translate({cx:.1f},{head + plot_h - 4:.1f}) rotate(-90)" dy="0.35em" '
+                f'fill="{AXIS}">{escape(no_data)}</text>'
+            )
         else:
             h = plot_h * min(bar.value, top) / top
             y = head + plot_h - h

@@ -427,13 +427,28 @@ def _grouped(queryset, municipality_path: str, date_path: str, **aggregates):
     )
 
 
-def gather_counts(user, period: Period, body_kind: str, ids=None) -> dict[tuple[str, int], Counts]:
-    """Counts per (municipality number, year) straight from the records: five queries.
+def gather_counts(user, period: Period, body_kind: str, ids=None, *, raw: bool = False) -> dict[tuple[str, int], Counts]:
+    """Counts per (municipality number, year): five queries.
 
-    ``ids``: municipality numbers, or None for every municipality. Only keys with data appear.
+    The meeting part comes from the precomputed statistics (:mod:`dashboards.statistics`) when
+    they apply to ``user`` (one query), else straight from the records (:func:`gather_raw_meeting_counts`,
+    four queries; always with ``raw=True``, the reference implementation). Measures are counted
+    from the records. ``ids``: municipality numbers, or None for every municipality. Only keys
+    with data appear.
     """
-    acc: dict[tuple[str, int], dict] = defaultdict(lambda: defaultdict(int))
+    from . import statistics
 
+    acc: dict[tuple[str, int], dict] = defaultdict(lambda: defaultdict(int))
+    if not raw and statistics.applies(user):
+        for key, values in statistics.meeting_counts(period, body_kind, ids).items():
+            acc[key].update(values)
+    else:
+        gather_raw_meeting_counts(acc, user, period, body_kind, ids)
+    return _add_measure_counts(acc, user, period, ids)
+
+
+def gather_raw_meeting_counts(acc, user, period: Period, body_kind: str, ids=None) -> None:
+    """Add the meeting part of the counts to ``acc`` straight from the records (four queries)."""
     for row in _grouped(
         scope.meetings(user, period, body_kind, ids), "body__municipality_id", "date",
         meetings_held=Count("id", filter=Q(state=Meeting.State.HELD)),
@@ -464,6 +479,8 @@ def gather_counts(user, period: Period, body_kind: str, ids=None) -> dict[tuple[
     ):
         acc[(row["number"], row["year"])]["employee_requests"] = row["employee_requests"]
 
+
+def _add_measure_counts(acc, user, period: Period, ids) -> dict[tuple[str, int], Counts]:
     histograms: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0] * len(LEVELS))
     for number, reference, decision, affects, first_consultation, first_involvement, max_level in scope.measures(
         user, period, ids
@@ -488,8 +505,12 @@ def gather_counts(user, period: Period, body_kind: str, ids=None) -> dict[tuple[
     }
 
 
-def last_imported(user, ids=None) -> dict[str, tuple[datetime.datetime | None, datetime.datetime | None]]:
+def last_imported(user, ids=None, *, raw: bool = False) -> dict[str, tuple[datetime.datetime | None, datetime.datetime | None]]:
     """When each municipality's published meetings were last imported and last changed (one query)."""
+    from . import statistics
+
+    if not raw and statistics.applies(user):
+        return statistics.last_imported(ids)
     qs = Meeting.objects.visible_to(user).filter(published=True)
     if ids is not None:
         qs = qs.filter(body__municipality_id__in=list(ids))
@@ -508,14 +529,14 @@ def _by_municipality(counts: dict[tuple[str, int], Counts]) -> dict[str, dict[in
     return grouped
 
 
-def metrics_by_municipality(ids, period: Period, body_kind: str, user) -> dict[str, Scorecard]:
+def metrics_by_municipality(ids, period: Period, body_kind: str, user, *, raw: bool = False) -> dict[str, Scorecard]:
     """Scorecards for many municipalities at once, in six queries whatever their number.
 
     ``ids``: municipality numbers (each gets a scorecard, "no data" where there is none), or
     None: every municipality with data.
     """
-    grouped = _by_municipality(gather_counts(user, period, body_kind, ids))
-    imports = last_imported(user, ids)
+    grouped = _by_municipality(gather_counts(user, period, body_kind, ids, raw=raw))
+    imports = last_imported(user, ids, raw=raw)
     numbers = list(ids) if ids is not None else sorted(grouped)
     result = {}
     for number in numbers:
@@ -527,17 +548,19 @@ def metrics_by_municipality(ids, period: Period, body_kind: str, user) -> dict[s
     return result
 
 
-def scorecard(municipality, period: Period, body_kind: str, user) -> Scorecard:
+def scorecard(municipality, period: Period, body_kind: str, user, *, raw: bool = False) -> Scorecard:
     """The scorecard of one municipality: the one-municipality case of :func:`metrics_by_municipality`."""
     number = getattr(municipality, "number", municipality)
-    return metrics_by_municipality([number], period, body_kind, user)[number]
+    return metrics_by_municipality([number], period, body_kind, user, raw=raw)[number]
 
 
-def scorecard_with_trend(municipality, period: Period, body_kind: str, user) -> tuple[Scorecard, dict[int, Scorecard]]:
+def scorecard_with_trend(
+    municipality, period: Period, body_kind: str, user, *, raw: bool = False
+) -> tuple[Scorecard, dict[int, Scorecard]]:
     """The scorecard for the period and one per calendar year in it (six queries in all)."""
     number = getattr(municipality, "number", municipality)
-    per_year = _by_municipality(gather_counts(user, period, body_kind, [number])).get(number, {})
-    imported, changed = last_imported(user, [number]).get(number, (None, None))
+    per_year = _by_municipality(gather_counts(user, period, body_kind, [number], raw=raw)).get(number, {})
+    imported, changed = last_imported(user, [number], raw=raw).get(number, (None, None))
     whole = derive(
         number, period, body_kind, total(per_year.values()), data_last_imported=imported, data_last_changed=changed
     )

@@ -220,9 +220,14 @@ def sort_rows(rows: list[ComparisonRow], sort: str) -> list[ComparisonRow]:
     return present + missing
 
 
-def topic_heatmap(user, period: Period, body_kind: str, ids=None) -> dict[str, dict[str, int]]:
+def topic_heatmap(user, period: Period, body_kind: str, ids=None, *, raw: bool = False) -> dict[str, dict[str, int]]:
     """Agenda items on each topic per municipality: items of held meetings in scope linked to a
-    climate measure with the topic (as in the agenda-coverage matrix). One query."""
+    climate measure with the topic (as in the agenda-coverage matrix). One query, on the
+    precomputed statistics when they apply (:mod:`dashboards.statistics`)."""
+    from . import statistics
+
+    if not raw and statistics.applies(user):
+        return statistics.topic_heatmap(period, body_kind, ids)
     link = ClimateMeasure.agenda_items.through
     items = scope.items(user, period, body_kind, ids).values("pk")
     rows = (

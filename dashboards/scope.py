@@ -154,10 +154,10 @@ def _in(ids) -> list[str] | None:
 
 
 def meetings(user, period: Period, body_kind: str, ids=None) -> QuerySet:
-    """Published meetings of bodies of ``body_kind`` in ``period`` (all states)."""
-    qs = Meeting.objects.visible_to(user).filter(
-        published=True, body__kind=body_kind, date__gte=period.start, date__lte=period.end
-    )
+    """Published meetings of bodies of ``body_kind`` (None: every kind) in ``period`` (all states)."""
+    qs = Meeting.objects.visible_to(user).filter(published=True, date__gte=period.start, date__lte=period.end)
+    if body_kind is not None:
+        qs = qs.filter(body__kind=body_kind)
     if (ids := _in(ids)) is not None:
         qs = qs.filter(body__municipality_id__in=ids)
     return qs
@@ -167,10 +167,11 @@ def _held_meeting_rows(model, user, period: Period, body_kind: str, ids) -> Quer
     qs = model.objects.visible_to(user).filter(
         meeting__published=True,
         meeting__state=Meeting.State.HELD,
-        meeting__body__kind=body_kind,
         meeting__date__gte=period.start,
         meeting__date__lte=period.end,
     )
+    if body_kind is not None:
+        qs = qs.filter(meeting__body__kind=body_kind)
     if (ids := _in(ids)) is not None:
         qs = qs.filter(meeting__body__municipality_id__in=ids)
     return qs

@@ -158,22 +158,24 @@ def national(request):
     params = form.params()
     sort = data.get("sort") or "name"
     rows = _comparison(request, form)
-    table = []
-    for row in rows:
-        card = row.card
-        table.append(
-            {
-                "municipality": row.municipality,
-                "card": card,
-                "figures": presentation.figures(card, params, include_index=True) if card.has_data else [],
-            }
-        )
+    cells = presentation.FigureCells(params)
+    params_query = urlencode({key: params[key] for key in ("from", "to", "body_kind")})
+    scorecard_url = reverse("dashboards:scorecard", args=["0000"]).replace("0000", "{}") + f"?{params_query}"
+    table = [
+        {
+            "municipality": row.municipality,
+            "card": row.card,
+            "scorecard_url": scorecard_url.format(row.municipality.number),
+            "cells": cells(row.card) if row.card.has_data else "",
+        }
+        for row in rows
+    ]
     bin_rows, distribution = presentation.index_distribution(rows)
     ids = [row.municipality.number for row in rows] if (data.get("county") or data.get("population")) else None
     heat_rows, heatmap = presentation.topic_heat(rows, queries.topic_heatmap(request.user, period, body_kind, ids))
     context.update(
         params=params,
-        params_query=urlencode({key: params[key] for key in ("from", "to", "body_kind")}),
+        params_query=params_query,
         sort=sort,
         headers=_sort_headers(form, sort),
         table=table,

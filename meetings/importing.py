@@ -38,6 +38,7 @@ from .importers import common
 from .importers.pipeline import LINK_THRESHOLD, parse_document
 from .importers.text import is_pdf
 from .models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request, SourceDocument
+from .signals import send_meetings_changed
 
 ORGANISATION_ALIASES = {
     "ap": "AP", "a": "AP", "arbeidarpartiet": "AP", "arbeiderpartiet": "AP",
@@ -295,6 +296,7 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
         for meeting, entry in saved:
             _apply_requests(meeting, entry["data"].get("requests", []), orgs, result)
         link_pending_requests(municipality)
+        send_meetings_changed(apply_preview, municipality.number)
     return result
 
 

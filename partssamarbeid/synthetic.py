@@ -72,6 +72,8 @@ from meetings.climate.classifier import classify
 from meetings.models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
 
+from dashboards.statistics import refresh_statistics
+
 from .models import SyntheticDataset
 
 #: Bump when the generator's output changes, so ``--skip-if-present`` regenerates.
@@ -340,6 +342,9 @@ def clear() -> dict[str, int]:
     bodies, people, measures = _marked("bodies"), _marked("people"), _marked("measures")
     in_meetings = {"meeting__body_id__in": bodies}
     removed: Counter = Counter()
+    affected = set(Body.objects.filter(pk__in=bodies.values("body_id")).values_list("municipality_id", flat=True))
+    affected |= set(ClimateMeasure.objects.filter(pk__in=measures.values("climatemeasure_id")).values_list(
+        "municipality_id", flat=True))
     # real rows pointing into synthetic data (SET_NULL / link rows)
     real_involvements = Involvement.objects.exclude(measure_id__in=measures)
     real_involvements.filter(agenda_item__meeting__body_id__in=bodies).update(agenda_item=None)
@@ -398,6 +403,7 @@ def clear() -> dict[str, int]:
     removed["memberships"] = _delete_in(Membership, "body_id", body_ids)
     removed["bodies"] = _delete_in(Body, "pk", body_ids)
     removed["people"] = _delete_in(Person, "pk", person_ids)
+    refresh_statistics(affected)
     return {kind: n for kind, n in removed.items() if n}
 
 
@@ -1329,6 +1335,12 @@ def generate(
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    # the rows were written without signals: rebuild the dashboards' statistics for them
+    refresh_statistics([m.number for m in chosen])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE dashboards_meetingdaystatistics")
+            cursor.execute("ANALYZE dashboards_topicdaystatistics")
     return Result(dataset, dict(counts), time.monotonic() - started)
 
 

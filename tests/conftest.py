@@ -34,6 +34,14 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _raw_dashboard_figures(request, settings):
+    """Tests build records with factories, without the services' signals that refresh the
+    precomputed statistics: they count from the records unless marked ``statistics``
+    (tests/dashboards/test_statistics.py proves both ways give the same figures)."""
+    settings.DASHBOARDS_STATISTICS = request.node.get_closest_marker("statistics") is not None
+
+
 # --- users, clients and the world: builders ----------------------------------------------
 
 

@@ -157,6 +157,22 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def charts_without_text(page) -> list[str]:
+    """Charts (SVG in the content) that lack a text alternative: each must be ``role="img"``
+    with a name and a description from its own <title> and <desc> (``aria-labelledby``)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("main svg:not([aria-hidden=true])")].flatMap(svg => {
+            const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+            const texts = ids.map(id => (document.getElementById(id)?.textContent || "").trim());
+            const title = svg.querySelector(":scope > title")?.textContent.trim();
+            const desc = svg.querySelector(":scope > desc")?.textContent.trim();
+            const ok = svg.getAttribute("role") === "img" && ids.length >= 2 && texts.every(Boolean) && title && desc;
+            const what = `role=${svg.getAttribute("role")} labelledby=${ids} title=${title} desc=${desc}`;
+            return ok ? [] : [`${svg.id || "svg"}: ${what}`];
+        })"""
+    )
+
+
 # --- layout and focus -------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ import pytest
 from tests import factories
 
 from . import browser as b
+from .climate import add_climate
 from .pages import ROLES
 
 HERE = Path(__file__).resolve().parent
@@ -27,6 +28,13 @@ def pytest_collection_modifyitems(config, items):
         if Path(item.path).resolve().is_relative_to(HERE):
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture
+def world(world):
+    """tests/conftest.py's world plus climate measures in A (see tests/e2e/climate.py), so the
+    measure pages in pages.py have something to show."""
+    return add_climate(world)
 
 
 @pytest.fixture

@@ -6,13 +6,16 @@ axe-core (WCAG 2.1 A and AA) and screenshotted at desktop and phone size
 
     Page("measure-list", lambda w: reverse("measures:measure_list", args=[w.a.number]), ALL),
 
-``w`` is the ``world`` fixture of tests/conftest.py (municipality A = Vaksdal with its HR
-user, union representative, meetings and items; municipality B = Sarpsborg).
+``w`` is the ``world`` fixture of tests/e2e/conftest.py: tests/conftest.py's world (municipality
+A = Vaksdal with its HR user, union representative, meetings and items; municipality B =
+Sarpsborg) plus the climate measures of tests/e2e/climate.py (``measure_a`` with the events
+``event_hr`` and ``event_rep``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -27,6 +30,20 @@ ROLES: dict[str, str | None] = {
 LOGGED_IN = ("hr", "union_rep", "adviser", "superuser")
 ALL = LOGGED_IN
 EDITORS = ("hr", "superuser")
+RECORDERS = ("hr", "union_rep", "superuser")  # may record involvement in A (can_record_involvement)
+YEAR_2023 = {"from": "2023-01-01", "to": "2023-12-31"}
+
+
+def records(metric: str, municipality: str | None = "a") -> Callable[[object], str]:
+    """The drill-down behind a figure of 2023 (PSU), for A or (None) for all municipalities."""
+
+    def path(w) -> str:
+        query = {**YEAR_2023, "metric": metric}
+        if municipality:
+            query["municipality"] = getattr(w, municipality).number
+        return reverse("dashboards:records") + "?" + urlencode(query)
+
+    return path
 
 
 @dataclass(frozen=True)
@@ -64,7 +81,30 @@ PAGES: list[Page] = [
     Page("employee-requests", lambda w: reverse("measures:employee_requests", args=[w.a.number]), ALL),
     Page("green-representatives", lambda w: reverse("measures:green_representatives", args=[w.a.number]), ALL),
     Page("green-representatives-edit", lambda w: reverse("measures:green_representatives_edit", args=[w.a.number]),
-         ("hr", "union_rep", "superuser")),
+         RECORDERS),
+    Page("measure", lambda w: reverse("measures:measure_detail", args=[w.measure_a.pk]), ALL),
+    Page("measure-edit", lambda w: reverse("measures:measure_edit", args=[w.measure_a.pk]), EDITORS),
+    Page("measure-process", lambda w: reverse("measures:process_questions", args=[w.measure_a.pk]), EDITORS),
+    Page("involvement-new", lambda w: reverse("measures:involvement_create", args=[w.measure_a.pk]), RECORDERS),
+    # an event is changed only by the side that recorded it (superusers: every event)
+    Page("involvement-edit", lambda w: reverse("measures:involvement_edit", args=[w.event_hr.pk]), EDITORS),
+    Page("involvement-edit-employee-side", lambda w: reverse("measures:involvement_edit", args=[w.event_rep.pk]),
+         ("union_rep",)),
+    Page("meeting-delete", lambda w: reverse("meetings:meeting_delete", args=[w.pub_a.pk]), EDITORS),
+    # dashboards
+    Page("scorecard", lambda w: reverse("dashboards:scorecard", args=[w.a.number]), ALL),
+    Page("national", lambda w: reverse("dashboards:national"), ALL),
+    Page("national-filtered-sorted", lambda w: reverse("dashboards:national") + "?"
+         + urlencode({**YEAR_2023, "county": w.a.county_number, "with_data": "on", "sort": "-index"}), ("adviser",)),
+    Page("records-items", records("agenda_items"), ALL),
+    Page("records-measures", records("measures"), ALL),
+    # the other kinds of drill-down (each has its own table), as the KS adviser
+    Page("records-meetings", records("meetings_held"), ("adviser",)),
+    Page("records-seats", records("employee_seat_fill_rate"), ("adviser",)),
+    Page("records-requests", records("employee_requests"), ("adviser",)),
+    Page("records-initiatives", records("employee_initiatives"), ("adviser",)),
+    Page("records-all-municipalities", records("climate_mentions", None), ("adviser",)),
+    Page("methodology", lambda w: reverse("dashboards:methodology"), ALL),
 ]
 
 

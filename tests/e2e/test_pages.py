@@ -1,5 +1,5 @@
 """Every main page for every role: answers as expected, zero axe violations (WCAG 2.1 A/AA),
-no sideways scrolling on a phone; screenshots of every page at 1280x800 and 390x844.
+charts with text alternatives, no sideways scrolling on a phone; screenshots of every page at 1280x800 and 390x844.
 
 The pages are listed once, in tests/e2e/pages.py. The axe results of the whole run go to
 e2e-results/axe.json; the screenshots to e2e-results/screenshots/.
@@ -30,6 +30,8 @@ def test_main_pages(site, role, axe_report, results_dir):
         axe_report.add(role, spec.name, url, violations)
         if violations:
             failures.append(f"{spec.name} as {role} ({url}):\n{b.describe(violations)}")
+        for chart in b.charts_without_text(page):
+            failures.append(f"{spec.name} as {role}: a chart without a text alternative: {chart}")
         screenshots = role == spec.roles[0]  # each page once, as the first role listed for it
         if screenshots:
             page.screenshot(path=shots / f"{spec.name}--{role}--desktop.png", full_page=True)
@@ -44,12 +46,14 @@ def test_main_pages(site, role, axe_report, results_dir):
 
 
 def test_axe_finds_a_planted_violation(site):
-    """The checker itself works: a page with known faults is not reported clean."""
+    """The checkers themselves work: a page with known faults is not reported clean."""
     page = site.page_as("anonymous")
     page.set_content('<html><head><title>x</title></head><body><main><img src="x.png">'
-                     '<p style="color:#aaa;background:#fff">grey on white</p></main></body></html>')
+                     '<p style="color:#aaa;background:#fff">grey on white</p>'
+                     '<svg id="bare" width="20" height="20"><rect width="10" height="10" /></svg></main></body></html>')
     ids = {v["id"] for v in b.run_axe(page)}
     assert {"html-has-lang", "image-alt", "color-contrast"} <= ids
+    assert [chart.split(":")[0] for chart in b.charts_without_text(page)] == ["bare"]
 
 
 def test_csp_is_enforced_in_the_browser(site):

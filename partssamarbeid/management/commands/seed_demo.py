@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from dashboards.statistics import refresh_statistics
 from measures.demo import seed_measures
 from meetings.classification import classify_item
 from meetings.demo import seed_meetings
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             counts = seed_meetings(bodies, classify_item)
             seed_measures()
             users = seed_users(settings.DEMO_PASSWORD)
+            refresh_statistics()  # the demo rows were written directly, without the services' signals
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(bodies)} bodies, {counts['meetings']} meetings, {counts['items']} agenda items."

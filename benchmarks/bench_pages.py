@@ -1,0 +1,171 @@
+"""Time the dashboard pages on PostgreSQL at two sizes, and the importer.
+
+Usage: python benchmarks/bench_pages.py      (make bench)
+
+1. Two scratch databases on the local PostgreSQL server (BENCH_PG_URL, default
+   postgres://postgres@127.0.0.1:5432): ``partssamarbeid_load`` with the national synthetic dataset
+   (357 municipalities x 10 years, the one ``make loadtest`` uses; reused when present) and
+   ``partssamarbeid_bench_small`` (10 municipalities x 10 years). Each is migrated, generated
+   (``generate_synthetic --skip-if-present``) and its statistics refreshed.
+2. In a child process per database: the national comparison page (as a KS adviser), a
+   municipality scorecard and the scorecard API through Django's test client, server-side time,
+   p95 over BENCH_REQUESTS (default 30) requests after 3 warm-up requests, with query counts.
+3. The importer benchmark (benchmarks/bench_parser.py).
+
+The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+SIZES = {"large": ("partssamarbeid_load", 357), "small": ("partssamarbeid_bench_small", 10)}
+YEARS, SEED = 10, 1
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
+WARMUP = 3
+SCORECARD_MUNICIPALITY = "0301"  # Oslo: the first municipality of every generated dataset
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def measure() -> dict:
+    """In a child process with DATABASE_URL set: prepare the data and time the pages."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partssamarbeid.settings")
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from dashboards.statistics import refresh_statistics
+    from meetings.models import AgendaItem, Meeting
+    from municipalities.models import Profile
+
+    municipalities = int(os.environ["BENCH_MUNICIPALITIES"])
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command(
+        "generate_synthetic", municipalities=municipalities, years=YEARS, seed=SEED,
+        skip_if_present=True, clear=True, verbosity=0,
+    )
+    started = time.perf_counter()
+    refresh_statistics()
+    refresh_s = time.perf_counter() - started
+    started = time.perf_counter()
+    refresh_statistics([SCORECARD_MUNICIPALITY])
+    refresh_one_s = time.perf_counter() - started
+    user, _created = get_user_model().objects.get_or_create(username="bench-adviser")
+    Profile.objects.update_or_create(user=user, defaults={"role": Profile.Role.ADVISER, "municipality": None})
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    urls = {
+        "national_page": "/dashboards/national/",
+        "scorecard": f"/kommuner/{SCORECARD_MUNICIPALITY}/scorecard/",
+        "api_scorecard": f"/api/v1/municipalities/{SCORECARD_MUNICIPALITY}/scorecard",
+    }
+    result: dict = {
+        "municipalities": len(set(Meeting.objects.values_list("body__municipality_id", flat=True).distinct())),
+        "meetings": Meeting.objects.count(),
+        "agenda_items": AgendaItem.objects.count(),
+        "refresh_statistics_s": round(refresh_s, 2),
+        "refresh_statistics_one_municipality_s": round(refresh_one_s, 3),
+    }
+    for name, url in urls.items():
+        for _ in range(WARMUP):
+            assert client.get(url).status_code == 200, url
+        times, queries, size = [], 0, 0
+        for _ in range(REQUESTS):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, url
+            queries, size = len(captured.captured_queries), len(response.content)
+        result[f"{name}_ms_p95"] = round(p95(times), 1)
+        result[f"{name}_ms_median"] = round(sorted(times)[len(times) // 2], 1)
+        result[f"queries_{name}"] = queries
+        result[f"{name}_bytes"] = size
+    return result
+
+
+def prepare_database(name: str) -> None:
+    exists = subprocess.run(
+        ["psql", f"{PG_URL}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    if not exists:
+        subprocess.run(["psql", f"{PG_URL}/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True)
+
+
+def run_size(name: str, municipalities: int) -> dict:
+    prepare_database(name)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{PG_URL}/{name}",
+        "BENCH_MUNICIPALITIES": str(municipalities),
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-not-a-secret-" + "x" * 40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure"], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if out.returncode:
+        sys.stderr.write(out.stdout + out.stderr)
+        raise SystemExit(f"benchmark on {name} failed")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> dict:
+    results = {}
+    for size, (name, municipalities) in SIZES.items():
+        print(f"== {name}: {municipalities} municipalities x {YEARS} years", flush=True)
+        results[size] = run_size(name, municipalities)
+        print(json.dumps(results[size]), flush=True)
+    import bench_parser
+
+    print("== importer", flush=True)
+    importer = bench_parser.main()
+    large, small = results["large"], results["small"]
+    report = {
+        "database": "postgresql",
+        "dataset": {
+            "municipalities": large["municipalities"],
+            "meetings": large["meetings"],
+            "agenda_items": large["agenda_items"],
+        },
+        "national_page_ms_p95": large["national_page_ms_p95"],
+        "national_page_ms_p95_small": small["national_page_ms_p95"],
+        "queries_national_page": large["queries_national_page"],
+        "queries_national_page_small": small["queries_national_page"],
+        "scorecard_ms_p95": large["scorecard_ms_p95"],
+        "api_scorecard_ms_p95": large["api_scorecard_ms_p95"],
+        "import_vaksdal_s": importer.get("import_vaksdal_s"),
+        "import_pdf_pages_per_s": importer.get("import_pdf_pages_per_s"),
+    }
+    print(json.dumps(report))
+    return report
+
+
+if __name__ == "__main__":
+    if "--measure" in sys.argv:
+        print(json.dumps(measure()))
+    else:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        main()
