@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.models import AgendaItem, Meeting, Proposal, Request
-from meetings.services import HistoryEntry, _entries, _m2m_accessor, with_readable_results
+from meetings.services import HistoryEntry, history_entries, m2m_history_accessor, with_readable_results
 from municipalities.models import Body, Municipality, Organisation
 
 from .access import recorder_side
@@ -581,21 +581,21 @@ def link_item(measure: ClimateMeasure, item: AgendaItem) -> bool:
 
 def measure_history(measure: ClimateMeasure, limit: int = 200) -> list[HistoryEntry]:
     """Who changed what and when: the measure, its involvement events and process answers."""
-    entries = _entries(
+    entries = history_entries(
         ClimateMeasure.history.filter(id=measure.pk)
         .select_related("history_user")
-        .prefetch_related(*(_m2m_accessor(ClimateMeasure.history.model, n) for n in ("topics", "agenda_items"))),
+        .prefetch_related(*(m2m_history_accessor(ClimateMeasure.history.model, n) for n in ("topics", "agenda_items"))),
         _("measure"),
         attrgetter("title"),
     )
-    entries += _entries(
+    entries += history_entries(
         Involvement.history.filter(measure_id=measure.pk)
         .select_related("history_user")
-        .prefetch_related(*(_m2m_accessor(Involvement.history.model, n) for n in ("unions", "representatives"))),
+        .prefetch_related(*(m2m_history_accessor(Involvement.history.model, n) for n in ("unions", "representatives"))),
         _("involvement"),
         lambda r: f"{r.date:%d.%m.%Y} {r.get_arena_display()}",
     )
-    entries += _entries(
+    entries += history_entries(
         ProcessAnswer.history.filter(measure_id=measure.pk).select_related("history_user"),
         _("process question"),
         lambda r: _("question %(number)s") % {"number": r.question},

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 

@@ -84,7 +84,7 @@ class HistoryEntry:
 _ACTIONS = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
 
 
-def _entries(records, what: str, label) -> list[HistoryEntry]:
+def history_entries(records, what: str, label) -> list[HistoryEntry]:
     """Turn historical records into entries, diffing each against the previous version in memory."""
     entries = []
     previous: dict[int, object] = {}
@@ -114,7 +114,7 @@ def _entries(records, what: str, label) -> list[HistoryEntry]:
     return entries
 
 
-def _m2m_accessor(history_model, name: str) -> str:
+def m2m_history_accessor(history_model, name: str) -> str:
     """The prefetchable reverse accessor from a historical record to its M2M rows for ``name``."""
     m2m_model = getattr(history_model, name).model
     return m2m_model._meta.get_field("history").remote_field.get_accessor_name()
@@ -124,34 +124,34 @@ def _m2m_ids(record, name: str) -> list:
     """The related ids of a historical M2M field, from the prefetch cache when there is one."""
     field = record.instance_type._meta.get_field(name)
     column = f"{utils.get_m2m_reverse_field_name(field)}_id"
-    return sorted(getattr(row, column) for row in getattr(record, _m2m_accessor(type(record), name)).all())
+    return sorted(getattr(row, column) for row in getattr(record, m2m_history_accessor(type(record), name)).all())
 
 
 def meeting_history(meeting: Meeting, limit: int = 200) -> list[HistoryEntry]:
     """Who changed what and when: the meeting, its attendance, items, proposals and requests."""
-    entries = _entries(
+    entries = history_entries(
         Meeting.history.filter(id=meeting.pk).select_related("history_user"),
         _("meeting"),
         lambda r: f"{r.date:%d.%m.%Y}",
     )
-    entries += _entries(
+    entries += history_entries(
         Attendance.history.filter(meeting_id=meeting.pk).select_related("history_user", "person"),
         _("attendance"),
         lambda r: r.person.name if r.person_id else r.name,
     )
-    entries += _entries(
+    entries += history_entries(
         AgendaItem.history.filter(meeting_id=meeting.pk).select_related("history_user"),
         _("agenda item"),
         lambda r: f"{r.case_number} {r.title}".strip(),
     )
     item_ids = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
-    entries += _entries(
+    entries += history_entries(
         Proposal.history.filter(item_id__in=item_ids).select_related("history_user")
-        .prefetch_related(_m2m_accessor(Proposal.history.model, "proposers")),
+        .prefetch_related(m2m_history_accessor(Proposal.history.model, "proposers")),
         _("proposal"),
         lambda r: r.get_kind_display(),
     )
-    entries += _entries(
+    entries += history_entries(
         Request.history.filter(meeting_id=meeting.pk).select_related("history_user"),
         _("request"),
         lambda r: r.text[:60],

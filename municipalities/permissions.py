@@ -27,7 +27,7 @@ _NOTHING = Q(pk__in=[])
 def profile_of(user):
     if not getattr(user, "is_authenticated", False):
         return None
-    return getattr(user, "profile", None) if hasattr(user, "profile") else None
+    return getattr(user, "profile", None)
 
 
 def role_of(user) -> str | None:

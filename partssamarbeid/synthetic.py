@@ -57,7 +57,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from measures.models import (

@@ -113,7 +113,7 @@ def compare(source: dict, target: dict) -> list[str]:
                 problems.append(f"{kind[:-1]} {key} appeared after restore")
             elif a[key] != b[key]:
                 if kind == "tables":
-                    (n1, d1), (n2, d2) = a[key], b[key]
+                    (n1, _), (n2, _) = a[key], b[key]
                     what = f"{n1} rows before, {n2} after" if n1 != n2 else "same row count, different content"
                     problems.append(f"table {key}: {what}")
                 else:

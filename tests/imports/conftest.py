@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from municipalities.models import Body, Membership, Municipality, Organisation
+from municipalities.models import Membership, Municipality, Organisation
 from tests import factories as f
 
 

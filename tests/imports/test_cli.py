@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from meetings import importing
-from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request, SourceDocument
+from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 
 from .conftest import model_counts
 from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02

@@ -55,7 +55,6 @@ def test_measures_of_a_municipality_exact_json(api_world, client_for):
 
 @pytest.mark.django_db
 def test_without_a_filter_every_municipality_in_order(api_world, client_for):
-    w = api_world
     body = client_for("adviser").get(URL).json()
     assert [(r["municipality"], r["title"]) for r in body["results"]] == [
         ("3105", "Energisparing"), ("4628", "Ein idé"), ("4628", "Parkeringsavgift for tilsette"),
