@@ -9,7 +9,7 @@ PORT ?= 8000
 export DEMO_PASSWORD
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test e2e chromium audit messages lock check-deploy clean vendor bench
+.PHONY: help install install-dev catalogues run test e2e chromium audit messages lock check-deploy clean vendor bench
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
 
 messages: install ## Compile the translation catalogues (.po -> .mo)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+catalogues: install ## Update the .po catalogues from the marked strings (no source locations, so branches merge cleanly)
+	$(PY) manage.py makemessages -l nb -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
 
 run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput

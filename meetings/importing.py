@@ -177,8 +177,18 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
             preview["meetings"].append(
                 _preview_meeting(meeting.to_dict(), document, index, municipality, body, bodies, orgs)
             )
-    preview["meetings"].sort(key=lambda m: m["data"]["date"])
+    preview["meetings"].sort(key=preview_order)
     return preview
+
+
+def preview_order(entry: dict) -> tuple[bool, str]:
+    """Preview meetings by date; meetings whose date is missing come last."""
+    return (entry["data"]["date"] is None, entry["data"]["date"] or "")
+
+
+def undated_meetings(preview: dict) -> list[dict]:
+    """Included meetings whose date is still missing: they cannot be saved."""
+    return [e for e in preview["meetings"] if e.get("include", True) and not e["data"].get("date")]
 
 
 def _preview_meeting(data, document, index, municipality, body, bodies, orgs) -> dict:
@@ -189,8 +199,10 @@ def _preview_meeting(data, document, index, municipality, body, bodies, orgs) ->
         warnings.append(_("No body matches “%(name)s”: choose one before saving.") % {"name": data.get("body") or "?"})
     else:
         data["body"] = target.name
-    day = datetime.date.fromisoformat(data["date"])
-    seats = _seats_by_name(target, day)
+    day = datetime.date.fromisoformat(data["date"]) if data.get("date") else None
+    if day is None:
+        warnings.append(_("The meeting date is missing: fill it in before saving."))
+    seats = _seats_by_name(target, day) if day else {}
     for row in data["attendance"]:
         seat = seats.get(normalise(row["name"]))
         row["person_id"] = seat.person_id if seat else None
@@ -204,7 +216,9 @@ def _preview_meeting(data, document, index, municipality, body, bodies, orgs) ->
                     _("Unknown proposer in %(case)s: %(names)s") % {"case": item["case_number"] or item["title"], "names": ", ".join(unknown)}
                 )
     existing = (
-        Meeting.objects.filter(body=target, date=day).values_list("pk", flat=True).first() if target else None
+        Meeting.objects.filter(body=target, date=day).values_list("pk", flat=True).first()
+        if target and day
+        else None
     )
     return {
         "key": f"{document.pk if document else 'x'}-{index}",
@@ -276,6 +290,13 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
     """Write the reviewed preview: all of it or, on any error, nothing."""
     result = ImportResult()
     orgs = organisation_lookup()
+    missing = undated_meetings(preview)
+    if missing:
+        raise ProtocolImportError(
+            "no_date",
+            _("The meeting date is missing for %(meetings)s: fill it in before saving.")
+            % {"meetings": ", ".join(_meeting_label(e) for e in missing)},
+        )
     with transaction.atomic():
         saved: list[tuple[Meeting, dict]] = []
         for entry in preview["meetings"]:
@@ -298,6 +319,12 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
         link_pending_requests(municipality)
         send_meetings_changed(apply_preview, municipality.number)
     return result
+
+
+def _meeting_label(entry: dict) -> str:
+    data = entry["data"]
+    items = len(data.get("items", []))
+    return f"{data.get('body') or '?'} ({items} saker)"
 
 
 def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeting:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django_tasks import task
 
 from .importers.errors import ProtocolImportError
-from .importing import build_preview
+from .importing import build_preview, preview_order
 from .models import ImportRun
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def parse_import_run(run_id: int) -> str:
             for key in ("documents", "meetings", "warnings"):
                 preview[key].extend(part[key])
         ImportRun.objects.filter(pk=run_id).update(progress=int(done * 100 / max(len(documents), 1)))
-    preview["meetings"].sort(key=lambda m: m["data"]["date"])
+    preview["meetings"].sort(key=preview_order)
     run.preview = preview
     run.errors = errors
     run.progress = 100

@@ -104,8 +104,6 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
     head_text = text[:3000]
     header = c.parse_header(head_text)
     date = header.date or c.parse_date(head_text)
-    if date is None:
-        return [], ["Fant ingen møtedato."]
     body = header.body
     if not body:
         guess = BODY_GUESS_RE.search(text[:1500])
@@ -127,6 +125,8 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
         state="held" if protocol else "planned",
         document_kind="protocol" if protocol else "notice",
     )
+    if date is None:
+        meeting.warnings.append("Fant ingen møtedato: fyll den inn før møtet lagres.")
     agenda_label = sec.AGENDA_LABEL_RE.search(text)
     first_case = c.CASE_RE.search(text)
     attendance_limit = min(

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from types import ModuleType
@@ -78,12 +79,21 @@ def _parse_text(text: str, *, pages: int) -> ParsedDocument:
     if not meetings:
         raise ProtocolImportError("no_meeting_found")
     warnings += family_warnings
-    meetings.sort(key=lambda m: (m.date, 0 if m.document_kind == "protocol" else 1))
+    meetings.sort(key=_meeting_order)
     for meeting in meetings:
         for item in meeting.items:
             _classify_item(item)
     link_requests(meetings)
     return ParsedDocument(meetings=meetings, warnings=warnings, family=family.NAME, pages=pages)
+
+
+def _meeting_order(meeting: ParsedMeeting) -> tuple:
+    """Dated meetings first, by date (a protocol before a notice of the same day); undated last."""
+    return (
+        meeting.date is None,
+        meeting.date or dt.date.min,
+        0 if meeting.document_kind == "protocol" else 1,
+    )
 
 
 def _classify_item(item: ParsedItem) -> None:
@@ -110,7 +120,7 @@ def link_requests(meetings: list[ParsedMeeting]) -> None:
                 continue
             best: tuple[float, ParsedItem] | None = None
             for later in meetings:
-                if later.date <= meeting.date:
+                if not (later.date and meeting.date) or later.date <= meeting.date:
                     continue
                 for item in later.items:
                     if item.procedural:

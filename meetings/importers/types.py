@@ -131,7 +131,7 @@ class ParsedMeeting:
 
     municipality_name: str | None
     body_name: str | None
-    date: dt.date
+    date: dt.date | None
     start: dt.time | None = None
     end: dt.time | None = None
     place: str | None = None
@@ -151,7 +151,7 @@ class ParsedMeeting:
             "municipality": None,
             "municipality_name": self.municipality_name,
             "body": self.body_name,
-            "date": self.date.isoformat(),
+            "date": self.date.isoformat() if self.date else None,
             "start": _time(self.start),
             "end": _time(self.end),
             "place": self.place,

@@ -135,7 +135,7 @@ def test_marked_strings_are_in_the_catalogue():
     known = {e["msgid"] for e in messages("nb")}
     missing = {s: where for s, where in marked_strings().items() if s not in known and "{{" not in s}
     assert not missing, (
-        "run `python manage.py makemessages -l nb -l en --ignore=.venv --ignore=tests --ignore=node_modules` "
+        "run `python manage.py makemessages -l nb -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules` "
         "and translate:\n" + "\n".join(f"{where}: {s}" for s, where in sorted(missing.items(), key=lambda i: i[1]))
     )
 

@@ -11,7 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from meetings.importers.errors import MAX_BYTES, ProtocolImportError
-from meetings.importing import apply_preview, preview_sources, resolve_body, store_document
+from meetings.importing import (
+    apply_preview,
+    preview_sources,
+    resolve_body,
+    store_document,
+    undated_meetings,
+)
 from municipalities.models import Body, Municipality
 
 
@@ -39,6 +45,10 @@ class Command(BaseCommand):
                 preview = preview_sources(
                     [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen
                 )
+                if dry_run:
+                    # a dry run shows undated meetings but can only try to apply the dated ones
+                    for entry in undated_meetings(preview):
+                        entry["include"] = False
                 result = apply_preview(preview, target)
                 if dry_run:
                     transaction.set_rollback(True)
