@@ -347,12 +347,11 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     else:
         if meeting.state == Meeting.State.HELD and values["state"] == Meeting.State.PLANNED:
             values.pop("state")  # a notice never turns a held meeting back into a planned one
-        if _merge_fields(meeting, values, result, label):
-            result.counts["updated"] += 1
-        else:
-            result.counts["unchanged"] += 1
+        changed = _merge_fields(meeting, values, result, label)
+        result.counts["updated" if changed else "unchanged"] += 1
         meeting.last_imported_at = timezone.now()
-        meeting.save()
+        # an unchanged meeting keeps its version, so nobody's open form of it turns stale
+        meeting.save(update_fields=None if changed else ["last_imported_at"])
     _apply_attendance(meeting, data.get("attendance", []), orgs, result, label)
     for item_data in data.get("items", []):
         _apply_item(meeting, item_data, orgs, result)
