@@ -146,22 +146,27 @@ def _seats_by_name(body: Body | None, day: datetime.date) -> dict[str, Membershi
 # --- preview -----------------------------------------------------------------------------
 
 
-def build_preview(documents: list[SourceDocument], municipality: Municipality, body: Body | None = None) -> dict:
+def build_preview(
+    documents: list[SourceDocument], municipality: Municipality, body: Body | None = None, *, parse=parse_document
+) -> dict:
     """Parse stored files and resolve what they hold. Raises ProtocolImportError for a bad file."""
     sources = []
     for document in documents:
         with document.file.open("rb") as handle:
             sources.append((handle.read(), document.filename, document))
-    return preview_sources(sources, municipality, body)
+    return preview_sources(sources, municipality, body, parse=parse)
 
 
-def preview_sources(sources, municipality: Municipality, body: Body | None = None) -> dict:
-    """``sources`` are ``(data, filename, SourceDocument or None)``; None when nothing may be stored."""
+def preview_sources(sources, municipality: Municipality, body: Body | None = None, *, parse=parse_document) -> dict:
+    """``sources`` are ``(data, filename, SourceDocument or None)``; None when nothing may be stored.
+
+    ``parse`` is :func:`~meetings.importers.parse_document` or its bounded twin
+    :func:`~meetings.importers.isolation.parse_isolated` (same signature)."""
     bodies = list(Body.objects.filter(municipality=municipality).order_by("name"))
     orgs = organisation_lookup()
     preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}
     for data, filename, document in sources:
-        parsed = parse_document(data, filename)
+        parsed = parse(data, filename)
         for meeting in parsed.meetings:
             check_municipality(meeting.municipality_name, municipality)
         if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
