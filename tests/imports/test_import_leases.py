@@ -112,3 +112,55 @@ def test_a_double_submitted_confirmation_applies_once(run, hr):
     assert second["Location"] == run.get_absolute_url()
     assert model_counts() == after_first
     assert [str(m) for m in get_messages(second.wsgi_request)][-1:] == ["Importen er allerede lagret."]
+
+
+# --- the worker loop after a lost connection (simulated, so it runs on every database) -------
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    from meetings.management.commands import db_worker
+
+    forgotten = []
+    monkeypatch.setattr(db_worker, "_forget_connections", lambda: forgotten.append(True))
+    monkeypatch.setattr(db_worker, "RECONNECT_PAUSE_S", 0)
+    monkeypatch.setattr(db_worker.Worker, "_start_watchdog", lambda self: None)
+    made = db_worker.Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="test", excluded_queue_names=[],
+    )
+    made.forgotten = forgotten
+    return made
+
+
+def test_the_worker_loop_reconnects_instead_of_exiting(worker, monkeypatch):
+    from django_tasks_db.management.commands import db_worker as library
+
+    passes = []
+
+    def loop_that_loses_its_connection_once(self):
+        passes.append(True)
+        if len(passes) == 1:
+            raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(library.Worker, "run", loop_that_loses_its_connection_once)
+    worker.run()
+    assert (len(passes), worker.forgotten) == (2, [True])
+
+
+def test_a_task_that_loses_its_connection_does_not_end_the_worker(worker):
+    class TaskResultOnALostConnection:
+        id = "lost"
+        recorded: list = []
+
+        @property
+        def task(self):
+            raise OperationalError("server closed the connection unexpectedly")
+
+        def set_failed(self, exc):
+            self.recorded.append(type(exc).__name__)
+
+    result = TaskResultOnALostConnection()
+    worker.run_task(result)  # does not raise
+    assert result.recorded == ["OperationalError", "ConnectionError"]
+    assert worker.forgotten == [True]

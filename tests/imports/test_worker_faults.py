@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
 import sys
 import time
 from pathlib import Path
@@ -178,3 +179,40 @@ def test_a_worker_cut_off_from_the_database_reconnects_and_finishes(vaksdal_body
     later = queued_run(NOTICE_2024_04)
     wait_for(lambda: run_in(later.pk, "ready"), 30, "the next run", worker)
     assert worker.poll() is None
+
+
+def test_two_confirmations_at_once_apply_once_and_both_get_an_answer(vaksdal_body, client_for):
+    """A double click on "confirm": two requests at the same moment, each on its own connection."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connections
+    from django.urls import reverse
+
+    from .conftest import model_counts
+    from .test_web import confirm_payload
+
+    hr = client_for("hr_a")
+    upload = SimpleUploadedFile("protokoll.txt", PROTOCOL_2024_02.encode(), content_type="text/plain")
+    hr.post(reverse("meetings:import_upload", args=["4628"]), {"files": [upload]})
+    run = ImportRun.objects.get(status="ready")
+    url, payload = reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)
+    before = model_counts()
+    start = threading.Barrier(2)
+    answers = []
+
+    def confirm():
+        client = client_for("hr_a")
+        try:
+            start.wait(10)
+            answers.append(client.post(url, payload).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    run.refresh_from_db()
+    assert (answers, run.status) == ([302, 302], "confirmed")
+    assert model_counts()["Meeting"] == before["Meeting"] + 1
+    assert run.result["counts"]["inserted"] > 0
