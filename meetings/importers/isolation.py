@@ -3,8 +3,9 @@
 A crafted PDF of a few MB can inflate to tens of MB of text operators: pypdf then spends a
 minute and more than a gigabyte on it, and the page loop can only look at the clock between
 pages. So the background worker (and the command-line import) run :func:`parse_document` in a
-child process with an address-space limit (``RLIMIT_AS``), a CPU-time limit (``RLIMIT_CPU``)
-and a wall-clock deadline. A document that needs more gets the ``too_complex`` message; the
+child process with a memory budget (resident memory watched from a thread, the address space
+capped by ``RLIMIT_AS`` a little above it), a CPU-time limit (``RLIMIT_CPU``) and a wall-clock
+deadline. A document that needs more gets the ``too_complex`` message; the
 worker goes on with the next document (another user's import), and meanwhile ``on_wait`` lets
 it show it is alive (renew its lease).
 
