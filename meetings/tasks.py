@@ -147,20 +147,23 @@ def recover_stale_runs(runs=None) -> int:
 
 def _recover(run: ImportRun, now: datetime.datetime) -> bool:
     still_stale = ImportRun.objects.filter(_stale(now), pk=run.pk, attempts=run.attempts)
-    _abandon_task(run.task_id)
     if run.attempts < settings.IMPORT_MAX_ATTEMPTS:
         if not still_stale.update(status=ImportRun.Status.QUEUED, progress=0, heartbeat_at=None):
-            return False  # someone else recovered it first
+            return False  # renewed meanwhile, or someone else recovered it first
         logger.warning("import run %s: the worker was lost in attempt %s; retrying", run.pk, run.attempts)
+        _abandon_task(run.task_id)
         start_parsing(run)
         return True
     names = ", ".join(run.documents.order_by("pk").values_list("filename", flat=True))
     error = ProtocolImportError("worker_lost")
-    logger.error("import run %s: the worker was lost in attempt %s; giving up", run.pk, run.attempts)
-    return bool(still_stale.update(
+    if not still_stale.update(
         status=ImportRun.Status.FAILED, progress=100, heartbeat_at=None,
         errors=[{"filename": names, "code": error.code, "message": error.message}],
-    ))
+    ):
+        return False
+    logger.error("import run %s: the worker was lost in attempt %s; giving up", run.pk, run.attempts)
+    _abandon_task(run.task_id)
+    return True
 
 
 def _abandon_task(task_id: str) -> None:
