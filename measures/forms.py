@@ -11,6 +11,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem
+from meetings.versioning import VersionedFormMixin
 from municipalities.models import Municipality, Organisation, Person
 
 from .models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
@@ -44,7 +45,7 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
         return obj.get_code_display()
 
 
-class ClimateMeasureForm(forms.ModelForm):
+class ClimateMeasureForm(VersionedFormMixin, forms.ModelForm):
     employee_effects = forms.MultipleChoiceField(
         label=_("How it affects employees"),
         choices=ClimateMeasure.EmployeeEffect.choices,

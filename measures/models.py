@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Proposal, Request
+from meetings.versioning import VersionedModel
 from municipalities.models import Municipality, Organisation, Person
 
 from .querysets import (
@@ -75,7 +76,7 @@ class Topic(models.Model):
         return str(self.get_code_display())
 
 
-class ClimateMeasure(models.Model):
+class ClimateMeasure(VersionedModel):
     class Status(models.TextChoices):
         """The lifecycle, in order. ``stopped`` can follow any other status."""
 
@@ -162,7 +163,7 @@ class ClimateMeasure(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[topics, agenda_items], excluded_fields=["updated_at"])
+    history = HistoricalRecords(m2m_fields=[topics, agenda_items], excluded_fields=["updated_at", "version"])
     objects = MeasureQuerySet.as_manager()
 
     class Meta:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.models import AgendaItem, Meeting, Proposal, Request
+from meetings.versioning import claim_versions
 from meetings.services import HistoryEntry, history_entries, m2m_history_accessor, with_readable_results
 from municipalities.models import Body, Municipality, Organisation
 
@@ -541,7 +542,11 @@ def save_involvement(form, user, suggestion: Suggestion | None = None) -> Involv
 
 
 @transaction.atomic
+@transaction.atomic
 def save_measure(form) -> ClimateMeasure:
+    """Save the measure form; :class:`~meetings.versioning.StaleEdit`, writing nothing, when
+    someone saved the measure after the form was loaded."""
+    claim_versions(form)
     measure = form.save()
     send_measures_changed(save_measure, measure.municipality_id)
     return measure

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from meetings.models import AgendaItem
+from meetings.versioning import StaleEdit, show_stale_edit
 from municipalities import permissions
 from municipalities.access import get_visible_or_404, require_edit, require_involvement_recording
 from municipalities.models import Municipality
@@ -154,12 +155,19 @@ def measure_edit(request, pk: int):
     measure = _measure(request.user, pk)
     require_edit(request.user, measure.municipality_id)
     form = ClimateMeasureForm(_data(request), instance=measure, municipality=measure.municipality)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.save_measure(form)
-        messages.success(request, _("The measure was saved."))
-        return redirect(measure)
+        try:
+            services.save_measure(form)
+        except StaleEdit as error:
+            show_stale_edit(error, form)
+            status = 409
+        else:
+            messages.success(request, _("The measure was saved."))
+            return redirect(measure)
     return render(
-        request, "measures/measure_form.html", {"form": form, "municipality": measure.municipality, "measure": measure}
+        request, "measures/measure_form.html", {"form": form, "municipality": measure.municipality, "measure": measure},
+        status=status,
     )
 
 

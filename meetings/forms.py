@@ -10,9 +10,10 @@ from municipalities.formsets import SharedChoicesFormSet
 from municipalities.models import Membership, Organisation, Person
 
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
+from .versioning import VersionedFormMixin
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "start_time", "end_time", "place", "state", "published", "notes"]
@@ -143,7 +144,7 @@ AttendanceFormSet = inlineformset_factory(
 )
 
 
-class AgendaItemRowForm(forms.ModelForm):
+class AgendaItemRowForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "case_number", "archive_id", "title", "item_type", "procedural"]
@@ -187,7 +188,7 @@ AgendaItemFormSet = inlineformset_factory(
 )
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = [

@@ -16,7 +16,7 @@ from .import_forms import ReviewForm, UploadForm
 from .importers.errors import ProtocolImportError
 from .importing import apply_preview, store_document
 from .models import ImportRun, Meeting
-from .tasks import start_parsing
+from .tasks import recover_stale_runs, start_parsing
 
 
 def import_upload(request, number: str):
@@ -38,8 +38,17 @@ def import_upload(request, number: str):
     return render(request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs})
 
 
+def _visible_run(request, pk: int) -> ImportRun:
+    """The run, after noticing a lost worker (its status page is where a person waits for it)."""
+    runs = ImportRun.objects.select_related("municipality")
+    run = get_visible_or_404(runs, request.user, pk=pk)
+    if run.status == ImportRun.Status.PARSING and recover_stale_runs(ImportRun.objects.filter(pk=run.pk)):
+        run = runs.get(pk=pk)
+    return run
+
+
 def import_detail(request, pk: int):
-    run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
+    run = _visible_run(request, pk)
     form = None
     if run.status == ImportRun.Status.READY:
         form = ReviewForm(preview=run.preview, municipality=run.municipality)
@@ -52,21 +61,25 @@ def import_confirm(request, pk: int):
     run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
     require_edit(request.user, run.municipality_id)
     if run.status != ImportRun.Status.READY:
-        messages.error(request, _("This import cannot be saved in its current state."))
-        return redirect(run)
+        return _already_handled(request, run)
     form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality)
     if not form.is_valid():
         messages.error(request, _("Nothing was saved. Correct the fields marked below."))
         return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
     try:
-        result = apply_preview(form.corrected_preview(), run.municipality, request.user)
+        with transaction.atomic():
+            # Claim the run first: of two submits of the same confirmation, the second waits
+            # here for the first to commit, then finds the run saved and applies nothing.
+            claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.READY).update(
+                status=ImportRun.Status.CONFIRMED, confirmed_at=timezone.now()
+            )
+            if not claimed:
+                return _already_handled(request, run)
+            result = apply_preview(form.corrected_preview(), run.municipality, request.user)
+            ImportRun.objects.filter(pk=run.pk).update(result=result.as_dict())
     except ProtocolImportError as error:
         messages.error(request, error.message)
         return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
-    run.result = result.as_dict()
-    run.status = ImportRun.Status.CONFIRMED
-    run.confirmed_at = timezone.now()
-    run.save(update_fields=["result", "status", "confirmed_at"])
     counts = result.as_dict()["counts"]
     messages.success(
         request,
@@ -75,7 +88,17 @@ def import_confirm(request, pk: int):
     return redirect(run)
 
 
+def _already_handled(request, run: ImportRun):
+    """A confirmation for a run that is not (or no longer) waiting for one, e.g. a double submit."""
+    run.refresh_from_db(fields=["status"])
+    if run.status == ImportRun.Status.CONFIRMED:
+        messages.info(request, _("This import has already been saved."))
+    else:
+        messages.error(request, _("This import cannot be saved in its current state."))
+    return redirect(run)
+
+
 @require_GET
 def import_status(request, pk: int):
-    run = get_visible_or_404(ImportRun.objects, request.user, pk=pk)
+    run = _visible_run(request, pk)
     return JsonResponse({"status": run.status, "label": run.get_status_display(), "progress": run.progress})

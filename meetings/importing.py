@@ -146,22 +146,27 @@ def _seats_by_name(body: Body | None, day: datetime.date) -> dict[str, Membershi
 # --- preview -----------------------------------------------------------------------------
 
 
-def build_preview(documents: list[SourceDocument], municipality: Municipality, body: Body | None = None) -> dict:
+def build_preview(
+    documents: list[SourceDocument], municipality: Municipality, body: Body | None = None, *, parse=parse_document
+) -> dict:
     """Parse stored files and resolve what they hold. Raises ProtocolImportError for a bad file."""
     sources = []
     for document in documents:
         with document.file.open("rb") as handle:
             sources.append((handle.read(), document.filename, document))
-    return preview_sources(sources, municipality, body)
+    return preview_sources(sources, municipality, body, parse=parse)
 
 
-def preview_sources(sources, municipality: Municipality, body: Body | None = None) -> dict:
-    """``sources`` are ``(data, filename, SourceDocument or None)``; None when nothing may be stored."""
+def preview_sources(sources, municipality: Municipality, body: Body | None = None, *, parse=parse_document) -> dict:
+    """``sources`` are ``(data, filename, SourceDocument or None)``; None when nothing may be stored.
+
+    ``parse`` is :func:`~meetings.importers.parse_document` or its bounded twin
+    :func:`~meetings.importers.isolation.parse_isolated` (same signature)."""
     bodies = list(Body.objects.filter(municipality=municipality).order_by("name"))
     orgs = organisation_lookup()
     preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}
     for data, filename, document in sources:
-        parsed = parse_document(data, filename)
+        parsed = parse(data, filename)
         for meeting in parsed.meetings:
             check_municipality(meeting.municipality_name, municipality)
         if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
@@ -347,12 +352,11 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     else:
         if meeting.state == Meeting.State.HELD and values["state"] == Meeting.State.PLANNED:
             values.pop("state")  # a notice never turns a held meeting back into a planned one
-        if _merge_fields(meeting, values, result, label):
-            result.counts["updated"] += 1
-        else:
-            result.counts["unchanged"] += 1
+        changed = _merge_fields(meeting, values, result, label)
+        result.counts["updated" if changed else "unchanged"] += 1
         meeting.last_imported_at = timezone.now()
-        meeting.save()
+        # an unchanged meeting keeps its version, so nobody's open form of it turns stale
+        meeting.save(update_fields=None if changed else ["last_imported_at"])
     _apply_attendance(meeting, data.get("attendance", []), orgs, result, label)
     for item_data in data.get("items", []):
         _apply_item(meeting, item_data, orgs, result)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from municipalities.models import Body, Membership, Organisation, Person
 
 from .querysets import ImportRunQuerySet, MeetingChildQuerySet, MeetingQuerySet, ProposalQuerySet
+from .versioning import VersionedModel
 
 # \Z, not $: Python's $ also matches before a trailing newline, PostgreSQL's does not.
 CASE_NUMBER_PATTERN = r"^[0-9]{1,3}/([0-9]{4}|[0-9]{2})\Z"
@@ -20,7 +21,7 @@ case_number_validator = RegexValidator(
 )
 
 
-class Meeting(models.Model):
+class Meeting(VersionedModel):
     class State(models.TextChoices):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
@@ -44,7 +45,7 @@ class Meeting(models.Model):
         help_text="Field values as the importer last wrote them: a differing current value was corrected by a person.",
     )
 
-    history = HistoricalRecords(excluded_fields=["import_snapshot", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["import_snapshot", "updated_at", "version"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -170,7 +171,7 @@ class Attendance(models.Model):
         return self.person.name if self.person_id else self.name
 
 
-class AgendaItem(models.Model):
+class AgendaItem(VersionedModel):
     class Type(models.TextChoices):
         PS = "PS", _("Case for decision (PS)")
         RS = "RS", _("Report (RS)")
@@ -221,7 +222,7 @@ class AgendaItem(models.Model):
     )
     import_snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["import_snapshot", "climate_evidence"])
+    history = HistoricalRecords(excluded_fields=["import_snapshot", "climate_evidence", "version"])
     objects = MeetingChildQuerySet.as_manager()
 
     class Meta:
@@ -439,6 +440,11 @@ class ImportRun(models.Model):
     errors = models.JSONField(default=list, blank=True)
     result = models.JSONField(default=dict, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The lease of the worker that parses the run: it renews ``heartbeat_at`` while it works; a
+    # run whose lease ran out lost its worker and is retried or failed (meetings.tasks).
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(_("last sign of life from the worker"), null=True, blank=True)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ImportRunQuerySet.as_manager()
 

@@ -16,6 +16,7 @@ from municipalities.models import Body, Membership
 from .classification import classify_item, classify_items
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
 from .signals import send_meetings_changed
+from .versioning import claim_versions
 
 
 def initial_attendance(body: Body, day: datetime.date) -> list[dict]:
@@ -49,8 +50,10 @@ def all_valid(*forms) -> bool:
 def save_meeting(form, *formsets) -> Meeting:
     """Save a meeting and its formsets as one transaction: all or nothing.
 
-    Items are (re)classified for climate relevance as part of the same transaction.
+    Items are (re)classified for climate relevance as part of the same transaction. Raises
+    :class:`~meetings.versioning.StaleEdit`, writing nothing, when someone saved in between.
     """
+    claim_versions(form, *formsets)
     meeting = form.save()
     for formset in formsets:
         formset.instance = meeting
@@ -62,6 +65,8 @@ def save_meeting(form, *formsets) -> Meeting:
 
 @transaction.atomic
 def save_item(form, *formsets) -> AgendaItem:
+    """Save an item with its proposals and requests; :class:`~meetings.versioning.StaleEdit` as above."""
+    claim_versions(form, *formsets)
     item = form.save()
     for formset in formsets:
         formset.instance = item

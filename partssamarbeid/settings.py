@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "django_tasks",
-    "django_tasks_db",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -57,6 +56,8 @@ INSTALLED_APPS = [
     "axes",
     "municipalities",
     "meetings",
+    # after meetings, whose db_worker command (reconnecting, recovering lost imports) replaces the library's
+    "django_tasks_db",
     "measures",
     "dashboards",
     "partssamarbeid",
@@ -184,6 +185,16 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Imports (meetings/tasks.py, meetings/importers/isolation.py): each document is parsed in a
+# child process within a budget of wall-clock/CPU seconds and memory, else "too complex to read".
+# The worker renews its lease on a run while it parses; a run whose lease is older than
+# IMPORT_LEASE_SECONDS lost its worker and is tried again, IMPORT_MAX_ATTEMPTS times in all.
+IMPORT_PARSE_SECONDS = float(os.environ.get("IMPORT_PARSE_SECONDS", "20"))
+IMPORT_PARSE_MEMORY_MB = int(os.environ.get("IMPORT_PARSE_MEMORY_MB", "512"))
+IMPORT_LEASE_SECONDS = float(os.environ.get("IMPORT_LEASE_SECONDS", "60"))
+IMPORT_MAX_ATTEMPTS = 2
+IMPORT_PARSER = "meetings.importers.pipeline.parse_document"
 
 # The read-only JSON API under /api/v1/ (session or token authentication).
 REST_FRAMEWORK = {

@@ -13,6 +13,14 @@ MESSAGES: dict[str, str] = {
     "invalid_pdf": "PDF-en kan ikke leses (fila er skadet eller ufullstendig).",
     "too_many_pages": "PDF-en har for mange sider til å importeres (over 2000 sider).",
     "too_slow": "Fila tok for lang tid å lese. Del den opp og prøv igjen.",
+    "too_complex": (
+        "Dokumentet er for komplisert å lese: det brukte mer tid eller minne enn én fil får. "
+        "Del det opp, eller lagre det på nytt som PDF, og prøv igjen."
+    ),
+    "worker_lost": (
+        "Lesingen ble avbrutt to ganger fordi bakgrunnsprosessen stoppet. "
+        "Prøv igjen om litt, eller del opp filene."
+    ),
     "no_meeting_found": (
         "Fant ingen møte i dokumentet: fant ikke møtedato, saksliste eller saker. "
         "Kontroller at dette er en møteprotokoll eller møteinnkalling."

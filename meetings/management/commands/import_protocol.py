@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from meetings.importers.errors import MAX_BYTES, ProtocolImportError
+from meetings.importers.isolation import parse_isolated
 from meetings.importing import (
     apply_preview,
     preview_sources,
@@ -18,6 +20,7 @@ from meetings.importing import (
     store_document,
     undated_meetings,
 )
+from meetings.tasks import parse_budget
 from municipalities.models import Body, Municipality
 
 
@@ -43,7 +46,8 @@ class Command(BaseCommand):
                     store_document(data, name, target) for data, name in sources
                 ]
                 preview = preview_sources(
-                    [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen
+                    [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen,
+                    parse=partial(parse_isolated, budget=parse_budget()),
                 )
                 if dry_run:
                     # a dry run shows undated meetings but can only try to apply the dated ones
