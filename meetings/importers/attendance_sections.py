@@ -1,0 +1,415 @@
+"""Attendance from labelled sections, whatever the template: one label vocabulary, one reader.
+
+The head of a protocol holds labelled lists ('Til stede:', 'Faste medlemmer som møtte',
+'Forfall', 'Varamedlemmer som møtte', 'Møtande varamedlemer', 'Frå adm. møtte', ...). Each label
+has a kind; a section runs to the next label, a stop label (an invitation or distribution list,
+signatures, the saksliste) or the first run of prose. Section shapes:
+
+- rows 'Name [role] [party]' (line by line, flattened or comma separated);
+- substitutes 'Sub for Absent', 'Sub Absent Party' (a 'Møtte for' column) or plain names;
+- two-column tables flattened into alternating cells ('Forfall Parti | Varamedl. møtte Parti');
+- rosters 'Innkalte: Funksjon Navn Forfall Møtt for' with 'FO' marks, row by row or column by
+  column;
+- numbered lists per party ('DESSE MØTTE ARBEIDARPARTIET 1. Kari Nordmann 2. ...').
+
+A notice's invitation list is not attendance: in a notice only the forfall and the substitutes
+called in for them are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import attendance as att
+from .types import ParsedAttendance
+
+HEAD_CHARS = 15_000
+MAX_SECTION_CHARS = 4_000
+PROSE_WORDS = 4  # this many lower-case words in a row end a section
+
+# (?=[A-ZÆØÅ]) keeps labels to capitalised words: 'møtande varamedlemer' inside a sentence
+# is not a label.
+_CAP = r"(?<![\w])(?=[A-ZÆØÅ])"
+_COLON = r"\s*:?"
+_VARA = r"(?:varamedlemmer|varamedlemer|varamedlem|varamedl\.?|vararepresentantar|vararepresentanter)"
+_MEMBERS = r"(?:medlemmer|medlemer|medl\.?|representantar|representanter)"
+_MET = r"(?:møtte|møtt|til\s+stades?|til\s+stede)"
+_FOLLOWING = r"(?:(?:Følgende|Følgjande)\s+)?"
+_FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|adm\.?)"
+
+LABELS: dict[str, str] = {
+    # a two-column table: absent members | substitutes who met
+    "absent_subs": rf"(?:Forfall(?:\s+meldt)?(?:\s+(?:frå|fra))?\s+{_FOLLOWING}{_MEMBERS}{_COLON}"
+    rf"|Forfall){_COLON}\s+(?:Parti\s+)?{_FOLLOWING}(?:{_VARA}\s+{_MET}|Møtande\s+{_VARA}|"
+    rf"Møtende\s+{_VARA})(?:\s+Parti)?",
+    # a two-column table: members who met | substitutes who met
+    "members_subs": rf"{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+(?:som\s+)?{_MET}(?:\s+Parti)?\s+"
+    rf"{_FOLLOWING}{_VARA}\s+(?:som\s+)?{_MET}(?:\s+Parti)?",
+    "roster": r"(?:Innkalte\s*:?\s*)?(?:(?:Funksjon|Navn|Namn|Parti|Rolle|Representerer)\s+){1,3}"
+    r"(?:Forfall|Fråfall|Fravær)\s+(?:Møtt|Møtte|Innkalt|Innkalla|Vara)\s+for",
+    "absent": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:ikke|ikkje)\s+{_MET}"
+    rf"|{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+{_MET}\s+(?:ikke|ikkje)"
+    rf"|{_FOLLOWING}(?:faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:hadde|meldte|har\s+meldt)\s+forfall"
+    rf"|{_MEMBERS}\s+med\s+forfall|Meldt\s+forfall|Forfall\s+meldt(?:\s+(?:frå|fra)\s+\S+)?"
+    rf"|Forfall\s+til\s+møtet|Forfall(?!\s+(?:meldes|meldast|må|skal|kan))"
+    rf"|Ikke\s+møtt|Ikkje\s+møtt|Fraværende|Fråverande|Fravær|Fråvær){_COLON}",
+    "subs": rf"(?:{_FOLLOWING}{_VARA}\s+(?:som\s+)?{_MET}|Møtande\s+{_VARA}|Møtende\s+{_VARA}"
+    rf"|{_VARA}\s*:|Vara\s*:)",
+    "members": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}(?:/{_VARA})?\s+(?:som\s+)?{_MET}"
+    rf"|(?:Faste\s+)?{_MEMBERS}\s*:|Til\s*stede|Til\s*stades|Tilstades|Møtande\s+{_MEMBERS}"
+    rf"|Møtende\s+{_MEMBERS}|Frammøtte|Fremmøtte|Desse\s+møtte|Disse\s+møtte|Følgende\s+møtte"
+    rf"|Følgjande\s+møtte|(?:Møte)?[Dd]eltakere|(?:Møte)?[Dd]eltakarar|Møtt\s*:|Møtte\s*:"
+    rf"|Fra\s+styret\s*:|Frå\s+styret\s*:){_COLON}",
+    "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
+    "admin": rf"(?:{_FOLLOWING}(?:Til\s+stede\s+|Til\s+stades\s+)?{_FROM_ADM}(?:\s+møtte)?"
+    rf"|Administrasjonen\s*:|Frå\s+sekretariatet|Fra\s+sekretariatet){_COLON}",
+    "others": rf"(?:Andre\s+(?:til\s+stede|til\s+stades|møtande|møtende|som\s+møtte)|Andre\s*:"
+    rf"|Til\s+stades?\s+med\s+møte-?\s*og\s+talerett|Til\s+stede\s+med\s+møte-?\s*og\s+talerett"
+    rf"|Møte-?\s*og\s+talerett\s*:|Sekretariat(?:\s+for\s+møtet)?\s*:|Møtesekretær\s*:?"
+    rf"|Sekretær\s*:|Protokollfører\s*:|Protokollførar\s*:|Referent\s*:"
+    rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte){_COLON}",
+    # lists that are not attendance, and what ends the attendance block
+    "stop": r"(?:Innkalling(?:en)?\s+(?:er\s+)?sendt\s+til|Kopi\s+til|Kopi\s*:|Innkalte\s*:"
+    r"|Gjenpart\s+til|Utsendt\s+til|(?:Hoved)?[Uu]tskrift\s+(?:er\s+)?(?:sendt|sendes)"
+    r"|Møteprotokoll(?:en)?\s+er\s+sendt|Protokoll(?:en)?\s+(?:sendes|er\s+sendt)"
+    r"|Underskrift\w*|Merknad\w*|Permisjon|Ugilde?\s*:|Utlevert|Orientering\w*\s*:"
+    r"|Saksliste|Sakliste|Sakskart|Dagsorden|Saksnr\.?|Sak\s+nr\.?\s*:|Vi\s+bekrefter"
+    r"|Vi\s+stadfester|Eventuelt\s+forfall|Varamedlem(?:mer|mar)?\s+møter)",
+}
+_LABEL_RES = {kind: re.compile(_CAP + f"(?i:{pattern})") for kind, pattern in LABELS.items()}
+ADMIN_KINDS = ("admin", "others")
+_WITH_FOR_RE = re.compile(r"(?<![\w])(?:Vara|Møtte|Møtt)\s+for(?![\w])", re.IGNORECASE)
+FOR_RE = re.compile(
+    r"\s+(?:for|i\s+stedet\s+for|istf\.?|møtte\s+for|møtte\s+i\s+staden\s+for|vara\s+for)\s+",
+    re.IGNORECASE,
+)
+_PROSE_WORD_RE = re.compile(r"[a-zæøå][\wæøå-]*[.,;:]?|\d[\d.:,]*")
+_NUMBERING_RE = re.compile(r"(?<![\w.])\d{1,2}\.\s+(?=[A-ZÆØÅ])")
+_BLOCK_END_RE = re.compile(r"(?<![\w])(?:SAKSPAPIR|SAKSFRAMLEGG|Saksframlegg)(?![\w])")
+
+
+@dataclass
+class Section:
+    kind: str
+    label: str
+    text: str
+
+
+def find_sections(head: str) -> list[Section]:
+    """Labelled sections of the attendance block, in document order."""
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _LABEL_RES.items():
+        found += [(m.start(), m.end(), kind) for m in pattern.finditer(head)]
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    labels: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if labels and start < labels[-1][1]:
+            continue  # inside a longer label that starts earlier or at the same place
+        labels.append((start, end, kind))
+    sections = []
+    for i, (start, end, kind) in enumerate(labels):
+        stop = labels[i + 1][0] if i + 1 < len(labels) else len(head)
+        stop = min(stop, end + MAX_SECTION_CHARS)
+        if kind != "stop":
+            sections.append(Section(kind, head[start:end], _cut_prose(head[end:stop])))
+    return sections
+
+
+def _cut_prose(text: str) -> str:
+    """The section up to the first run of ordinary lower-case words (a sentence, not a list)."""
+    run = 0
+    run_start = 0
+    for m in re.finditer(r"\S+", text):
+        word = m.group()
+        prose = bool(_PROSE_WORD_RE.fullmatch(word)) and not att.ROLE_RE.fullmatch(word)
+        prose = prose and word.lower().rstrip(".,;:") not in ("og", "for", "ved", "v/")
+        if prose:
+            if run == 0:
+                run_start = m.start()
+            run += 1
+            if run >= PROSE_WORDS:
+                return text[:run_start]
+        else:
+            run = 0
+    return text
+
+
+def attendance_block(text: str) -> str:
+    """The part of a document that can hold the meeting's attendance: the head up to the
+    saksliste or the first case paper (an attached paper's lists belong to other meetings)."""
+    head = text[:HEAD_CHARS]
+    block_end = _BLOCK_END_RE.search(head)
+    if block_end:
+        head = head[: block_end.start()]
+    first_label = min(
+        (m.start() for kind, r in _LABEL_RES.items() if kind != "stop" for m in [r.search(head)] if m),
+        default=None,
+    )
+    if first_label is None:
+        return ""
+    agenda = re.compile(r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Dagsorden)(?![\w])")
+    after = agenda.search(head, first_label)
+    return head[: after.start()] if after else head
+
+
+def read_attendance(text: str, *, protocol: bool) -> list[ParsedAttendance]:
+    """Attendance of the meeting a document's head describes."""
+    return attendance_from_sections(find_sections(attendance_block(text)), protocol=protocol)
+
+
+def attendance_from_sections(
+    sections: list[Section], *, protocol: bool
+) -> list[ParsedAttendance]:
+    members: list[att.Row] = []
+    absent: list[att.Row] = []
+    subs: list[att.Row] = []
+    admin: list[att.Row] = []
+    others: list[att.Row] = []
+    # absences first: their names split the substitutes' rows
+    for section in sections:
+        if section.kind == "absent":
+            absent += att.parse_rows(section.text)
+        elif section.kind == "absent_subs":
+            pairs = parse_pairs(section.text)
+            substitute_last = not re.search(r"Parti\s*$", section.label) and not pairs_have_orgs(
+                section.text
+            )
+            if substitute_last:
+                rows = att.parse_absence_rows(section.text, substitute_last=True)
+                absent += rows
+                subs += [att.Row(r.other_name, r.orgs, [], r.name) for r in rows if r.other_name]
+            else:
+                for first, second in pairs:
+                    if first:
+                        absent.append(first)
+                    if second:
+                        subs.append(att.Row(second.name, second.orgs, second.roles, first.name if first else None))
+        elif section.kind == "roster":
+            r_members, r_absent, r_subs = parse_roster(section.text)
+            members += r_members
+            absent += r_absent
+            subs += r_subs
+    absent_names = [r.name for r in absent]
+    for section in sections:
+        if section.kind in ("members", "chair"):
+            rows = parse_member_rows(
+                section.text, absent_names, with_for=bool(_WITH_FOR_RE.search(section.text[:80]))
+            )
+            if section.kind == "chair":
+                rows = rows[:1]
+            members += [r for r in rows if not r.other_name]
+            subs += [r for r in rows if r.other_name]
+        elif section.kind == "members_subs":
+            for first, second in parse_pairs(section.text):
+                if first:
+                    members.append(first)
+                if second:
+                    subs.append(second)
+        elif section.kind == "subs":
+            subs += parse_substitutes(section.text, absent_names)
+        elif section.kind in ADMIN_KINDS:
+            rows = att.parse_rows(_NUMBERING_RE.sub(", ", section.text))
+            label_role = section.label.strip(" :")
+            if att.ROLE_RE.fullmatch(label_role):
+                for row in rows:
+                    row.roles = row.roles or [label_role]
+            (admin if section.kind == "admin" else others).extend(rows)
+    if not protocol:
+        # a notice: who has forfall and who is called in for them, never the invitation list
+        members, admin, others = [], [], []
+        subs = [r for r in subs if r.other_name]
+    people = att.build_attendance(members, absent, [], substitutes=subs)
+    people += att.build_attendance([], [], admin, other_default="employer")
+    people += att.build_attendance([], [], others)
+    return _dedupe(people)
+
+
+def _dedupe(people: list[ParsedAttendance]) -> list[ParsedAttendance]:
+    out: list[ParsedAttendance] = []
+    index: dict[str, int] = {}
+    for person in people:
+        key = person.name.lower()
+        if key in index:
+            kept = out[index[key]]
+            if person.substitute_for and not kept.substitute_for and kept.present:
+                kept.substitute_for = person.substitute_for
+            continue
+        index[key] = len(out)
+        out.append(person)
+    return out
+
+
+def pairs_have_orgs(text: str) -> bool:
+    """Whether the cells of a two-column table carry a party each (then cells alternate)."""
+    kinds = [t.kind for t in att.tokenize(text)]
+    return kinds.count("org") >= 2
+
+
+def parse_pairs(text: str) -> list[tuple[att.Row | None, att.Row | None]]:
+    """A two-column table flattened into alternating cells: 'A1 Party B1 Party A2 Party ...'.
+
+    'Ingen' (or '-') is an empty cell.
+    """
+    cells: list[att.Row | None] = []
+    for kind, run in att.runs(att.tokenize(text)):
+        if kind == "N":
+            cells += [att.Row(name) for name in att.split_names(run, [])]
+        elif kind == "A":
+            for tok in run:
+                if tok.kind == "empty":
+                    cells.append(None)
+                elif cells and cells[-1] is not None:
+                    if tok.kind == "org" and tok.org:
+                        cells[-1].orgs.append(tok.org)
+                    elif tok.kind == "role":
+                        cells[-1].roles.append(tok.text)
+    cells = [c for c in cells if c is None or att.plausible_name(c.name)]
+    return [
+        (cells[i], cells[i + 1] if i + 1 < len(cells) else None) for i in range(0, len(cells), 2)
+    ]
+
+
+def parse_member_rows(text: str, absent_names: list[str], *, with_for: bool) -> list[att.Row]:
+    """Member rows; with a 'Vara for' column a substitute's row ends with the member replaced."""
+    text = _NUMBERING_RE.sub(", ", text)
+    if not with_for:
+        return att.parse_rows(text, known=absent_names)
+    rows: list[att.Row] = []
+    for kind, run in att.runs(att.tokenize(text)):
+        if kind == "N":
+            names = att.split_names(run, absent_names)
+            if rows and _is_substitute(rows[-1]) and rows[-1].other_name is None and names:
+                if len(names) >= 2 or names[0].lower() in {n.lower() for n in absent_names}:
+                    rows[-1].other_name = names.pop(0)
+            rows += [att.Row(name) for name in names]
+        elif kind == "A" and rows:
+            orgs, roles = att.attrs(run)
+            rows[-1].orgs += orgs
+            rows[-1].roles += roles
+    return [r for r in rows if att.plausible_name(r.name)]
+
+
+def _is_substitute(row: att.Row) -> bool:
+    return any(role.lower().startswith("vara") and "ordf" not in role.lower() for role in row.roles)
+
+
+def parse_substitutes(text: str, absent_names: list[str]) -> list[att.Row]:
+    """'Per Olsen (SP) for Anne Berg', 'Sub Absent Party' rows, or plain names (no pairing)."""
+    text = att.TABLE_HEADER_RE.sub(" ", text)
+    if FOR_RE.search(text):
+        rows: list[att.Row] = []
+        for part in re.split(r",(?![^()]*\))|;|\n", text):
+            m = FOR_RE.search(part)
+            if not m:
+                rows += att.parse_rows(part)
+                continue
+            sub_rows = att.parse_rows(part[: m.start()])
+            absent_rows = att.parse_rows(part[m.end() :], known=absent_names)
+            if sub_rows:
+                row = sub_rows[-1]
+                row.other_name = absent_rows[0].name if absent_rows else None
+                rows += sub_rows
+        return rows
+    absent_set = {n.lower() for n in absent_names}
+    rows = []
+    for kind, run in att.runs(att.tokenize(_NUMBERING_RE.sub(", ", text))):
+        if kind == "N":
+            for name in att.split_names(run, absent_names):
+                if name.lower() in absent_set and rows and rows[-1].other_name is None:
+                    rows[-1].other_name = name
+                elif name.lower() not in absent_set:
+                    rows.append(att.Row(name))
+        elif kind == "A" and rows:
+            orgs, roles = att.attrs(run)
+            rows[-1].orgs += orgs
+            rows[-1].roles += roles
+    return [r for r in rows if att.plausible_name(r.name)]
+
+
+def parse_roster(text: str) -> tuple[list[att.Row], list[att.Row], list[att.Row]]:
+    """A roster 'Funksjon Navn Forfall Møtt for': (members present, absent, substitutes).
+
+    Row by row ('Medlem Kari Lie FO Medlem ... Varamedlem Per Dal Kari Lie') or, when the
+    columns were flattened one after the other, all roles, then all names, then the marks and
+    the members the substitutes met for.
+    """
+    toks = [
+        att.Tok(t.text, "mark", t.line_start) if t.text.lower().rstrip(".") in att.ABSENCE_MARKS else t
+        for t in att.tokenize(text)
+    ]
+    leading_roles = 0
+    while leading_roles < len(toks) and toks[leading_roles].kind == "role":
+        leading_roles += 1
+    if leading_roles >= 3:
+        return _roster_by_columns(toks, leading_roles)
+    return _roster_by_rows(toks)
+
+
+def _roster_by_rows(toks: list[att.Tok]) -> tuple[list[att.Row], list[att.Row], list[att.Row]]:
+    rows: list[tuple[str, list[att.Tok], bool]] = []  # (role, name tokens, marked absent)
+    for tok in toks:
+        if tok.kind == "role":
+            rows.append((tok.text, [], False))
+        elif rows and tok.kind == "name":
+            rows[-1][1].append(tok)
+        elif rows and tok.kind == "mark":
+            rows[-1] = (rows[-1][0], rows[-1][1], True)
+    absent = [
+        att.Row(name, roles=[role])
+        for role, names, marked in rows
+        if marked
+        for name in att.split_names(names, [])[:1]
+    ]
+    absent = [r for r in absent if att.plausible_name(r.name)]
+    known = [r.name for r in absent]
+    members, subs = [], []
+    for role, name_toks, marked in rows:
+        if marked:
+            continue
+        names = [n for n in att.split_names(name_toks, known) if att.plausible_name(n)]
+        if not names:
+            continue
+        row = att.Row(names[0], roles=[role])
+        if role.lower().startswith("vara") and "ordf" not in role.lower():
+            row.other_name = names[1] if len(names) > 1 else None
+            subs.append(row)
+        else:
+            members.append(row)
+    return members, absent, subs
+
+
+def _roster_by_columns(
+    toks: list[att.Tok], n_roles: int
+) -> tuple[list[att.Row], list[att.Row], list[att.Row]]:
+    roles = [t.text for t in toks[:n_roles]]
+    rest = toks[n_roles:]
+    name_toks = []
+    i = 0
+    while i < len(rest) and rest[i].kind == "name":
+        name_toks.append(rest[i])
+        i += 1
+    names = att.split_names(name_toks, [])
+    tail = rest[i:]
+    for_names = [
+        n for kind, run in att.runs(tail) if kind == "N" for n in att.split_names(run, names)
+    ]
+    for_names = [n for n in for_names if att.plausible_name(n)]
+    marks = sum(1 for t in tail if t.kind == "mark")
+    absent_set = {n.lower() for n in for_names}
+    members, absent, subs = [], [], []
+    vara_rows = [
+        (role, name)
+        for role, name in zip(roles, names, strict=False)
+        if role.lower().startswith("vara") and "ordf" not in role.lower()
+    ]
+    for role, name in zip(roles, names, strict=False):
+        if name.lower() in absent_set:
+            absent.append(att.Row(name, roles=[role]))
+        elif (role, name) not in vara_rows:
+            members.append(att.Row(name, roles=[role]))
+    if marks and len(absent) < marks and not for_names:
+        members = []  # marks without names: who is absent cannot be told
+    for (role, name), member in zip(vara_rows, for_names, strict=False):
+        subs.append(att.Row(name, roles=[role], other_name=member))
+    return members, absent, subs
