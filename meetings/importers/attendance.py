@@ -98,13 +98,14 @@ NAME_STOPWORDS = frozenset(
     bystyret fylkestinget fylkesutvalet fylkesutvalget heradsstyret innkalt innkalte møtested
     møtestad møtedato tid tidspunkt sted stad utvalg utval organ fravær fråvær leiar leder
     som ikke ikkje ble vart var er har hadde nr ny nye kommunestyresalen formannskapssalen
-    rådhus rådhuset rådhusets møterom kantina kantine
+    rådhus rådhuset rådhusets møterom kantina kantine sekretæren ordføraren ordføreren
+    fylkesordføraren leiaren lederen rådmannen kommunedirektøren
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _NOT_NAME_SUFFIX_RE = re.compile(
     r"(?:kommune|kommunes|herad|fylkeskommune|tidende|avis|avisa|posten|bladet|blad|budstikke|"
     r"nytt|tidene|kuriren|rådhus|rådhuset|salen|senter|senteret|sykehjem|skule|skole|"
-    r"departement|departementet|direktoratet|vegvesen|revisjon|iks|asa)$",
+    r"departement|departementet|direktoratet|vegvesen|revisjon)$",
     _I,
 )
 _PARTY_WORD_RE = re.compile(
@@ -132,8 +133,23 @@ class Row:
     other_name: str | None = None
 
 
+_PAREN_RE = re.compile(r"\(([^()\n]{1,60})\)")
+
+
+def _keep_parenthesised_attributes(m: re.Match) -> str:
+    """'(AP, leder)' stays as attributes; '(Skjolden)', a place added to tell two people
+    apart, is not part of the name."""
+    words = m.group(1).replace(",", " ").split()
+    if any(_classify_token(w, False).kind in ("org", "role") for w in words):
+        return f" {m.group(1)} "
+    if all(_NAME_TOKEN_RE.fullmatch(w) for w in words):
+        return " "
+    return f" {m.group(1)} "
+
+
 def tokenize(section: str) -> list[Tok]:
     section = TABLE_HEADER_RE.sub(" ", section)
+    section = _PAREN_RE.sub(_keep_parenthesised_attributes, section)
     section = re.sub(r"[()\[\]]", " ", section)
     toks: list[Tok] = []
     pos = 0
@@ -174,7 +190,7 @@ def _classify_token(word: str, line_start: bool) -> Tok:
         return Tok(word, "name", line_start)  # a middle initial, not party 'A'/'H'/'V'
     if word.lower() in EMPTY_CELLS:
         return Tok(word, "empty", line_start)
-    org = canonical_org(word)
+    org = canonical_org(word) or _mixed_case_party(word)
     if org:
         return Tok(word, "org", line_start, org)
     if ROLE_RE.fullmatch(word):
@@ -190,7 +206,7 @@ def _classify_token(word: str, line_start: bool) -> Tok:
         return Tok(word, "org", line_start, bare)
     if _PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper():
         return Tok(word, "org", line_start, bare)
-    if bare.lower() in NAME_STOPWORDS or _NOT_NAME_SUFFIX_RE.search(bare):
+    if bare.lower() in NAME_STOPWORDS or _NOT_NAME_SUFFIX_RE.search(bare) or bare in COMPANY_FORMS:
         return Tok(word, "other", line_start)
     if _NAME_TOKEN_RE.fullmatch(word) and not word.endswith(":"):
         return Tok(word.rstrip(".") if len(word) > 2 else word, "name", line_start)
@@ -199,10 +215,20 @@ def _classify_token(word: str, line_start: bool) -> Tok:
     return Tok(word, "other", line_start)
 
 
+def _mixed_case_party(word: str) -> str | None:
+    """'Frp', 'Krf', 'Rødt' in a table cell (two letters or more, capitalised)."""
+    bare = word.strip(" ().,;:")
+    if len(bare) < 2 or not bare[:1].isupper():
+        return None
+    org = canonical_org(bare, strict_case=False)
+    return org if org in CANONICAL_PARTIES else None
+
+
+COMPANY_FORMS = frozenset({"AS", "ASA", "IKS", "SA", "KF", "BA", "HF"})
 EMPTY_CELLS = frozenset({"ingen", "nei", "-", "–"})
 MAX_NAME_RUN = 60
 MAX_NAME_WORDS = 5
-_LENGTH_SCORE = {1: -6.0, 2: 0.0, 3: 0.0, 4: -1.5, 5: -4.0}
+_LENGTH_SCORE = {1: -6.0, 2: 0.0, 3: 0.0, 4: -1.0, 5: -4.0}
 
 
 def _is_first_name(word: str) -> bool:
@@ -231,11 +257,23 @@ def _segment_score(tokens: list[Tok], i: int, j: int, known: set[str]) -> float:
         score += 2
     elif _surname_like(first):
         score -= 2
+    elif not tokens[i].line_start:
+        score -= 1
     if j - i > 1:
         if _is_initial(last):
             score -= 4
-        elif _is_first_name(last) and not _surname_like(last):
+        elif _surname_like(last):
+            score += 0.5
+        elif _is_first_name(last):
             score -= 0.5
+    elif (
+        i == 0
+        and j < len(tokens)
+        and not _is_first_name(first)
+        and not _is_initial(first)
+        and _is_first_name(tokens[j].text)
+    ):
+        score += 5.5  # the end of a name wrapped from the previous cell ('Hamsund Mia Hansen')
     if tokens[i].line_start:
         score += 1.5
     score -= 1.5 * sum(1 for t in tokens[i + 1 : j] if t.line_start)
@@ -266,6 +304,34 @@ def split_names(tokens: list[Tok], known: list[str]) -> list[str]:
         start = best[end][1]
         names.append(" ".join(t.text for t in tokens[start:end]))
         end = start
+    return names[::-1]
+
+
+def split_into(tokens: list[Tok], count: int, known: list[str]) -> list[str]:
+    """Split a run of name tokens into exactly ``count`` names (a column of a flattened table
+    whose row count is known), or the best split when that is impossible."""
+    n = len(tokens)
+    if not 0 < count <= n <= MAX_NAME_RUN * 2 or n > count * MAX_NAME_WORDS:
+        return split_names(tokens[:MAX_NAME_RUN], known)
+    known_set = {k.lower() for k in known}
+    minus = -1e9
+    best = [[(minus, 0)] * (count + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, 0)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_NAME_WORDS), end):
+            seg = _segment_score(tokens, start, end, known_set)
+            for c in range(1, count + 1):
+                prev = best[start][c - 1][0]
+                if prev > minus and prev + seg > best[end][c][0]:
+                    best[end][c] = (prev + seg, start)
+    if best[n][count][0] <= minus:
+        return split_names(tokens, known)
+    names: list[str] = []
+    end, c = n, count
+    while end > 0:
+        start = best[end][c][1]
+        names.append(" ".join(t.text for t in tokens[start:end]))
+        end, c = start, c - 1
     return names[::-1]
 
 
@@ -303,7 +369,7 @@ def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
         elif kind == "N":
             for name in pending:
                 rows.append(Row(name))
-            pending = split_names(run, known)
+            pending = attach_wrapped(rows, split_names(run, known), known)
         else:
             orgs, roles = attrs(run)
             if pending:
@@ -365,6 +431,38 @@ def parse_absence_rows(
             rows[-1].orgs += orgs
             rows[-1].roles += roles
     return [r for r in rows if plausible_name(r.name)]
+
+
+def same_person(a: str, b: str) -> bool:
+    """The same name written with or without middle initials, or cut at a cell border
+    ('Andreas W. Wiese' / 'Andreas Wiese'; 'Bjørg Eva Eliassen' / 'Bjørg Eva Eliassen Hamsund')."""
+    wa = [w for w in a.lower().split() if not _is_initial(w)]
+    wb = [w for w in b.lower().split() if not _is_initial(w)]
+    if wa == wb:
+        return len(wa) >= 2
+    short, long_ = sorted((wa, wb), key=len)
+    return len(short) >= 3 and long_[: len(short)] == short
+
+
+def known_as(name: str, known: list[str]) -> str | None:
+    """The known name this name stands for, if any."""
+    return next((k for k in known if same_person(name, k)), None)
+
+
+def attach_wrapped(rows: list[Row], names: list[str], known: list[str]) -> list[str]:
+    """Join a one-word fragment at the start of a run to the name it was wrapped from."""
+    if not names or len(names[0].split()) != 1 or not rows or _is_first_name(names[0]):
+        return names
+    fragment, prev = names[0], rows[-1]
+    if prev.other_name:
+        full = known_as(prev.other_name, known)
+        if full and fragment.lower() in full.lower().split():
+            prev.other_name = full
+        elif known_as(f"{prev.other_name} {fragment}", known):
+            prev.other_name = f"{prev.other_name} {fragment}"
+    else:
+        prev.name = f"{prev.name} {fragment}"
+    return names[1:]
 
 
 def plausible_name(name: str) -> bool:

@@ -47,7 +47,10 @@ LABELS: dict[str, str] = {
     "members_subs": rf"{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+(?:som\s+)?{_MET}(?:\s+Parti)?\s+"
     rf"{_FOLLOWING}{_VARA}\s+(?:som\s+)?{_MET}(?:\s+Parti)?",
     "roster": r"(?:Innkalte\s*:?\s*)?(?:(?:Funksjon|Navn|Namn|Parti|Rolle|Representerer)\s+){1,3}"
-    r"(?:Forfall|Fråfall|Fravær)\s+(?:Møtt|Møtte|Innkalt|Innkalla|Vara)\s+for",
+    r"(?:Forfall|Fråfall|Fravær)\s+(?:Møtt|Møtte|Innkalt|Innkalla|Vara)\s+for"
+    r"|Innkalte\s*:?\s*(?:Funksjon|Navn|Namn|Rolle)(?![\w])",
+    # column headings inside a roster flattened column by column: not a section border
+    "inner": r"(?:Forfall|Fråfall)\s+(?:Møtt|Møtte|Innkalt|Innkalla|Vara)\s+for",
     "absent": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:ikke|ikkje)\s+{_MET}"
     rf"|{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+{_MET}\s+(?:ikke|ikkje)"
     rf"|{_FOLLOWING}(?:faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:hadde|meldte|har\s+meldt)\s+forfall"
@@ -94,6 +97,12 @@ class Section:
     kind: str
     label: str
     text: str
+    rows: list[att.Row] | None = None  # rows given to a label whose values were printed later
+
+    def parse(self, known: list[str] | None = None) -> list[att.Row]:
+        if self.rows is not None:
+            return self.rows
+        return att.parse_rows(_NUMBERING_RE.sub(", ", self.text), known=known)
 
 
 def find_sections(head: str) -> list[Section]:
@@ -107,13 +116,44 @@ def find_sections(head: str) -> list[Section]:
         if labels and start < labels[-1][1]:
             continue  # inside a longer label that starts earlier or at the same place
         labels.append((start, end, kind))
+    labels = [label for label in labels if label[2] != "inner"]
     sections = []
     for i, (start, end, kind) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else len(head)
         stop = min(stop, end + MAX_SECTION_CHARS)
-        if kind != "stop":
-            sections.append(Section(kind, head[start:end], _cut_prose(head[end:stop])))
+        sections.append(Section(kind, head[start:end], _cut_prose(head[end:stop])))
     return sections
+
+
+def _single_person(section: Section) -> bool:
+    return section.kind == "chair" or (
+        section.kind == "others" and bool(att.ROLE_RE.fullmatch(section.label.strip(" :")))
+    )
+
+
+def distribute_stacked(sections: list[Section]) -> list[Section]:
+    """Labels printed one after the other with their values after them all ('Møteleiar:
+    Møtesekretær: Frå adm. møtte: Kari Lie Per Dal Rådmann Anne Moe ...'): each one-person
+    label takes one name in order, the last list label the rest."""
+    out: list[Section] = []
+    stack: list[Section] = []
+    for section in sections:
+        stack.append(section)
+        rows = section.parse()
+        if not rows:
+            continue
+        if len(stack) > 1 and any(_single_person(s) for s in stack[:-1]):
+            for target in stack:
+                if _single_person(target) and rows:
+                    target.rows = [rows.pop(0)]
+            lists = [s for s in stack if s.kind != "stop" and not _single_person(s)]
+            for target in stack:
+                if target.rows is None:
+                    target.rows = rows if lists and target is lists[-1] else []
+        out += stack
+        stack = []
+    out += stack
+    return [s for s in out if s.kind != "stop"]
 
 
 def _cut_prose(text: str) -> str:
@@ -143,7 +183,13 @@ def attendance_block(text: str) -> str:
     if block_end:
         head = head[: block_end.start()]
     first_label = min(
-        (m.start() for kind, r in _LABEL_RES.items() if kind != "stop" for m in [r.search(head)] if m),
+        (
+            m.start()
+            for kind, r in _LABEL_RES.items()
+            if kind not in ("stop", "inner")
+            for m in [r.search(head)]
+            if m
+        ),
         default=None,
     )
     if first_label is None:
@@ -167,9 +213,10 @@ def attendance_from_sections(
     admin: list[att.Row] = []
     others: list[att.Row] = []
     # absences first: their names split the substitutes' rows
+    sections = distribute_stacked(sections)
     for section in sections:
         if section.kind == "absent":
-            absent += att.parse_rows(section.text)
+            absent += section.parse()
         elif section.kind == "absent_subs":
             pairs = parse_pairs(section.text)
             substitute_last = not re.search(r"Parti\s*$", section.label) and not pairs_have_orgs(
@@ -193,7 +240,7 @@ def attendance_from_sections(
     absent_names = [r.name for r in absent]
     for section in sections:
         if section.kind in ("members", "chair"):
-            rows = parse_member_rows(
+            rows = section.rows if section.rows is not None else parse_member_rows(
                 section.text, absent_names, with_for=bool(_WITH_FOR_RE.search(section.text[:80]))
             )
             if section.kind == "chair":
@@ -206,15 +253,19 @@ def attendance_from_sections(
                     members.append(first)
                 if second:
                     subs.append(second)
-        elif section.kind == "subs":
-            subs += parse_substitutes(section.text, absent_names)
         elif section.kind in ADMIN_KINDS:
-            rows = att.parse_rows(_NUMBERING_RE.sub(", ", section.text))
+            rows = section.parse()
             label_role = section.label.strip(" :")
             if att.ROLE_RE.fullmatch(label_role):
                 for row in rows:
                     row.roles = row.roles or [label_role]
             (admin if section.kind == "admin" else others).extend(rows)
+    member_names = absent_names + [r.name for r in members]
+    for section in sections:
+        if section.kind == "subs":
+            subs += section.rows if section.rows is not None else parse_substitutes(
+                section.text, member_names
+            )
     if not protocol:
         # a notice: who has forfall and who is called in for them, never the invitation list
         members, admin, others = [], [], []
@@ -278,10 +329,11 @@ def parse_member_rows(text: str, absent_names: list[str], *, with_for: bool) -> 
     rows: list[att.Row] = []
     for kind, run in att.runs(att.tokenize(text)):
         if kind == "N":
-            names = att.split_names(run, absent_names)
+            names = att.attach_wrapped(rows, att.split_names(run, absent_names), absent_names)
             if rows and _is_substitute(rows[-1]) and rows[-1].other_name is None and names:
-                if len(names) >= 2 or names[0].lower() in {n.lower() for n in absent_names}:
-                    rows[-1].other_name = names.pop(0)
+                if len(names) >= 2 or att.known_as(names[0], absent_names):
+                    name = names.pop(0)
+                    rows[-1].other_name = att.known_as(name, absent_names) or name
             rows += [att.Row(name) for name in names]
         elif kind == "A" and rows:
             orgs, roles = att.attrs(run)
@@ -311,14 +363,15 @@ def parse_substitutes(text: str, absent_names: list[str]) -> list[att.Row]:
                 row.other_name = absent_rows[0].name if absent_rows else None
                 rows += sub_rows
         return rows
-    absent_set = {n.lower() for n in absent_names}
     rows = []
     for kind, run in att.runs(att.tokenize(_NUMBERING_RE.sub(", ", text))):
         if kind == "N":
-            for name in att.split_names(run, absent_names):
-                if name.lower() in absent_set and rows and rows[-1].other_name is None:
-                    rows[-1].other_name = name
-                elif name.lower() not in absent_set:
+            names = att.attach_wrapped(rows, att.split_names(run, absent_names), absent_names)
+            for name in names:
+                member = att.known_as(name, absent_names)
+                if member and rows and rows[-1].other_name is None:
+                    rows[-1].other_name = member
+                elif not member:
                     rows.append(att.Row(name))
         elif kind == "A" and rows:
             orgs, roles = att.attrs(run)
@@ -384,12 +437,14 @@ def _roster_by_columns(
 ) -> tuple[list[att.Row], list[att.Row], list[att.Row]]:
     roles = [t.text for t in toks[:n_roles]]
     rest = toks[n_roles:]
-    name_toks = []
     i = 0
+    while i < len(rest) and rest[i].kind != "name":
+        i += 1  # the 'Navn' heading
+    name_toks = []
     while i < len(rest) and rest[i].kind == "name":
         name_toks.append(rest[i])
         i += 1
-    names = att.split_names(name_toks, [])
+    names = att.split_into(name_toks, n_roles, [])
     tail = rest[i:]
     for_names = [
         n for kind, run in att.runs(tail) if kind == "N" for n in att.split_names(run, names)
