@@ -89,6 +89,14 @@ FOR_RE = re.compile(
 )
 _PROSE_WORD_RE = re.compile(r"[a-zæøå][\wæøå-]*[.,;:]?|\d[\d.:,]*")
 _NUMBERING_RE = re.compile(r"(?<![\w.])\d{1,2}\.\s+(?=[A-ZÆØÅ])")
+# the saksliste, or the first item heading ('Sak 1/24 Title', 'PS 12/13 Title', a line
+# '057/13 Title'); not a range in the header ('Saknr.: 015/11-024/11') or a case in a sentence
+_AGENDA_START_RE = re.compile(
+    r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Dagsorden)(?![\w])"
+    r"|(?:(?<![\w])(?:PS|RS|Sak|SAK|Sak\s+nr\.?)\s+|^[ \t]*)\d{1,4}\s?/\s?\d{2,4}(?![\d/-])"
+    r"(?=\s*:?\s+[A-ZÆØÅ])",
+    re.MULTILINE,
+)
 _BLOCK_END_RE = re.compile(r"(?<![\w])(?:SAKSPAPIR|SAKSFRAMLEGG|Saksframlegg)(?![\w])")
 
 
@@ -194,8 +202,7 @@ def attendance_block(text: str) -> str:
     )
     if first_label is None:
         return ""
-    agenda = re.compile(r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Dagsorden)(?![\w])")
-    after = agenda.search(head, first_label)
+    after = _AGENDA_START_RE.search(head, first_label)
     return head[: after.start()] if after else head
 
 
