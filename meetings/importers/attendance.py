@@ -89,7 +89,7 @@ NAME_STOPWORDS = frozenset(
     møtet møte møtt møtte navn namn funksjon rolle parti partitilhørighet representerer
     representerar repr stilling vara forfall merknad merknader personal diverse orientering
     orienteringar orienteringer kl dato side permisjon ugild ugilde innkalling sakliste saksliste
-    godkjenning referat referatsaker eventuelt vedtak behandling handsaming underskrift
+    godkjenning referat referatsaker saknr saksnr spørsmål svar interpellasjon eventuelt vedtak behandling handsaming underskrift
     underskrifter protokoll møtebok møteprotokoll kommune herad fylkeskommune representanter
     representantar medlemmer medlemer medl varamedlemmer varamedlemer varamedl presse
     administrasjonen adm sekretariat sekretariatet totalt antall tilstede stede stades følgende
@@ -209,7 +209,7 @@ def _classify_token(word: str, line_start: bool) -> Tok:
     if bare.lower() in NAME_STOPWORDS or _NOT_NAME_SUFFIX_RE.search(bare) or bare in COMPANY_FORMS:
         return Tok(word, "other", line_start)
     if _NAME_TOKEN_RE.fullmatch(word) and not word.endswith(":"):
-        return Tok(word.rstrip(".") if len(word) > 2 else word, "name", line_start)
+        return Tok(word if _is_abbreviation(word) else word.rstrip("."), "name", line_start)
     if word.lower() in NAME_PARTICLES:
         return Tok(word, "name", line_start)
     return Tok(word, "other", line_start)
@@ -229,6 +229,12 @@ EMPTY_CELLS = frozenset({"ingen", "nei", "-", "–"})
 MAX_NAME_RUN = 60
 MAX_NAME_WORDS = 5
 _LENGTH_SCORE = {1: -6.0, 2: 0.0, 3: 0.0, 4: -1.0, 5: -4.0}
+
+
+def _is_abbreviation(word: str) -> bool:
+    """'Kr.', 'Chr.', 'Johs.', 'E.': an abbreviated name keeps its dot ('Hans Kr. Enge')."""
+    stem = word.rstrip(".")
+    return word.endswith(".") and len(stem) <= 4 and not _surname_like(stem) and not _is_first_name(stem)
 
 
 def _is_first_name(word: str) -> bool:
@@ -359,9 +365,12 @@ def attrs(run: list[Tok]) -> tuple[list[str], list[str]]:
 def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
     """Rows 'Name [attributes]' (members, administration, comma lists)."""
     known = known or []
+    groups = runs(tokenize(section))
+    if groups and groups[0][0] == "A" and any(t.kind in ("role", "org") for t in groups[0][1]):
+        return _parse_prefixed_rows(groups, known)
     rows: list[Row] = []
     pending: list[str] = []
-    for kind, run in runs(tokenize(section)):
+    for kind, run in groups:
         if kind == "S":
             for name in pending:
                 rows.append(Row(name))
@@ -382,6 +391,23 @@ def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
                 rows[-1].roles += roles
     for name in pending:
         rows.append(Row(name))
+    return [r for r in rows if plausible_name(r.name)]
+
+
+def _parse_prefixed_rows(groups: list[tuple[str, list[Tok]]], known: list[str]) -> list[Row]:
+    """Rows whose attributes come first: 'Rådmann Kari Lie Kommunalsjef Per Dal'."""
+    rows: list[Row] = []
+    orgs: list[str] = []
+    roles: list[str] = []
+    for kind, run in groups:
+        if kind == "A":
+            more_orgs, more_roles = attrs(run)
+            orgs, roles = orgs + more_orgs, roles + more_roles
+        elif kind == "N":
+            names = attach_wrapped(rows, split_names(run, known), known)
+            for i, name in enumerate(names):
+                rows.append(Row(name, orgs if i == 0 else [], roles if i == 0 else []))
+            orgs, roles = [], []
     return [r for r in rows if plausible_name(r.name)]
 
 
@@ -515,10 +541,14 @@ def build_attendance(
     seen: set[str] = set()
 
     def add(person: ParsedAttendance) -> None:
-        key = (person.name.lower(), person.present)
-        if person.name.lower() in seen and person.present:
+        key = person.name.lower()
+        if key in seen and person.present:
+            kept = next(p for p in out if p.name.lower() == key)
+            if kept.present and person.role == "Varamedlem" and not kept.role:
+                kept.role = person.role  # a substitute also listed among those present
+                kept.substitute_for = kept.substitute_for or person.substitute_for
             return
-        seen.add(key[0])
+        seen.add(key)
         out.append(person)
 
     for row in members:

@@ -60,6 +60,7 @@ LABELS: dict[str, str] = {
     "subs": rf"(?:{_FOLLOWING}{_VARA}\s+(?:som\s+)?{_MET}|Møtande\s+{_VARA}|Møtende\s+{_VARA}"
     rf"|{_VARA}\s*:|Vara\s*:)",
     "members": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}(?:/{_VARA})?\s+(?:som\s+)?{_MET}"
+    rf"|{_MEMBERS}(?:\s+(?:Parti|Rolle|Funksjon|Representerer)(?![\w])){{1,3}}"
     rf"|(?:Faste\s+)?{_MEMBERS}\s*:|Til\s*stede|Til\s*stades|Tilstades|Møtande\s+{_MEMBERS}"
     rf"|Møtende\s+{_MEMBERS}|Frammøtte|Fremmøtte|Desse\s+møtte|Disse\s+møtte|Følgende\s+møtte"
     rf"|Følgjande\s+møtte|(?:Møte)?[Dd]eltakere|(?:Møte)?[Dd]eltakarar|Møtt\s*:|Møtte\s*:"
@@ -77,7 +78,7 @@ LABELS: dict[str, str] = {
     r"|Gjenpart\s+til|Utsendt\s+til|(?:Hoved)?[Uu]tskrift\s+(?:er\s+)?(?:sendt|sendes)"
     r"|Møteprotokoll(?:en)?\s+er\s+sendt|Protokoll(?:en)?\s+(?:sendes|er\s+sendt)"
     r"|Underskrift\w*|Merknad\w*|Permisjon|Ugilde?\s*:|Utlevert|Orientering\w*\s*:"
-    r"|Saksliste|Sakliste|Sakskart|Dagsorden|Saksnr\.?|Sak\s+nr\.?\s*:|Vi\s+bekrefter"
+    r"|Saksliste|Sakliste|Sakskart|Dagsorden|Saksnr\.?|Saknr\.?|Sak\s+nr\.?\s*:|Vi\s+bekrefter"
     r"|Vi\s+stadfester|Eventuelt\s+forfall|Varamedlem(?:mer|mar)?\s+møter)",
 }
 _LABEL_RES = {kind: re.compile(_CAP + f"(?i:{pattern})") for kind, pattern in LABELS.items()}
@@ -93,7 +94,7 @@ _NUMBERING_RE = re.compile(r"(?<![\w.])\d{1,2}\.\s+(?=[A-ZÆØÅ])")
 # '057/13 Title'); not a range in the header ('Saknr.: 015/11-024/11') or a case in a sentence
 _AGENDA_START_RE = re.compile(
     r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Dagsorden)(?![\w])"
-    r"|(?:(?<![\w])(?:PS|RS|Sak|SAK|Sak\s+nr\.?)\s+|^[ \t]*)\d{1,4}\s?/\s?\d{2,4}(?![\d/-])"
+    r"|(?:(?<![\w])(?:PS|RS|Sak|SAK|Sak\s+nr\.?|Saknr\.?|Saksnr\.?)\s+|^[ \t]*)\d{1,4}\s?/\s?\d{2,4}(?![\d/-])"
     r"(?=\s*:?\s+[A-ZÆØÅ])",
     re.MULTILINE,
 )
@@ -171,7 +172,8 @@ def _cut_prose(text: str) -> str:
     for m in re.finditer(r"\S+", text):
         word = m.group()
         prose = bool(_PROSE_WORD_RE.fullmatch(word)) and not att.ROLE_RE.fullmatch(word)
-        prose = prose and word.lower().rstrip(".,;:") not in ("og", "for", "ved", "v/")
+        if word.lower().rstrip(".,;:") in ("og", "for", "ved", "v/", "i"):
+            continue
         if prose:
             if run == 0:
                 run_start = m.start()
@@ -267,11 +269,11 @@ def attendance_from_sections(
                 for row in rows:
                     row.roles = row.roles or [label_role]
             (admin if section.kind == "admin" else others).extend(rows)
-    member_names = absent_names + [r.name for r in members]
+    present_names = [r.name for r in members]
     for section in sections:
         if section.kind == "subs":
             subs += section.rows if section.rows is not None else parse_substitutes(
-                section.text, member_names
+                section.text, absent_names, present_names
             )
     if not protocol:
         # a notice: who has forfall and who is called in for them, never the invitation list
@@ -290,8 +292,9 @@ def _dedupe(people: list[ParsedAttendance]) -> list[ParsedAttendance]:
         key = person.name.lower()
         if key in index:
             kept = out[index[key]]
-            if person.substitute_for and not kept.substitute_for and kept.present:
-                kept.substitute_for = person.substitute_for
+            if kept.present and person.present and person.role == "Varamedlem" and not kept.role:
+                kept.role = person.role  # a substitute also in the list of those present
+                kept.substitute_for = kept.substitute_for or person.substitute_for
             continue
         index[key] = len(out)
         out.append(person)
@@ -334,11 +337,13 @@ def parse_member_rows(text: str, absent_names: list[str], *, with_for: bool) -> 
     if not with_for:
         return att.parse_rows(text, known=absent_names)
     rows: list[att.Row] = []
-    for kind, run in att.runs(att.tokenize(text)):
+    groups = att.runs(att.tokenize(text))
+    for i, (kind, run) in enumerate(groups):
         if kind == "N":
             names = att.attach_wrapped(rows, att.split_names(run, absent_names), absent_names)
+            no_attrs_follow = i + 1 == len(groups) or groups[i + 1][0] != "A"
             if rows and _is_substitute(rows[-1]) and rows[-1].other_name is None and names:
-                if len(names) >= 2 or att.known_as(names[0], absent_names):
+                if len(names) >= 2 or no_attrs_follow or att.known_as(names[0], absent_names):
                     name = names.pop(0)
                     rows[-1].other_name = att.known_as(name, absent_names) or name
             rows += [att.Row(name) for name in names]
@@ -353,9 +358,12 @@ def _is_substitute(row: att.Row) -> bool:
     return any(role.lower().startswith("vara") and "ordf" not in role.lower() for role in row.roles)
 
 
-def parse_substitutes(text: str, absent_names: list[str]) -> list[att.Row]:
+def parse_substitutes(
+    text: str, absent_names: list[str], present_names: list[str] | None = None
+) -> list[att.Row]:
     """'Per Olsen (SP) for Anne Berg', 'Sub Absent Party' rows, or plain names (no pairing)."""
     text = att.TABLE_HEADER_RE.sub(" ", text)
+    present_names = present_names or []
     if FOR_RE.search(text):
         rows: list[att.Row] = []
         for part in re.split(r",(?![^()]*\))|;|\n", text):
@@ -370,10 +378,16 @@ def parse_substitutes(text: str, absent_names: list[str]) -> list[att.Row]:
                 row.other_name = absent_rows[0].name if absent_rows else None
                 rows += sub_rows
         return rows
+    groups = att.runs(att.tokenize(_NUMBERING_RE.sub(", ", text)))
+    split = [att.split_names(run, absent_names) if kind == "N" else [] for kind, run in groups]
+    paired_table = any(att.known_as(n, absent_names) for names in split for n in names)
+    if paired_table:
+        # 'Sub Member Party' rows: a member present at other times can be the one replaced
+        absent_names = absent_names + present_names
     rows = []
-    for kind, run in att.runs(att.tokenize(_NUMBERING_RE.sub(", ", text))):
+    for (kind, run), names in zip(groups, split, strict=True):
         if kind == "N":
-            names = att.attach_wrapped(rows, att.split_names(run, absent_names), absent_names)
+            names = att.attach_wrapped(rows, names, absent_names)
             for name in names:
                 member = att.known_as(name, absent_names)
                 if member and rows and rows[-1].other_name is None:

@@ -1,0 +1,354 @@
+"""Attendance in every layout: one synthetic document per table shape (fictional people),
+line by line and flattened (as docplayer transcripts merge table columns), bokmål and nynorsk.
+
+Each case gives the exact members present, absent members, substitutes with the member they
+met for (None where the document does not say) and others present (administration,
+secretaries)."""
+
+from __future__ import annotations
+
+import pytest
+
+from meetings.importers import attendance as att
+from meetings.importers.attendance_sections import read_attendance
+from meetings.importers.pipeline import parse_text
+
+CASES = {
+    "elements_rows_bokmal": (
+        """
+Møteprotokoll
+Utvalg: Administrasjonsutvalget
+Faste medlemmer som møtte:
+Navn Funksjon Representerer
+Kari Fjellheim Leder AP
+Ola Nordvik Nestleder H
+Randi Storås Medlem SP
+Per Helge Lien Medlem Fagforbundet
+Forfall:
+Navn Funksjon Representerer
+Trine Berg Medlem SV
+Geir Arne Hovland Medlem FRP
+Varamedlemmer som møtte:
+Navn Møtte for Representerer
+Sindre Åkre Trine Berg SV
+Mona Lise Dybdahl Geir Arne Hovland FRP
+Fra administrasjonen møtte:
+Navn Stilling
+Anne Kristin Vold Rådmann
+Tor Inge Moe Personalsjef
+Sakliste
+PS 1/20 Godkjenning av innkalling
+""",
+        True,
+        ["Kari Fjellheim", "Ola Nordvik", "Randi Storås", "Per Helge Lien"],
+        ["Trine Berg", "Geir Arne Hovland"],
+        [("Sindre Åkre", "Trine Berg"), ("Mona Lise Dybdahl", "Geir Arne Hovland")],
+        ["Anne Kristin Vold", "Tor Inge Moe"],
+    ),
+    "county_lists_nynorsk": (
+        """
+MØTEBOK
+Organ Hovudutval for kultur
+Faste medlemer til stades:
+Solveig Haugland Ap
+Eirik Brekkestø Sp
+Marit Eide Solheim H
+Torstein Myklebust Frp
+Forfall til møtet:
+Jorunn Hestetun Ap
+Karen Marie Lid Krf
+Varamedlemer til stades:
+Bjørnar Sandnes Ap
+Liv Oddny Tveit Krf
+Til stades med møte- og talerett: Svein Ove Grinde og Hilde Farsund
+Sekretariat for møtet: Oddvar Kleppe
+Ingen merknader til innkalling og sakliste.
+SAK 12/14 Skriv og meldingar
+""",
+        True,
+        ["Solveig Haugland", "Eirik Brekkestø", "Marit Eide Solheim", "Torstein Myklebust"],
+        ["Jorunn Hestetun", "Karen Marie Lid"],
+        [("Bjørnar Sandnes", None), ("Liv Oddny Tveit", None)],
+        ["Svein Ove Grinde", "Hilde Farsund", "Oddvar Kleppe"],
+    ),
+    "two_column_forfall_varamedlem_nynorsk": (
+        """
+MØTEPROTOKOLL
+Forfall meldt frå følgjande medl.: Parti Følgjande varamedl. møtte Parti
+Knut Arve Lonevåg AP Frida Sæbø AP
+Gunnar Mo H Bjørgvin Hatlestad FRP
+Sigrun Hovda SV Ingen
+Møteleiar: Astrid Nesheim
+Saknr. 15/11 Referatsaker
+""",
+        True,
+        ["Astrid Nesheim"],
+        ["Knut Arve Lonevåg", "Gunnar Mo", "Sigrun Hovda"],
+        [("Frida Sæbø", "Knut Arve Lonevåg"), ("Bjørgvin Hatlestad", "Gunnar Mo")],
+        [],
+    ),
+    "roster_rows_with_fo_marks": (
+        """
+PROTOKOLL
+Utvalg: Kommunestyret
+Innkalte: Funksjon Navn Forfall Møtt for
+Ordfører Espen Vollan
+Medlem Inger Lise Rudi
+Medlem Arvid Skogen FO
+Medlem Hans Kr. Eidem
+Varaordfører Berit Sande
+Medlem Oddny Fossum FO
+Varamedlem Torgeir Bakkerud Arvid Skogen
+Varamedlem Hanne Lien Oddny Fossum
+Møtesekretær: Grete Andal
+Av 7 møtte 5 representanter og 2 vararepresentanter.
+""",
+        True,
+        ["Espen Vollan", "Inger Lise Rudi", "Hans Kr. Eidem", "Berit Sande"],
+        ["Arvid Skogen", "Oddny Fossum"],
+        [("Torgeir Bakkerud", "Arvid Skogen"), ("Hanne Lien", "Oddny Fossum")],
+        ["Grete Andal"],
+    ),
+    "notice_roster_by_columns": (
+        """
+MØTEINNKALLING
+Utvalg: Kommunestyret
+Eventuelt forfall meldes til tlf 75 00 00 00. Varamedlemmer møter etter nærmere avtale.
+Innkalte:
+Funksjon
+Leder
+Medlem
+Medlem
+Medlem
+Varamedlem
+Navn
+Sigrid Moldvær
+Håkon Sæterli
+Linda Tove Alstad
+Tore Nyhus
+Jørgen Storvik
+Forfall Innkalt for
+FO
+Tore Nyhus
+SAKSLISTE
+""",
+        False,
+        [],
+        ["Tore Nyhus"],
+        [("Jørgen Storvik", "Tore Nyhus")],
+        [],
+    ),
+    "invitation_list_is_not_attendance": (
+        """
+Møteinnkalling
+Utvalg: Formannskapet
+Forfall meldes til utvalgssekretær som sørger for innkalling av varamedlemmer.
+Innkalling er sendt til:
+Navn Funksjon Representerer
+Harald Lysne Medlem LE-FRP
+Einar Strømmen Ordfører LE-SP
+Kopi til: Personal, Diverse, Akershus Amtstidende, Demokratene
+Saksliste
+PS 40/13 Referatsaker
+""",
+        False,
+        [],
+        [],
+        [],
+        [],
+    ),
+    "numbered_party_lists_nynorsk": (
+        """
+MØTEBOK Fylkestinget
+MØTELEIAR Fylkesordførar Tor Henrik Nesse.
+Fylkesordføraren opplyste om forfall og møtande varamedlemer.
+FORFALL
+Nils-Petter Osa
+Christopher Beckstrøm
+MØTANDE VARAMEDLEMER
+Øyvind Hardal
+Inger Johanne Sætre
+DESSE MØTTE
+ARBEIDARPARTIET
+1. Tor Henrik Nesse
+2. Øyvind Hardal
+3. Marte Malmin
+HØGRE
+1. Inger Johanne Sætre
+2. Einar Lutvik
+""",
+        True,
+        ["Tor Henrik Nesse", "Marte Malmin", "Einar Lutvik"],
+        ["Nils-Petter Osa", "Christopher Beckstrøm"],
+        [("Øyvind Hardal", None), ("Inger Johanne Sætre", None)],
+        [],
+    ),
+    "members_and_substitutes_with_vara_for_column": (
+        """
+Møtebok
+Følgende medlemmer/varamedlemmer møtte:
+Navn Funksjon Repr Vara for
+Marianne Kristoffersen Ordfører AP
+Jan Fjellvang Varaordf. V
+Hanne Simonsen Iversby Gruppeleder FRP
+Frank Eilertsvik Varamedlem AP Stig Rune Gundersby
+Jan Rune Lorvik Varamedlem FRP Torleif Jonsrud
+Ikke møtt: Finn Ove Bustad, Frp. Astrid Nygaard, SP
+Til stede fra administrasjonen: Hugo Thorsen
+""",
+        True,
+        ["Marianne Kristoffersen", "Jan Fjellvang", "Hanne Simonsen Iversby"],
+        ["Finn Ove Bustad", "Astrid Nygaard", "Stig Rune Gundersby", "Torleif Jonsrud"],
+        [("Frank Eilertsvik", "Stig Rune Gundersby"), ("Jan Rune Lorvik", "Torleif Jonsrud")],
+        ["Hugo Thorsen"],
+    ),
+    "comma_lists_under_a_heading": (
+        """
+Møtebok Driftsutvalg
+TILSTEDE PÅ MØTET: Medlemmer: Arnt Pettersen, Anne Grethe Lunde, Bernt Gøran Holm.
+Varamedlemmer: Asbjørn Hjelmås, Åshild Uhrenholt.
+Andre: Kommunalsjefer, ordfører, økonomisjef, formannskapssekretær, presse.
+UNDERSKRIFTER: Vi bekrefter med våre underskrifter at møteboken er ført riktig.
+""",
+        True,
+        ["Arnt Pettersen", "Anne Grethe Lunde", "Bernt Gøran Holm"],
+        [],
+        [("Asbjørn Hjelmås", None), ("Åshild Uhrenholt", None)],
+        [],
+    ),
+    "labels_printed_before_values": (
+        """
+KVAM HERAD MØTEPROTOKOLL
+Møteleiar:
+Møtesekretær:
+Frå adm. møtte:
+Utlevert i møtet:
+Ordførar Astrid Skeie Selvik
+Kari Weltzer Vik
+Rådmann Harald Inge Andvik
+Kommunalsjef Sigrid Laupstad
+""",
+        True,
+        ["Astrid Skeie Selvik"],
+        [],
+        [],
+        ["Kari Weltzer Vik", "Harald Inge Andvik", "Sigrid Laupstad"],
+    ),
+    "prose_after_the_list": (
+        """
+Møteprotokoll
+Til stede: Kari Holm (Demokratene), Per Olav Strand (AP, leder), Nina Fossli (Fagforbundet)
+Forfall: Ola Brenden (H)
+Vara: Sverre Lia (H) møtte for Ola Brenden
+Etter dette var det 4 representanter til stede. Holm og Strand hadde permisjon fra kl 12.
+Personal Diverse Akershus Amtstidende
+Sak 3/24 Budsjett
+""",
+        True,
+        ["Kari Holm", "Per Olav Strand", "Nina Fossli"],
+        ["Ola Brenden"],
+        [("Sverre Lia", "Ola Brenden")],
+        [],
+    ),
+    "sing_forfall_with_substitute_column": (
+        """
+MØTEPROTOKOLL
+Medlemmer Parti Rolle
+Kari Brekkhus AP Utvalsleiar
+Odd Rasmus Lund H Nestleiar
+Forfall Parti Møtande varamedlem
+Ingrid Vatnaland Arbeidstakarrepr. Tone Bratland
+Leif Moen KRF
+Andre møtande:
+Geir Husdal
+Saksliste
+""",
+        True,
+        ["Kari Brekkhus", "Odd Rasmus Lund"],
+        ["Ingrid Vatnaland", "Leif Moen"],
+        [("Tone Bratland", "Ingrid Vatnaland")],
+        ["Geir Husdal"],
+    ),
+}
+
+
+def _flattened(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _others(people):
+    return [p.name for p in people if p.present and p.side in ("other", "employer")]
+
+
+@pytest.mark.parametrize("form", ["lines", "flattened"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_attendance_layout(name, form):
+    text, protocol, present, absent, subs, others = CASES[name]
+    if form == "flattened":
+        text = _flattened(text)
+    people = read_attendance(text, protocol=protocol)
+    got_others = _others(people)
+    assert sorted(p.name for p in people if p.present and p.name not in got_others) == sorted(
+        present + [name for name, _ in subs]
+    )
+    assert [p.name for p in people if not p.present] == absent
+    assert [
+        (p.name, p.substitute_for) for p in people if p.present and p.role == "Varamedlem"
+    ] == subs
+    assert sorted(got_others) == sorted(others)
+
+
+def test_notice_lists_only_forfall_and_called_in_substitutes():
+    text = CASES["elements_rows_bokmal"][0].replace("Møteprotokoll", "Møteinnkalling")
+    people = read_attendance(text, protocol=False)
+    assert [(p.name, p.present, p.substitute_for) for p in people] == [
+        ("Trine Berg", False, None),
+        ("Geir Arne Hovland", False, None),
+        ("Sindre Åkre", True, "Trine Berg"),
+        ("Mona Lise Dybdahl", True, "Geir Arne Hovland"),
+    ]
+
+
+def test_sides_and_roles_of_administration_and_secretaries():
+    people = read_attendance(CASES["roster_rows_with_fo_marks"][0], protocol=True)
+    secretary = next(p for p in people if p.name == "Grete Andal")
+    assert (secretary.side, secretary.role, secretary.present) == ("other", "Møtesekretær", True)
+    people = read_attendance(CASES["elements_rows_bokmal"][0], protocol=True)
+    admin = [(p.name, p.side, p.role) for p in people if p.side == "employer"]
+    assert admin == [
+        ("Anne Kristin Vold", "employer", "Rådmann"),
+        ("Tor Inge Moe", "employer", "Personalsjef"),
+    ]
+
+
+def test_generic_pipeline_reads_attendance_before_the_first_item():
+    text = "Nordvik kommune\nMøteprotokoll\nMøtedato: 05.03.2024\n" + CASES["prose_after_the_list"][0]
+    meeting = parse_text(text).meetings[0]
+    assert [(a.name, a.organisation, a.present) for a in meeting.attendance][:3] == [
+        ("Kari Holm", "Demokratene", True),
+        ("Per Olav Strand", "AP", True),
+        ("Nina Fossli", "Fagforbundet", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        (
+            "Nils-Petter Osa Christopher Beckstrøm Helge André Nordstad Torill Eidsvåg",
+            ["Nils-Petter Osa", "Christopher Beckstrøm", "Helge André Nordstad", "Torill Eidsvåg"],
+        ),
+        ("Stig Rune Gundersby Jan Rune Lorvik", ["Stig Rune Gundersby", "Jan Rune Lorvik"]),
+        ("Pål Sverre Fikse Pedersen", ["Pål Sverre Fikse Pedersen"]),
+        ("Per Andreas Mæhle Svein Morten Olsby", ["Per Andreas Mæhle", "Svein Morten Olsby"]),
+    ],
+)
+def test_run_together_names_are_split(run, expected):
+    assert att.split_names(att.tokenize(run), []) == expected
+
+
+def test_same_person_with_or_without_initials_or_a_wrapped_surname():
+    assert att.same_person("Andreas W. Wiesel", "Andreas Wiesel")
+    assert att.same_person("Bjørg Eva Eliassen", "Bjørg Eva Eliassen Hamsvik")
+    assert not att.same_person("Eva Eliassen", "Eva Eliassen Hamsvik")
+    assert not att.same_person("Kari Lie", "Kari Lien")
