@@ -133,18 +133,17 @@ class Row:
     other_name: str | None = None
 
 
+_INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.){{1,3}}")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,60})\)")
 
 
 def _keep_parenthesised_attributes(m: re.Match) -> str:
     """'(AP, leder)' stays as attributes; '(Skjolden)', a place added to tell two people
-    apart, is not part of the name."""
+    apart, or '(sak 7.1-7.4)' is not part of the name."""
     words = m.group(1).replace(",", " ").split()
     if any(_classify_token(w, False).kind in ("org", "role") for w in words):
         return f" {m.group(1)} "
-    if all(_NAME_TOKEN_RE.fullmatch(w) for w in words):
-        return " "
-    return f" {m.group(1)} "
+    return " "
 
 
 def tokenize(section: str) -> list[Tok]:
@@ -186,7 +185,7 @@ def tokenize(section: str) -> list[Tok]:
 
 
 def _classify_token(word: str, line_start: bool) -> Tok:
-    if len(word) == 2 and word[1] == "." and word[0].isupper():
+    if _INITIALS_RE.fullmatch(word) or (len(word) == 1 and word.isupper() and not canonical_org(word)):
         return Tok(word, "name", line_start)  # a middle initial, not party 'A'/'H'/'V'
     if word.lower() in EMPTY_CELLS:
         return Tok(word, "empty", line_start)

@@ -75,6 +75,8 @@ LABELS: dict[str, str] = {
     rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte){_COLON}",
     # lists that are not attendance, and what ends the attendance block
     "stop": r"(?:Innkalling(?:en)?\s+(?:er\s+)?sendt\s+til|Kopi\s+til|Kopi\s*:|Innkalte\s*:"
+    r"|Innkalte\s+til\s+møtet|(?:Møtestad|Møtested|Møtedato|Møtetid|Dato|Tidspunkt|Tid|Sted|Stad"
+    r"|Utvalg|Utval|Organ|Møterom)\s*:"
     r"|Gjenpart\s+til|Utsendt\s+til|(?:Hoved)?[Uu]tskrift\s+(?:er\s+)?(?:sendt|sendes)"
     r"|Møteprotokoll(?:en)?\s+er\s+sendt|Protokoll(?:en)?\s+(?:sendes|er\s+sendt)"
     r"|Underskrift\w*|Merknad\w*|Permisjon|Ugilde?\s*:|Utlevert|Orientering\w*\s*:"
