@@ -91,6 +91,7 @@ FOR_RE = re.compile(
     re.IGNORECASE,
 )
 _PROSE_WORD_RE = re.compile(r"[a-zæøå][\wæøå-]*[.,;:]?|\d[\d.:,]*")
+_SENTENCE_END_RE = re.compile(r"(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])")
 _NUMBERING_RE = re.compile(r"(?<![\w.])\d{1,2}\.\s+(?=[A-ZÆØÅ])")
 # the saksliste, or the first item heading ('Sak 1/24 Title', 'PS 12/13 Title', a line
 # '057/13 Title'); not a range in the header ('Saknr.: 015/11-024/11') or a case in a sentence
@@ -181,7 +182,9 @@ def _cut_prose(text: str) -> str:
                 run_start = m.start()
             run += 1
             if run >= PROSE_WORDS:
-                return text[:run_start]
+                # the sentence's subject goes too: 'Kari Lie. Per Dal fratrådte møtet før ...'
+                ends = list(_SENTENCE_END_RE.finditer(text, max(0, run_start - 60), run_start))
+                return text[: ends[-1].start() + 1] if ends else text[:run_start]
         else:
             run = 0
     return text
@@ -211,8 +214,44 @@ def attendance_block(text: str) -> str:
 
 
 def read_attendance(text: str, *, protocol: bool) -> list[ParsedAttendance]:
-    """Attendance of the meeting a document's head describes."""
-    return attendance_from_sections(find_sections(attendance_block(text)), protocol=protocol)
+    """Attendance of the meeting a document's head describes (and, in a protocol, the members
+    chosen to sign it, who were there)."""
+    people = attendance_from_sections(find_sections(attendance_block(text)), protocol=protocol)
+    if protocol:
+        listed = [p.name for p in people]
+        for name in signers(text[:SIGNERS_CHARS]):
+            if not att.known_as(name, listed):
+                people.append(ParsedAttendance(name, "political", None, None, True))
+                listed.append(name)
+    return people
+
+
+SIGNERS_CHARS = 30_000
+_SIGN = r"(?:skrive\s+under|underskrive|signere|medunderskrive|godkjenne\s+protokollen)"
+_CHOSEN = r"(?:vart|ble|blei)\s+(?:valde|valt|valgt|vald|valgte)"
+SIGNERS_BEFORE_RE = re.compile(rf"(?<![\w]){_CHOSEN}\s+til\s+å\s+{_SIGN}", re.IGNORECASE)
+SIGNERS_AFTER_RE = re.compile(
+    rf"(?<![\w])(?:til\s+å\s+{_SIGN}[^.:\n]{{0,40}}?{_CHOSEN}"
+    rf"|(?:protokollen|møteboka|møteboken)\s+(?:underskrives|vert\s+underskriven|skrives\s+under)\s+av)"
+    r"\s*:?",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[.:;!?]\s|\n\s*\n")
+
+
+def signers(text: str) -> list[str]:
+    """Members chosen to sign the minutes ('Kari Lie og Per Dal vart valde til å skrive under
+    møteboka'; 'Til å underskrive protokollen ble valgt: Kari Lie og Per Dal')."""
+    names: list[str] = []
+    for m in SIGNERS_BEFORE_RE.finditer(text):
+        before = text[max(0, m.start() - 120) : m.start()]
+        ends = list(_CLAUSE_END_RE.finditer(before))
+        names += [r.name for r in att.parse_rows(before[ends[-1].end() :] if ends else before)]
+    for m in SIGNERS_AFTER_RE.finditer(text):
+        after = text[m.end() : m.end() + 120]
+        end = _CLAUSE_END_RE.search(after)
+        names += [r.name for r in att.parse_rows(after[: end.start()] if end else after)]
+    return names[:4]
 
 
 def attendance_from_sections(

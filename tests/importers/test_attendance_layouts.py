@@ -269,6 +269,50 @@ Saksliste
         [("Tone Bratland", "Ingrid Vatnaland")],
         ["Geir Husdal"],
     ),
+    "board_minutes_inline_lists_nynorsk": (
+        """
+Protokoll frå styremøtet 13. september
+Til stades: Ola Breivik, Jan Olav Fretheim, Magni Øvrebø (sak 7.1-7.4) og Tora Aasen
+Frå sekretariatet: Klara Bøen (administrasjonssjef), Eilov Rustøy (rådgjevar)
+Møtestad: Rådhuset, Storgata 1 B
+Møteleiar: Aasen Referent: Rustøy
+Sakliste:
+""",
+        True,
+        ["Ola Breivik", "Jan Olav Fretheim", "Magni Øvrebø", "Tora Aasen"],
+        [],
+        [],
+        ["Klara Bøen", "Eilov Rustøy"],
+    ),
+    "board_minutes_inline_lists_bokmal": (
+        """
+PROTOKOLL FRA STYREMØTE
+Sted: Folkets hus Tid: 18:00 Innkalte Fra styret: Kåre Haugholt, Stein T.B. Høyland og Tone Vollan
+Forfall: Monica Korsvik Solberg. Per Arne Dahl fratrådte møtet før behandlingen av sak 3.
+Fra administrasjonen: Solveig Rønning og Trond Eklund Jahren
+Saksliste 19/13 ÅRSMØTE
+""",
+        True,
+        ["Kåre Haugholt", "Stein T.B. Høyland", "Tone Vollan"],
+        ["Monica Korsvik Solberg"],
+        [],
+        ["Solveig Rønning", "Trond Eklund Jahren"],
+    ),
+    "notice_invitation_with_columns": (
+        """
+MØTEINNKALLING Kommunestyret
+Innkalte til møtet: Funksjon Ordfører Varaordfører Medlem Navn Tor Arne Myrvang KSL
+Eli A. Lien SP Vigdis H. Svendby KSL
+Dersom du ikke kan møte må du melde fra til servicekontoret. Varamedlemmer innkalles etter
+nærmere varsel.
+SAKSLISTE
+""",
+        False,
+        [],
+        [],
+        [],
+        [],
+    ),
 }
 
 
@@ -352,3 +396,24 @@ def test_same_person_with_or_without_initials_or_a_wrapped_surname():
     assert att.same_person("Bjørg Eva Eliassen", "Bjørg Eva Eliassen Hamsvik")
     assert not att.same_person("Eva Eliassen", "Eva Eliassen Hamsvik")
     assert not att.same_person("Kari Lie", "Kari Lien")
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        (
+            "VEDTAK: Møteboka vart godkjent. Marianne Bugstad og Ingar Nordli vart valde til å "
+            "skrive under på møteboka.",
+            ["Marianne Bugstad", "Ingar Nordli"],
+        ),
+        (
+            "Til å underskrive protokollen ble valgt: Kari Lunde og Per Olav Dahle. Sak 2/24",
+            ["Per Olav Dahle"],
+        ),
+        ("Protokollen underskrives av Kari Lunde, Per Olav Dahle og ordfører.", ["Per Olav Dahle"]),
+    ],
+)
+def test_members_chosen_to_sign_were_present(text, added):
+    head = "Møteprotokoll\nTil stede: Anne Moen (SP), Kari Lunde (AP)\nSak 1/24 Godkjenning\n"
+    people = read_attendance(head + text, protocol=True)
+    assert [p.name for p in people if p.present] == ["Anne Moen", "Kari Lunde", *added]
