@@ -131,6 +131,7 @@ class Row:
     orgs: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     other_name: str | None = None
+    side: Side | None = None  # the side a labelled list gives ('Arbeidstakarrepresentantar:')
 
 
 _INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.){{1,3}}")
@@ -512,7 +513,7 @@ def row_side(row: Row, default: Side) -> Side:
         return "employee"
     if EMPLOYER_ROLE_RE.search(roles) and default != "political":
         return "employer"
-    return default
+    return row.side or default
 
 
 def row_org(row: Row) -> str | None:
@@ -573,7 +574,8 @@ def build_attendance(
         absent = absent_by_name.get((row.other_name or "").lower())
         side = row_side(row, absent.side if absent else member_default)
         org = row_org(row) or (absent.organisation if absent else None)
-        if absent is None and row.other_name:
+        present_member = known_as(row.other_name or "", [m.name for m in members])
+        if absent is None and row.other_name and not present_member:
             absent = ParsedAttendance(row.other_name, side, None, org, False)
             add(absent)
         add(

@@ -36,6 +36,18 @@ _VARA = r"(?:varamedlemmer|varamedlemer|varamedlem|varamedl\.?|vararepresentanta
 _MEMBERS = r"(?:medlemmer|medlemer|medl\.?|representantar|representanter)"
 _MET = r"(?:møtte|møtt|til\s+stades?|til\s+stede)"
 _FOLLOWING = r"(?:(?:Følgende|Følgjande)\s+)?"
+_EMPLOYEE_SIDE = (
+    r"(?:Arbeidstakarrepresentantar|Arbeidstakerrepresentanter|Arbeidstakarrepr\.?|"
+    r"Arbeidstakerrepr\.?|Arbeidstakersiden|Arbeidstakarsida|Ansatterepresentanter|"
+    r"Ansattrepresentanter|Tilsetterepresentantar|Tilsettrepresentantar|Tillitsvalgte|Tillitsvalde)"
+)
+_EMPLOYER_SIDE = (
+    r"(?:Arbeidsgiverrepresentanter|Arbeidsgjevarrepresentantar|Arbeidsgiverrepr\.?|"
+    r"Arbeidsgjevarrepr\.?|Arbeidsgiversiden|Arbeidsgjevarsida)"
+)
+_EMPLOYEE_SIDE_RE = re.compile(_EMPLOYEE_SIDE, re.IGNORECASE)
+_EMPLOYER_SIDE_RE = re.compile(_EMPLOYER_SIDE, re.IGNORECASE)
+_ROLL_CALL_RE = re.compile(r"møtt|stede|stades|deltak|frammøtte|fremmøtte|styret", re.IGNORECASE)
 _FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|adm\.?)"
 
 LABELS: dict[str, str] = {
@@ -56,15 +68,18 @@ LABELS: dict[str, str] = {
     rf"|{_FOLLOWING}(?:faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:hadde|meldte|har\s+meldt)\s+forfall"
     rf"|{_MEMBERS}\s+med\s+forfall|Meldt\s+forfall|Forfall\s+meldt(?:\s+(?:frå|fra)\s+\S+)?"
     rf"|Forfall\s+til\s+møtet|Forfall(?!\s+(?:meldes|meldast|må|skal|kan))"
-    rf"|Ikke\s+møtt|Ikkje\s+møtt|Fraværende|Fråverande|Fravær|Fråvær){_COLON}",
+    rf"|Ikke\s+møtt|Ikkje\s+møtt|Møtte\s+ikke|Møtte\s+ikkje|Ikke\s+til\s+stede|Ikkje\s+til\s+stades"
+    rf"|Fraværende|Fråverande|Fravær|Fråvær){_COLON}",
     "subs": rf"(?:{_FOLLOWING}{_VARA}\s+(?:som\s+)?{_MET}|Møtande\s+{_VARA}|Møtende\s+{_VARA}"
-    rf"|{_VARA}\s*:|Vara\s*:)",
+    rf"|{_VARA}\s*:|Vara\s*:|Møtande\s+vara|Møtende\s+vara|Vara\s+som\s+møtte)",
     "members": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}(?:/{_VARA})?\s+(?:som\s+)?{_MET}"
     rf"|{_MEMBERS}(?:\s+(?:Parti|Rolle|Funksjon|Representerer)(?![\w])){{1,3}}"
     rf"|(?:Faste\s+)?{_MEMBERS}\s*:|Til\s*stede|Til\s*stades|Tilstades|Møtande\s+{_MEMBERS}"
     rf"|Møtende\s+{_MEMBERS}|Frammøtte|Fremmøtte|Desse\s+møtte|Disse\s+møtte|Følgende\s+møtte"
     rf"|Følgjande\s+møtte|(?:Møte)?[Dd]eltakere|(?:Møte)?[Dd]eltakarar|Møtt\s*:|Møtte\s*:"
-    rf"|Fra\s+styret\s*:|Frå\s+styret\s*:){_COLON}",
+    rf"|Fra\s+styret\s*:|Frå\s+styret\s*:"
+    rf"|(?:{_EMPLOYEE_SIDE}|{_EMPLOYER_SIDE}|Politikarar|Politikere|Folkevalde|Folkevalgte)"
+    rf"(?:\s+(?:som\s+)?{_MET})?\s*:){_COLON}",
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
     "admin": rf"(?:{_FOLLOWING}(?:Til\s+stede\s+|Til\s+stades\s+)?{_FROM_ADM}(?:\s+møtte)?"
     rf"|Administrasjonen\s*:|Frå\s+sekretariatet|Fra\s+sekretariatet){_COLON}",
@@ -72,6 +87,7 @@ LABELS: dict[str, str] = {
     rf"|Til\s+stades?\s+med\s+møte-?\s*og\s+talerett|Til\s+stede\s+med\s+møte-?\s*og\s+talerett"
     rf"|Møte-?\s*og\s+talerett\s*:|Sekretariat(?:\s+for\s+møtet)?\s*:|Møtesekretær\s*:?"
     rf"|Sekretær\s*:|Protokollfører\s*:|Protokollførar\s*:|Referent\s*:"
+    rf"|Bedriftshelsetjenesten\s*:|Bedriftshelsetenesta\s*:|BHT\s*:"
     rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte){_COLON}",
     # lists that are not attendance, and what ends the attendance block
     "stop": r"(?:Innkalling(?:en)?\s+(?:er\s+)?sendt\s+til|Kopi\s+til|Kopi\s*:|Innkalte\s*:"
@@ -295,6 +311,18 @@ def attendance_from_sections(
             )
             if section.kind == "chair":
                 rows = rows[:1]
+            if not _ROLL_CALL_RE.search(section.label) and section.kind == "members":
+                # a list of the body's members, not of those who met: forfall wins
+                rows = [r for r in rows if not att.known_as(r.name, absent_names)]
+            side = (
+                "employee"
+                if _EMPLOYEE_SIDE_RE.search(section.label)
+                else "employer"
+                if _EMPLOYER_SIDE_RE.search(section.label)
+                else None
+            )
+            for row in rows:
+                row.side = row.side or side
             members += [r for r in rows if not r.other_name]
             subs += [r for r in rows if r.other_name]
         elif section.kind == "members_subs":
@@ -432,7 +460,8 @@ def parse_substitutes(
             for name in names:
                 member = att.known_as(name, absent_names)
                 if member and rows and rows[-1].other_name is None:
-                    rows[-1].other_name = member
+                    # the absent member's own record; a member present at other times as printed
+                    rows[-1].other_name = member if member not in present_names else name
                 elif not member:
                     rows.append(att.Row(name))
         elif kind == "A" and rows:

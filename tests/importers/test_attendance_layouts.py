@@ -313,6 +313,37 @@ SAKSLISTE
         [],
         [],
     ),
+    "amu_sides_bokmal": (
+        """
+Møteprotokoll Arbeidsmiljøutvalget
+Arbeidsgiverrepresentanter: Kari Holmeide (personalsjef), Per Arvid Strøm (kommunalsjef)
+Arbeidstakerrepresentanter: Nina Storvik (Fagforbundet), Ole Petter Brun (hovedverneombud)
+Møtte ikke: Siri Aalvik (Delta)
+Møtende vara: Trond Engan (Delta)
+Bedriftshelsetjenesten: Laila Fjeld
+Sak 3/19 Sykefravær
+""",
+        True,
+        ["Nina Storvik", "Ole Petter Brun"],
+        ["Siri Aalvik"],
+        [("Trond Engan", None)],
+        # the employer side is counted with the administration here; sides are tested below
+        ["Kari Holmeide", "Per Arvid Strøm", "Laila Fjeld"],
+    ),
+    "member_list_with_forfall_nynorsk": (
+        """
+Møtebok Partssamansett utval
+Medlemmer: Eli Haugset (SP), Jon Sæbø (H), Tove Rødal (AP), Geir Nesheim (Fagforbundet)
+Forfall: Tove Rødal
+Tilsetterepresentantar som møtte: Randi Ådland (Utdanningsforbundet)
+Sak 11/2024 Reiseregulativ
+""",
+        True,
+        ["Eli Haugset", "Jon Sæbø", "Geir Nesheim", "Randi Ådland"],
+        ["Tove Rødal"],
+        [],
+        [],
+    ),
 }
 
 
@@ -417,3 +448,20 @@ def test_members_chosen_to_sign_were_present(text, added):
     head = "Møteprotokoll\nTil stede: Anne Moen (SP), Kari Lunde (AP)\nSak 1/24 Godkjenning\n"
     people = read_attendance(head + text, protocol=True)
     assert [p.name for p in people if p.present] == ["Anne Moen", "Kari Lunde", *added]
+
+
+def test_sides_from_the_list_labels():
+    people = read_attendance(CASES["amu_sides_bokmal"][0], protocol=True)
+    assert [(p.name, p.side) for p in people] == [
+        ("Kari Holmeide", "employer"),
+        ("Per Arvid Strøm", "employer"),
+        ("Nina Storvik", "employee"),
+        ("Ole Petter Brun", "employee"),
+        ("Siri Aalvik", "employee"),
+        ("Trond Engan", "employee"),
+        ("Laila Fjeld", "other"),
+    ]
+    people = read_attendance(CASES["member_list_with_forfall_nynorsk"][0], protocol=True)
+    assert [(p.name, p.side, p.organisation) for p in people if p.name == "Randi Ådland"] == [
+        ("Randi Ådland", "employee", "Utdanningsforbundet")
+    ]
