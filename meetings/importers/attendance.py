@@ -37,7 +37,7 @@ ROLE_WORDS = (
     r"økonomisjef|rådgjevar|rådgiver|seniorrådgiver|seniorrådgjevar|spesialrådgiver|"
     r"organisasjonssjef|stabssjef|kommuneadvokat|direktør|observatør|møtande|møtende|"
     r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|konsulent|sekretær|representant|"
-    r"ordfører|ordførar|ordføraren|ordføreren|"
+    r"ordfører|ordførar|ordføraren|ordføreren|rådmann|rådmannen|advokat|kommunelege|jurist|"
     r"tillitsvald|tillitsvalgt|verneombud|verneombod)"
 )
 ROLE_RE = re.compile(rf"(?:{ROLE_WORDS})[.,:;]?", _I)
@@ -382,9 +382,7 @@ def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
         else:
             orgs, roles = attrs(run)
             if pending:
-                for name in pending[:-1]:
-                    rows.append(Row(name))
-                rows.append(Row(pending[-1], orgs, roles))
+                rows += distribute_attrs(pending, orgs, roles)
                 pending = []
             elif rows and (orgs or roles):
                 rows[-1].orgs += orgs
@@ -392,6 +390,18 @@ def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
     for name in pending:
         rows.append(Row(name))
     return [r for r in rows if plausible_name(r.name)]
+
+
+def distribute_attrs(names: list[str], orgs: list[str], roles: list[str]) -> list[Row]:
+    """Rows for names followed by their attributes: one attribute per name when a flattened
+    table printed a column of names, then a column of roles or parties
+    ('Ina Lie Vibeke Dahl Medlem Medlem AP FRP'); otherwise all to the last name."""
+    k = len(names)
+    if k >= 2 and (len(orgs) in (0, k)) and (len(roles) in (0, k)) and (orgs or roles):
+        return [
+            Row(name, orgs[i : i + 1], roles[i : i + 1]) for i, name in enumerate(names)
+        ]
+    return [Row(name) for name in names[:-1]] + [Row(names[-1], orgs, roles)] if names else []
 
 
 def _parse_prefixed_rows(groups: list[tuple[str, list[Tok]]], known: list[str]) -> list[Row]:

@@ -81,7 +81,8 @@ LABELS: dict[str, str] = {
     rf"|(?:{_EMPLOYEE_SIDE}|{_EMPLOYER_SIDE}|Politikarar|Politikere|Folkevalde|Folkevalgte)"
     rf"(?:\s+(?:som\s+)?{_MET})?\s*:){_COLON}",
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
-    "admin": rf"(?:{_FOLLOWING}(?:Til\s+stede\s+|Til\s+stades\s+)?{_FROM_ADM}(?:\s+møtte)?"
+    "admin": rf"(?:{_FOLLOWING}(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
+    rf"{_FROM_ADM}(?:\s+møtte)?"
     rf"|Administrasjonen\s*:|Frå\s+sekretariatet|Fra\s+sekretariatet){_COLON}",
     "others": rf"(?:Andre\s+(?:til\s+stede|til\s+stades|møtande|møtende|som\s+møtte)|Andre\s*:"
     rf"|Til\s+stades?\s+med\s+møte-?\s*og\s+talerett|Til\s+stede\s+med\s+møte-?\s*og\s+talerett"
@@ -455,7 +456,14 @@ def parse_substitutes(
         absent_names = absent_names + present_names
     rows = []
     for (kind, run), names in zip(groups, split, strict=True):
-        if kind == "N":
+        if kind == "N" and _column_pairs(names, absent_names):
+            # a column of substitutes, then a column of the members they met for
+            k = len(names) // 2
+            rows += [
+                att.Row(sub, other_name=att.known_as(member, absent_names))
+                for sub, member in zip(names[:k], names[k:], strict=True)
+            ]
+        elif kind == "N":
             names = att.attach_wrapped(rows, names, absent_names)
             for name in names:
                 member = att.known_as(name, absent_names)
@@ -466,9 +474,30 @@ def parse_substitutes(
                     rows.append(att.Row(name))
         elif kind == "A" and rows:
             orgs, roles = att.attrs(run)
-            rows[-1].orgs += orgs
-            rows[-1].roles += roles
+            _attach_attrs(rows, orgs, roles)
     return [r for r in rows if att.plausible_name(r.name)]
+
+
+def _column_pairs(names: list[str], members: list[str]) -> bool:
+    k = len(names) // 2
+    return (
+        k >= 2
+        and len(names) == 2 * k
+        and not any(att.known_as(n, members) for n in names[:k])
+        and all(att.known_as(n, members) for n in names[k:])
+    )
+
+
+def _attach_attrs(rows: list[att.Row], orgs: list[str], roles: list[str]) -> None:
+    """Attributes after rows: one each to the last rows when a column was flattened."""
+    n = max(len(orgs), len(roles))
+    if n >= 2 and len(rows) >= n and len(orgs) in (0, n) and len(roles) in (0, n):
+        for i, row in enumerate(rows[-n:]):
+            row.orgs += orgs[i : i + 1]
+            row.roles += roles[i : i + 1]
+    else:
+        rows[-1].orgs += orgs
+        rows[-1].roles += roles
 
 
 def parse_roster(text: str) -> tuple[list[att.Row], list[att.Row], list[att.Row]]:

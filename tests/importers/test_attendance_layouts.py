@@ -344,6 +344,25 @@ Sak 11/2024 Reiseregulativ
         [],
         [],
     ),
+    "elements_columns_flattened": (
+        """
+Møteprotokoll Fylkesutvalg
+Faste medlemmer som møtte: Navn Funksjon Representerer Anette Solvik Leder H Lars Salmo
+Nestleder KRF Tonje Brekke Medlem AP
+Varamedlemmer som møtte: Navn Møtte for Representerer Torunn Skotte Arne-Rune Gjelstad
+Ina Rangnes Libakk Vibeke Lime AP FRP
+Faste medlemmer som ikke møtte: Navn Funksjon Representerer Ina Rangnes Libakk Vibeke Lime
+Medlem Medlem AP FRP
+Fra administrasjonen møtte: Navn Stilling Tron Bamle Fylkesrådmann Knut Slette Fylkesdirektør,
+samferdsel Geir Atle Mjelde Fylkesadvokat Trude Remmen Utvalgssekretær
+Saksliste
+""",
+        True,
+        ["Anette Solvik", "Lars Salmo", "Tonje Brekke"],
+        ["Ina Rangnes Libakk", "Vibeke Lime"],
+        [("Torunn Skotte", "Ina Rangnes Libakk"), ("Arne-Rune Gjelstad", "Vibeke Lime")],
+        ["Tron Bamle", "Knut Slette", "Geir Atle Mjelde", "Trude Remmen"],
+    ),
 }
 
 
@@ -464,4 +483,15 @@ def test_sides_from_the_list_labels():
     people = read_attendance(CASES["member_list_with_forfall_nynorsk"][0], protocol=True)
     assert [(p.name, p.side, p.organisation) for p in people if p.name == "Randi Ådland"] == [
         ("Randi Ådland", "employee", "Utdanningsforbundet")
+    ]
+
+
+def test_flattened_columns_keep_their_attributes_in_order():
+    people = read_attendance(CASES["elements_columns_flattened"][0], protocol=True)
+    assert [(p.name, p.role, p.organisation) for p in people if not p.present] == [
+        ("Ina Rangnes Libakk", "Medlem", "AP"),
+        ("Vibeke Lime", "Medlem", "FRP"),
+    ]
+    assert [(p.name, p.role) for p in people if p.side == "employer"][:1] == [
+        ("Tron Bamle", "Fylkesrådmann")
     ]
