@@ -83,7 +83,8 @@ LABELS: dict[str, str] = {
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
     "admin": rf"(?:{_FOLLOWING}(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
     rf"{_FROM_ADM}(?:\s+møtte)?"
-    rf"|Administrasjonen\s*:|Frå\s+sekretariatet|Fra\s+sekretariatet){_COLON}",
+    rf"|Administrasjonen\s*:|Administrasjonen(?=\s+[A-ZÆØÅ][a-zæøå])|Frå\s+sekretariatet"
+    rf"|Fra\s+sekretariatet){_COLON}",
     "others": rf"(?:Andre\s+(?:til\s+stede|til\s+stades|møtande|møtende|som\s+møtte)|Andre\s*:"
     rf"|Til\s+stades?\s+med\s+møte-?\s*og\s+talerett|Til\s+stede\s+med\s+møte-?\s*og\s+talerett"
     rf"|Møte-?\s*og\s+talerett\s*:|Sekretariat(?:\s+for\s+møtet)?\s*:|Møtesekretær\s*:?"
@@ -245,7 +246,7 @@ def read_attendance(text: str, *, protocol: bool) -> list[ParsedAttendance]:
 
 SIGNERS_CHARS = 30_000
 _SIGN = r"(?:skrive\s+under|underskrive|signere|medunderskrive|godkjenne\s+protokollen)"
-_CHOSEN = r"(?:vart|ble|blei)\s+(?:valde|valt|valgt|vald|valgte)"
+_CHOSEN = r"(?:(?:vart|ble|blei|er)\s+)?(?:valde|valt|valgt|vald|valgte|utpekt|utpeikt|utpeika)"
 SIGNERS_BEFORE_RE = re.compile(rf"(?<![\w]){_CHOSEN}\s+til\s+å\s+{_SIGN}", re.IGNORECASE)
 SIGNERS_AFTER_RE = re.compile(
     rf"(?<![\w])(?:til\s+å\s+{_SIGN}[^.:\n]{{0,40}}?{_CHOSEN}"

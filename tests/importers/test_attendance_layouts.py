@@ -363,6 +363,43 @@ Saksliste
         [("Torunn Skotte", "Ina Rangnes Libakk"), ("Arne-Rune Gjelstad", "Vibeke Lime")],
         ["Tron Bamle", "Knut Slette", "Geir Atle Mjelde", "Trude Remmen"],
     ),
+    "acos_columns_without_separators": (
+        """
+MØTEPROTOKOLL Kommunestyre
+Møtested: Rådhuset Møtedato: Tid: 09:00 13:50
+Til stede på møtet
+Medlemmer: Ronny Grinde Terje Sørbø Elsa Holmen Jonas B. Johnsrud Rita Roalds
+Forfall: Olaf Øiestad Roy Josefsrud
+Varamedlemmer:
+Fra adm. (evt. andre): Karl Fredrik Norvik Yvonne Kvernstad
+Innkalling: ipad mail pr. post
+Merknader:
+Underskrifter: Vi bekrefter med våre underskrifter at møteboken er ført riktig.
+Elsa Holmen og Terje Sørbø utpekt til å skrive under protokollen.
+""",
+        True,
+        ["Ronny Grinde", "Terje Sørbø", "Elsa Holmen", "Jonas B. Johnsrud", "Rita Roalds"],
+        ["Olaf Øiestad", "Roy Josefsrud"],
+        [],
+        ["Karl Fredrik Norvik", "Yvonne Kvernstad"],
+    ),
+    "labels_without_colons_values_last": (
+        """
+Møteprotokoll for Formannskapet
+Til stede
+Medlemmer: Anne Marie Linde, Christian Gran, Martha Hersleth Holm
+Varamedlemmer:
+Forfall
+Administrasjonen
+Betty Hvalsøy, Tor-Anders Olsrud
+Saksliste
+""",
+        True,
+        ["Anne Marie Linde", "Christian Gran", "Martha Hersleth Holm"],
+        [],
+        [],
+        ["Betty Hvalsøy", "Tor-Anders Olsrud"],
+    ),
 }
 
 
