@@ -76,7 +76,7 @@ LABELS: dict[str, str] = {
     rf"|{_MEMBERS}(?:\s+(?:Parti|Rolle|Funksjon|Representerer)(?![\w])){{1,3}}"
     rf"|(?:Faste\s+)?{_MEMBERS}\s*:|Til\s*stede|Til\s*stades|Tilstades|Møtande\s+{_MEMBERS}"
     rf"|Møtende\s+{_MEMBERS}|Frammøtte|Fremmøtte|Desse\s+møtte|Disse\s+møtte|Følgende\s+møtte"
-    rf"|Følgjande\s+møtte|(?:Møte)?[Dd]eltakere|(?:Møte)?[Dd]eltakarar|Møtt\s*:|Møtte\s*:"
+    rf"|Følgjande\s+møtte|(?:Møte)?[Dd]elta[gk]ere|(?:Møte)?[Dd]elta[gk]arar|Møtt\s*:|Møtte\s*:"
     rf"|Fra\s+styret\s*:|Frå\s+styret\s*:"
     rf"|(?:{_EMPLOYEE_SIDE}|{_EMPLOYER_SIDE}|Politikarar|Politikere|Folkevalde|Folkevalgte)"
     rf"(?:\s+(?:som\s+)?{_MET})?\s*:){_COLON}",
