@@ -89,7 +89,8 @@ NAME_STOPWORDS = frozenset(
     møtet møte møtt møtte navn namn funksjon rolle parti partitilhørighet representerer
     representerar repr stilling vara forfall merknad merknader personal diverse orientering
     orienteringar orienteringer kl dato side permisjon ugild ugilde innkalling sakliste saksliste
-    godkjenning referat referatsaker saknr saksnr spørsmål svar interpellasjon eventuelt vedtak behandling handsaming underskrift
+    godkjenning referat referatsaker saknr saksnr spørsmål svar interpellasjon eventuelt vedtak
+    behandling handsaming underskrift
     underskrifter protokoll møtebok møteprotokoll kommune herad fylkeskommune representanter
     representantar medlemmer medlemer medl varamedlemmer varamedlemer varamedl presse
     administrasjonen adm sekretariat sekretariatet totalt antall tilstede stede stades følgende
@@ -186,7 +187,8 @@ def tokenize(section: str) -> list[Tok]:
 
 
 def _classify_token(word: str, line_start: bool) -> Tok:
-    if _INITIALS_RE.fullmatch(word) or (len(word) == 1 and word.isupper() and not canonical_org(word)):
+    lone_letter = len(word) == 1 and word.isupper() and not canonical_org(word)
+    if _INITIALS_RE.fullmatch(word) or lone_letter:
         return Tok(word, "name", line_start)  # a middle initial, not party 'A'/'H'/'V'
     if word.lower() in EMPTY_CELLS:
         return Tok(word, "empty", line_start)
@@ -234,7 +236,8 @@ _LENGTH_SCORE = {1: -6.0, 2: 0.0, 3: 0.0, 4: -1.0, 5: -4.0}
 def _is_abbreviation(word: str) -> bool:
     """'Kr.', 'Chr.', 'Johs.', 'E.': an abbreviated name keeps its dot ('Hans Kr. Enge')."""
     stem = word.rstrip(".")
-    return word.endswith(".") and len(stem) <= 4 and not _surname_like(stem) and not _is_first_name(stem)
+    short = word.endswith(".") and len(stem) <= 4
+    return short and not _surname_like(stem) and not _is_first_name(stem)
 
 
 def _is_first_name(word: str) -> bool:

@@ -32,7 +32,10 @@ PROSE_WORDS = 4  # this many lower-case words in a row end a section
 # is not a label.
 _CAP = r"(?<![\w])(?=[A-ZÆØÅ])"
 _COLON = r"\s*:?"
-_VARA = r"(?:varamedlemmer|varamedlemer|varamedlem|varamedl\.?|vararepresentantar|vararepresentanter)"
+_VARA = (
+    r"(?:varamedlemmer|varamedlemer|varamedlem|varamedl\.?|vararepresentantar|"
+    r"vararepresentanter)"
+)
 _MEMBERS = r"(?:medlemmer|medlemer|medl\.?|representantar|representanter)"
 _MET = r"(?:møtte|møtt|til\s+stades?|til\s+stede)"
 _FOLLOWING = r"(?:(?:Følgende|Følgjande)\s+)?"
@@ -81,7 +84,8 @@ LABELS: dict[str, str] = {
     rf"|(?:{_EMPLOYEE_SIDE}|{_EMPLOYER_SIDE}|Politikarar|Politikere|Folkevalde|Folkevalgte)"
     rf"(?:\s+(?:som\s+)?{_MET})?\s*:){_COLON}",
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
-    "admin": rf"(?:{_FOLLOWING}(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
+    "admin": rf"(?:{_FOLLOWING}"
+    rf"(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
     rf"{_FROM_ADM}(?:\s+møtte)?"
     rf"|Administrasjonen\s*:|Administrasjonen(?=\s+[A-ZÆØÅ][a-zæøå])|Frå\s+sekretariatet"
     rf"|Fra\s+sekretariatet){_COLON}",
@@ -115,7 +119,8 @@ _NUMBERING_RE = re.compile(r"(?<![\w.])\d{1,2}\.\s+(?=[A-ZÆØÅ])")
 # '057/13 Title'); not a range in the header ('Saknr.: 015/11-024/11') or a case in a sentence
 _AGENDA_START_RE = re.compile(
     r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Dagsorden)(?![\w])"
-    r"|(?:(?<![\w])(?:PS|RS|Sak|SAK|Sak\s+nr\.?|Saknr\.?|Saksnr\.?)\s+|^[ \t]*)\d{1,4}\s?/\s?\d{2,4}(?![\d/-])"
+    r"|(?:(?<![\w])(?:PS|RS|Sak|SAK|Sak\s+nr\.?|Saknr\.?|Saksnr\.?)\s+|^[ \t]*)"
+    r"\d{1,4}\s?/\s?\d{2,4}(?![\d/-])"
     r"(?=\s*:?\s+[A-ZÆØÅ])",
     re.MULTILINE,
 )
@@ -250,7 +255,8 @@ _CHOSEN = r"(?:(?:vart|ble|blei|er)\s+)?(?:valde|valt|valgt|vald|valgte|utpekt|u
 SIGNERS_BEFORE_RE = re.compile(rf"(?<![\w]){_CHOSEN}\s+til\s+å\s+{_SIGN}", re.IGNORECASE)
 SIGNERS_AFTER_RE = re.compile(
     rf"(?<![\w])(?:til\s+å\s+{_SIGN}[^.:\n]{{0,40}}?{_CHOSEN}"
-    rf"|(?:protokollen|møteboka|møteboken)\s+(?:underskrives|vert\s+underskriven|skrives\s+under)\s+av)"
+    rf"|(?:protokollen|møteboka|møteboken)\s+"
+    rf"(?:underskrives|vert\s+underskriven|skrives\s+under)\s+av)"
     r"\s*:?",
     re.IGNORECASE,
 )
@@ -286,20 +292,17 @@ def attendance_from_sections(
         if section.kind == "absent":
             absent += section.parse()
         elif section.kind == "absent_subs":
-            pairs = parse_pairs(section.text)
-            substitute_last = not re.search(r"Parti\s*$", section.label) and not pairs_have_orgs(
-                section.text
-            )
-            if substitute_last:
-                rows = att.parse_absence_rows(section.text, substitute_last=True)
-                absent += rows
-                subs += [att.Row(r.other_name, r.orgs, [], r.name) for r in rows if r.other_name]
-            else:
-                for first, second in pairs:
+            if re.search(r"Parti\s*$", section.label) or pairs_have_orgs(section.text):
+                # both columns carry a party: the cells alternate absent, substitute
+                for first, second in parse_pairs(section.text):
                     if first:
                         absent.append(first)
                     if second:
-                        subs.append(att.Row(second.name, second.orgs, second.roles, first.name if first else None))
+                        second.other_name = first.name if first else None
+                        subs.append(second)
+            else:
+                # 'Absent [party/role] Substitute' rows (the substitute column has no party)
+                absent += att.parse_absence_rows(section.text, substitute_last=True)
         elif section.kind == "roster":
             r_members, r_absent, r_subs = parse_roster(section.text)
             members += r_members
@@ -509,7 +512,7 @@ def parse_roster(text: str) -> tuple[list[att.Row], list[att.Row], list[att.Row]
     the members the substitutes met for.
     """
     toks = [
-        att.Tok(t.text, "mark", t.line_start) if t.text.lower().rstrip(".") in att.ABSENCE_MARKS else t
+        att.Tok(t.text, "mark", t.line_start) if _is_mark(t.text) else t
         for t in att.tokenize(text)
     ]
     leading_roles = 0
@@ -518,6 +521,10 @@ def parse_roster(text: str) -> tuple[list[att.Row], list[att.Row], list[att.Row]
     if leading_roles >= 3:
         return _roster_by_columns(toks, leading_roles)
     return _roster_by_rows(toks)
+
+
+def _is_mark(word: str) -> bool:
+    return word.lower().rstrip(".") in att.ABSENCE_MARKS
 
 
 def _roster_by_rows(toks: list[att.Tok]) -> tuple[list[att.Row], list[att.Row], list[att.Row]]:

@@ -453,7 +453,8 @@ def test_sides_and_roles_of_administration_and_secretaries():
 
 
 def test_generic_pipeline_reads_attendance_before_the_first_item():
-    text = "Nordvik kommune\nMøteprotokoll\nMøtedato: 05.03.2024\n" + CASES["prose_after_the_list"][0]
+    head = "Nordvik kommune\nMøteprotokoll\nMøtedato: 05.03.2024\n"
+    text = head + CASES["prose_after_the_list"][0]
     meeting = parse_text(text).meetings[0]
     assert [(a.name, a.organisation, a.present) for a in meeting.attendance][:3] == [
         ("Kari Holm", "Demokratene", True),
