@@ -187,6 +187,8 @@ def tokenize(section: str) -> list[Tok]:
 
 
 def _classify_token(word: str, line_start: bool) -> Tok:
+    if word in TICKS:
+        return Tok(word, "other", line_start)
     lone_letter = len(word) == 1 and word.isupper() and not canonical_org(word)
     if _INITIALS_RE.fullmatch(word) or lone_letter:
         return Tok(word, "name", line_start)  # a middle initial, not party 'A'/'H'/'V'
@@ -226,6 +228,7 @@ def _mixed_case_party(word: str) -> str | None:
     return org if org in CANONICAL_PARTIES else None
 
 
+TICKS = frozenset({"X", "x", "×", "✓", "✔"})  # marks in tick tables, never an initial
 COMPANY_FORMS = frozenset({"AS", "ASA", "IKS", "SA", "KF", "BA", "HF"})
 EMPTY_CELLS = frozenset({"ingen", "nei", "-", "–"})
 MAX_NAME_RUN = 60

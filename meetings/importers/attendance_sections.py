@@ -64,6 +64,11 @@ LABELS: dict[str, str] = {
     "roster": r"(?:Innkalte\s*:?\s*)?(?:(?:Funksjon|Navn|Namn|Parti|Rolle|Representerer)\s+){1,3}"
     r"(?:Forfall|Fråfall|Fravær)\s+(?:Møtt|Møtte|Innkalt|Innkalla|Vara)\s+for"
     r"|Innkalte\s*:?\s*(?:Funksjon|Navn|Namn|Rolle)(?![\w])",
+    # a tick table: one mark per row under 'Møtt' or 'Forfall', a substitute's name after it
+    "ticks": r"(?:Navn|Namn|Medlemmer|Medlemer|Representant)\s+"
+    r"(?:(?:Parti|Funksjon|Rolle|Representerer|Repr\.?)\s+){0,2}"
+    r"(?:Møtt|Møtte|Til\s+stede|Til\s+stades)\s+(?:Forfall|Fråfall|Ikke\s+møtt|Ikkje\s+møtt)"
+    r"(?:\s+(?:Møtt\s+for|Vara(?:medlem)?|Møtande\s+vara(?:medlem)?|Møtende\s+vara(?:medlem)?))?",
     # column headings inside a roster flattened column by column: not a section border
     "inner": r"(?:Forfall|Fråfall)\s+(?:Møtt|Møtte|Innkalt|Innkalla|Vara)\s+for",
     "absent": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:ikke|ikkje)\s+{_MET}"
@@ -133,6 +138,7 @@ class Section:
     label: str
     text: str
     rows: list[att.Row] | None = None  # rows given to a label whose values were printed later
+    column: int = 0  # where the label starts on its line (for tables read by column position)
 
     def parse(self, known: list[str] | None = None) -> list[att.Row]:
         if self.rows is not None:
@@ -156,7 +162,9 @@ def find_sections(head: str) -> list[Section]:
     for i, (start, end, kind) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else len(head)
         stop = min(stop, end + MAX_SECTION_CHARS)
-        sections.append(Section(kind, head[start:end], _cut_prose(head[end:stop])))
+        text = head[end:stop] if kind == "ticks" else _cut_prose(head[end:stop])
+        column = start - (head.rfind("\n", 0, start) + 1)
+        sections.append(Section(kind, head[start:end], text, column=column))
     return sections
 
 
@@ -303,6 +311,10 @@ def attendance_from_sections(
             else:
                 # 'Absent [party/role] Substitute' rows (the substitute column has no party)
                 absent += att.parse_absence_rows(section.text, substitute_last=True)
+        elif section.kind == "ticks":
+            t_members, t_absent = parse_ticks(section)
+            members += t_members
+            absent += t_absent
         elif section.kind == "roster":
             r_members, r_absent, r_subs = parse_roster(section.text)
             members += r_members
@@ -596,3 +608,77 @@ def _roster_by_columns(
     for (role, name), member in zip(vara_rows, for_names, strict=False):
         subs.append(att.Row(name, roles=[role], other_name=member))
     return members, absent, subs
+
+
+TICK_MARKS = {t.lower() for t in att.TICKS} | {"ja"}
+_TICK_RE = re.compile(r"(?<!\S)(?:[xX×✓✔]|Ja|ja)(?!\S)")
+
+
+def parse_ticks(section: Section) -> tuple[list[att.Row], list[att.Row]]:
+    """A tick table 'Navn [Parti] Møtt Forfall [Vara]': (present, absent with substitutes).
+
+    Line by line the column of each mark decides; flattened, a row whose mark is followed by
+    another name before the next mark is a forfall with that substitute, else present.
+    """
+    columns = _tick_columns(section)
+    lines = section.text.split("\n")
+    if not section.text.startswith("\n"):
+        lines = lines[1:]  # the rest of the heading line
+    lines = [line for line in lines if line.strip()]
+    if columns is None or len(lines) < 2 or not all(_TICK_RE.search(x) for x in lines[:2]):
+        return _ticks_flattened(section.text)
+    met_col, forfall_col = columns
+    present, absent = [], []
+    for line in lines:
+        mark = _TICK_RE.search(line)
+        rows = att.parse_rows(line[: mark.start()] if mark else line)
+        if not mark or not rows:
+            break
+        row = rows[0]
+        if abs(mark.start() - forfall_col) < abs(mark.start() - met_col):
+            after = att.parse_rows(line[mark.end() :])
+            row.other_name = after[0].name if after else None
+            absent.append(row)
+        else:
+            present.append(row)
+    return present, absent
+
+
+def _tick_columns(section: Section) -> tuple[int, int] | None:
+    """Columns of the 'Møtt' and 'Forfall' headings on the label's line."""
+    if "\n" in section.label:
+        return None
+    met = re.search(r"Møtt|Møtte|Til\s+stede|Til\s+stades", section.label)
+    forfall = re.search(r"Forfall|Fråfall|Ikke\s+møtt|Ikkje\s+møtt", section.label)
+    if not (met and forfall):
+        return None
+    return section.column + met.start(), section.column + forfall.start()
+
+
+def _ticks_flattened(text: str) -> tuple[list[att.Row], list[att.Row]]:
+    present: list[att.Row] = []
+    absent: list[att.Row] = []
+    row: att.Row | None = None
+    marked = False
+    groups = att.runs(att.tokenize(text))
+    for i, (kind, run) in enumerate(groups):
+        if kind == "N":
+            names = [n for n in att.split_names(run, []) if att.plausible_name(n)]
+            next_marked = i + 1 < len(groups) and any(
+                t.text.lower() in TICK_MARKS for t in groups[i + 1][1]
+            )
+            own_row = len(names) == 1 and next_marked
+            if row is not None and marked and row.other_name is None and names and not own_row:
+                row.other_name = names.pop(0)  # the substitute after a forfall mark
+                present.remove(row)
+                absent.append(row)
+            for name in names:
+                row, marked = att.Row(name), False
+            continue
+        for tok in run:
+            if tok.text.lower() in TICK_MARKS and row is not None and not marked:
+                marked = True
+                present.append(row)
+            elif tok.kind == "org" and row is not None and tok.org and not marked:
+                row.orgs.append(tok.org)
+    return present, absent

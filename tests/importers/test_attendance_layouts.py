@@ -533,3 +533,36 @@ def test_flattened_columns_keep_their_attributes_in_order():
     assert [(p.name, p.role) for p in people if p.side == "employer"][:1] == [
         ("Tron Bamle", "Fylkesrådmann")
     ]
+
+
+TICKS_NYNORSK = """
+Møtebok Arbeidsmiljøutvalet
+Namn              Parti  Møtt  Fråfall  Møtande vara
+Kari Lunde        AP     ×
+Per Dal           H              ×      Ola Nesse
+Arne Bøe          SP     ×
+Siri Holmen       V              ×
+Sak 1/20 Sjukefråvær
+"""
+
+
+def test_tick_table_by_column():
+    people = read_attendance(TICKS_NYNORSK, protocol=True)
+    assert [(p.name, p.present, p.substitute_for) for p in people] == [
+        ("Kari Lunde", True, None),
+        ("Arne Bøe", True, None),
+        ("Per Dal", False, None),
+        ("Ola Nesse", True, "Per Dal"),
+        ("Siri Holmen", False, None),
+    ]
+
+
+def test_tick_table_flattened_keeps_the_substitutes_forfall():
+    people = read_attendance(_flattened(TICKS_NYNORSK.replace("Namn", "Navn")), protocol=True)
+    assert [(p.name, p.present, p.substitute_for) for p in people] == [
+        ("Kari Lunde", True, None),
+        ("Arne Bøe", True, None),
+        ("Siri Holmen", True, None),  # a lone mark cannot be placed once the columns are lost
+        ("Per Dal", False, None),
+        ("Ola Nesse", True, "Per Dal"),
+    ]
