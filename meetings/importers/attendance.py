@@ -66,6 +66,7 @@ TABLE_HEADER_RE = re.compile(
     _I,
 )
 
+
 def _load_first_names() -> frozenset[str]:
     path = Path(__file__).with_name("data") / "first_names.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -90,8 +91,7 @@ NAME_STOPWORDS = frozenset(
     representerar repr stilling vara forfall merknad merknader personal diverse orientering
     orienteringar orienteringer kl dato side permisjon ugild ugilde innkalling sakliste saksliste
     godkjenning referat referatsaker saknr saksnr spørsmål svar interpellasjon eventuelt vedtak
-    behandling handsaming underskrift
-    underskrifter protokoll møtebok møteprotokoll kommune herad fylkeskommune representanter
+    behandling handsaming underskrift underskrifter protokoll møtebok møteprotokoll kommune herad fylkeskommune representanter
     representantar medlemmer medlemer medl varamedlemmer varamedlemer varamedl presse
     administrasjonen adm sekretariat sekretariatet totalt antall tilstede stede stades følgende
     følgjande desse disse faste andre også dessuten dessutan hovedutskrift utskrift kopi sign
@@ -112,14 +112,14 @@ _NOT_NAME_SUFFIX_RE = re.compile(
 _PARTY_WORD_RE = re.compile(
     r"[\wæøå]*(?:partiet|parti|lista|liste|listen|demokratene|demokratane)$", _I
 )
-# Marks in tick tables: forfall / not present
-ABSENCE_MARKS = frozenset({"fo", "f", "forfall", "x", "×", "fravær", "fråvær", "ikke møtt"})
+# Marks in a roster's 'Forfall' column
+ABSENCE_MARKS = frozenset({"fo", "f", "forfall", "x", "×", "fravær", "fråvær"})
 
 
 @dataclass
 class Tok:
     text: str
-    kind: str  # name | org | role | other | sep
+    kind: str  # name | org | role | other | sep | empty (an empty cell) | mark (a roster's FO)
     line_start: bool = False
     org: str | None = None
 
