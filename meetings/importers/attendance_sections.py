@@ -40,18 +40,23 @@ _MEMBERS = r"(?:medlemmer|medlemer|medl\.?|representantar|representanter)"
 _MET = r"(?:møtte|møtt|til\s+stades?|til\s+stede)"
 _FOLLOWING = r"(?:(?:Følgende|Følgjande)\s+)?"
 _EMPLOYEE_SIDE = (
-    r"(?:Arbeidstakarrepresentantar|Arbeidstakerrepresentanter|Arbeidstakarrepr\.?|"
-    r"Arbeidstakerrepr\.?|Arbeidstakersiden|Arbeidstakarsida|Ansatterepresentanter|"
-    r"Ansattrepresentanter|Tilsetterepresentantar|Tilsettrepresentantar|Tillitsvalgte|Tillitsvalde)"
+    r"(?:(?:Fra|Frå)\s+)?(?:Arbeidstakarrepresentantar|Arbeidstakerrepresentanter|"
+    r"Arbeidstakarrepr\.?|Arbeidstakerrepr\.?|Arbeidstakersiden|Arbeidstakarsida|"
+    r"Arbeidstakerne|Arbeidstakarane|Ansatterepresentanter|Ansattrepresentanter|"
+    r"Tilsetterepresentantar|Tilsettrepresentantar|(?:Hoved|Hovud)?[Tt]illitsvalgte|"
+    r"(?:Hoved|Hovud)?[Tt]illitsvalde|(?:Hoved|Hovud)?[Vv]erneombud|(?:Hoved|Hovud)?[Vv]erneombod)"
 )
 _EMPLOYER_SIDE = (
-    r"(?:Arbeidsgiverrepresentanter|Arbeidsgjevarrepresentantar|Arbeidsgiverrepr\.?|"
-    r"Arbeidsgjevarrepr\.?|Arbeidsgiversiden|Arbeidsgjevarsida)"
+    r"(?:(?:Fra|Frå)\s+)?(?:Arbeidsgiverrepresentanter|Arbeidsgjevarrepresentantar|"
+    r"Arbeidsgiverrepr\.?|Arbeidsgjevarrepr\.?|Arbeidsgiversiden|Arbeidsgjevarsida|"
+    r"Arbeidsgiver|Arbeidsgjevar|Arbeidsgivar)"
 )
-_EMPLOYEE_SIDE_RE = re.compile(_EMPLOYEE_SIDE, re.IGNORECASE)
-_EMPLOYER_SIDE_RE = re.compile(_EMPLOYER_SIDE, re.IGNORECASE)
+_EMPLOYEE_SIDE_RE = re.compile(
+    r"arbeidstak|ansatte?rep|tilsett|tillitsval|verneomb|de\s+ansatte", re.IGNORECASE
+)
+_EMPLOYER_SIDE_RE = re.compile(r"arbeidsgiv|arbeidsgjev", re.IGNORECASE)
 _ROLL_CALL_RE = re.compile(r"møtt|stede|stades|deltak|frammøtte|fremmøtte|styret", re.IGNORECASE)
-_FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|adm\.?)"
+_FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|administrasjon|adm\.?)"
 
 LABELS: dict[str, str] = {
     # a two-column table: absent members | substitutes who met
@@ -76,11 +81,14 @@ LABELS: dict[str, str] = {
     rf"|{_FOLLOWING}(?:faste\s+)?{_MEMBERS}\s+(?:som\s+)?(?:hadde|meldte|har\s+meldt)\s+forfall"
     rf"|{_MEMBERS}\s+med\s+forfall|Meldt\s+forfall|Forfall\s+meldt(?:\s+(?:frå|fra)\s+\S+)?"
     rf"|Forfall\s+til\s+møtet|Forfall(?!\s+(?:meldes|meldast|må|skal|kan))"
-    rf"|Ikke\s+møtt|Ikkje\s+møtt|Møtte\s+ikke|Møtte\s+ikkje|Ikke\s+til\s+stede|Ikkje\s+til\s+stades"
+    rf"|Ikke\s+møtt|Ikkje\s+møtt|Møtte\s+ikke|Møtte\s+ikkje|Ikke\s+til\s*stede|Ikkje\s+til\s*stades"
     rf"|Fraværende|Fråverande|Fravær|Fråvær){_COLON}",
     "subs": rf"(?:{_FOLLOWING}{_VARA}\s+(?:som\s+)?{_MET}|Møtande\s+{_VARA}|Møtende\s+{_VARA}"
-    rf"|{_VARA}\s*:|Vara\s*:|Møtande\s+vara|Møtende\s+vara|Vara\s+som\s+møtte)",
-    "members": rf"(?:{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}(?:/{_VARA})?\s+(?:som\s+)?{_MET}"
+    rf"|{_VARA}\s*:|Vara\s*:|Møtande\s+vara|Møtende\s+vara|Vara\s+som\s+møtte"
+    rf"|Møtte\s+som\s+vara(?:medlem|medlemmer|medlemer)?)",
+    "members": rf"(?:(?:Til\s*stede|Til\s*stades|Møtt|Møtte)\s+(?:fra|frå)\s+"
+    rf"(?:arbeidsgiver\w*|arbeidsgjevar\w*|arbeidstak\w*|de\s+ansatte|dei\s+tilsette)"
+    rf"|{_FOLLOWING}(?:Faste\s+)?{_MEMBERS}(?:/{_VARA})?\s+(?:som\s+)?{_MET}"
     rf"|{_MEMBERS}(?:\s+(?:Parti|Rolle|Funksjon|Representerer)(?![\w])){{1,3}}"
     rf"|(?:Faste\s+)?{_MEMBERS}\s*:|Til\s*stede|Til\s*stades|Tilstades|Møtande\s+{_MEMBERS}"
     rf"|Møtende\s+{_MEMBERS}|Frammøtte|Fremmøtte|Desse\s+møtte|Disse\s+møtte|Følgende\s+møtte"

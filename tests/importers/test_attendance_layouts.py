@@ -400,6 +400,23 @@ Saksliste
         [],
         ["Betty Hvalsøy", "Tor-Anders Olsrud"],
     ),
+    "amu_sides_nynorsk": (
+        """
+Møtebok Arbeidsmiljøutvalet
+Til stades frå arbeidsgjevar: Kari Holmås (personalsjef), Per Dalen
+Frå arbeidstakarane: Nina Berget (Fagforbundet)
+Hovudverneombod: Ole Brunvoll
+Møtte som vara: Siv Lien (Delta)
+Ikkje til stades: Arne Bøen
+Frå administrasjon: Tor Askeland
+Sak 1/20 Sjukefråvær
+""",
+        True,
+        ["Nina Berget", "Ole Brunvoll"],
+        ["Arne Bøen"],
+        [("Siv Lien", None)],
+        ["Kari Holmås", "Per Dalen", "Tor Askeland"],
+    ),
 }
 
 
@@ -517,6 +534,13 @@ def test_sides_from_the_list_labels():
         ("Siri Aalvik", "employee"),
         ("Trond Engan", "employee"),
         ("Laila Fjeld", "other"),
+    ]
+    people = read_attendance(CASES["amu_sides_nynorsk"][0], protocol=True)
+    assert [(p.name, p.side) for p in people if p.present][:4] == [
+        ("Kari Holmås", "employer"),
+        ("Per Dalen", "employer"),
+        ("Nina Berget", "employee"),
+        ("Ole Brunvoll", "employee"),
     ]
     people = read_attendance(CASES["member_list_with_forfall_nynorsk"][0], protocol=True)
     assert [(p.name, p.side, p.organisation) for p in people if p.name == "Randi Ådland"] == [
