@@ -328,12 +328,23 @@ def attendance_from_sections(
             members += r_members
             absent += r_absent
             subs += r_subs
+    notes = {}
+    for section in sections:
+        if section.kind == "members" and section.rows is None:
+            section.text, found = inline_notes(section.text)
+            notes.update(found)
+    absent += [att.Row(name) for name, note in notes.items() if note is None]
     absent_names = [r.name for r in absent]
     for section in sections:
         if section.kind in ("members", "chair"):
             rows = section.rows if section.rows is not None else parse_member_rows(
                 section.text, absent_names, with_for=bool(_WITH_FOR_RE.search(section.text[:80]))
             )
+            rows = [r for r in rows if notes.get(r.name, "") is not None]
+            for row in rows:
+                if notes.get(row.name):
+                    row.other_name = notes[row.name]
+                    row.roles = row.roles or ["Varamedlem"]
             if section.kind == "chair":
                 rows = rows[:1]
             if not _ROLL_CALL_RE.search(section.label) and section.kind == "members":
@@ -377,6 +388,31 @@ def attendance_from_sections(
     people += att.build_attendance([], [], admin, other_default="employer")
     people += att.build_attendance([], [], others)
     return _dedupe(people)
+
+
+_INLINE_NOTE_RE = re.compile(
+    r"\(\s*(?:(?P<absent>forfall|fråfall|meldt\s+forfall|ikke\s+møtt|ikkje\s+møtt|fravær)"
+    r"|(?:vara|varamedlem|møtte|møtt)\s+for\s+(?P<member>[^()\n]{3,60}))\s*\)",
+    re.IGNORECASE,
+)
+
+
+def inline_notes(text: str) -> tuple[str, dict[str, str | None]]:
+    """Notes in parentheses after a name in a list of those present: '(forfall)' makes the
+    member absent (None), '(vara for Kari Lie)' a substitute for that member. Returns the
+    text without the notes and {name: member replaced, or None for absent}."""
+    notes: dict[str, str | None] = {}
+    for m in _INLINE_NOTE_RE.finditer(text):
+        before = att.parse_rows(text[max(0, m.start() - 80) : m.start()])
+        if not before:
+            continue
+        if m.group("absent"):
+            notes[before[-1].name] = None
+        else:
+            member = att.parse_rows(m.group("member"))
+            if member:
+                notes[before[-1].name] = member[0].name
+    return _INLINE_NOTE_RE.sub(" ", text), notes
 
 
 def _dedupe(people: list[ParsedAttendance]) -> list[ParsedAttendance]:

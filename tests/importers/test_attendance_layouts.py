@@ -417,6 +417,31 @@ Sak 1/20 Sjukefråvær
         [("Siv Lien", None)],
         ["Kari Holmås", "Per Dalen", "Tor Askeland"],
     ),
+    "inline_notes_bokmal": (
+        """
+Møteprotokoll Formannskapet
+Til stede: Kari Lien (AP), Per Dalheim (forfall), Ola Nesse (H),
+Siv Bergan (vara for Per Dalheim)
+Sak 1/20 Budsjett
+""",
+        True,
+        ["Kari Lien", "Ola Nesse"],
+        ["Per Dalheim"],
+        [("Siv Bergan", "Per Dalheim")],
+        [],
+    ),
+    "inline_notes_nynorsk": (
+        """
+Møtebok Formannskapet
+Til stades: Kari Lien (Sp), Per Dalheim (fråfall), Ola Nesse (møtte for Åse Vik), Liv Moe
+Sak 1/20 Budsjett
+""",
+        True,
+        ["Kari Lien", "Liv Moe"],
+        ["Per Dalheim", "Åse Vik"],
+        [("Ola Nesse", "Åse Vik")],
+        [],
+    ),
 }
 
 
