@@ -93,7 +93,8 @@ LABELS: dict[str, str] = {
     rf"|(?:Faste\s+)?{_MEMBERS}\s*:|Til\s*stede|Til\s*stades|Tilstades|Møtande\s+{_MEMBERS}"
     rf"|Møtende\s+{_MEMBERS}|Frammøtte|Fremmøtte|Desse\s+møtte|Disse\s+møtte|Følgende\s+møtte"
     rf"|Følgjande\s+møtte|(?:Møte)?[Dd]elta[gk]ere|(?:Møte)?[Dd]elta[gk]arar|Møtt\s*:|Møtte\s*:"
-    rf"|Fra\s+styret\s*:|Frå\s+styret\s*:"
+    rf"|Fra\s+styret\s*:|Frå\s+styret\s*:|(?:Følgende|Følgjande)\s+deltok(?:\s+i\s+møtet)?"
+    rf"|Deltok(?:\s+i\s+møtet)?\s*:|Oppmøte\s*:"
     rf"|(?:{_EMPLOYEE_SIDE}|{_EMPLOYER_SIDE}|Politikarar|Politikere|Folkevalde|Folkevalgte)"
     rf"(?:\s+(?:som\s+)?{_MET})?\s*:){_COLON}",
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,

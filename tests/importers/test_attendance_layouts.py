@@ -442,6 +442,23 @@ Sak 1/20 Budsjett
         [("Ola Nesse", "Åse Vik")],
         [],
     ),
+    "bulleted_list_of_participants": (
+        """
+Protokoll fra møte i partssammensatt utvalg
+Følgende deltok i møtet:
+  • Gudmund Knutsrud (H)
+  • Gro Grande (Fagforbundet)
+  • Halvor E. Sigurdsrud (AP)
+Forfall: Randi Moe (SV)
+Møtet varte fra klokken 10 til 11.30.
+Sak 15/2019 Arbeidstid
+""",
+        True,
+        ["Gudmund Knutsrud", "Gro Grande", "Halvor E. Sigurdsrud"],
+        ["Randi Moe"],
+        [],
+        [],
+    ),
 }
 
 
