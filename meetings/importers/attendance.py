@@ -80,8 +80,9 @@ SURNAME_ENDINGS = (
     "sen", "son", "stad", "vik", "land", "heim", "rud", "dal", "dahl", "berg", "bø", "nes", "ness",
     "næss", "seth", "by", "haug", "haugen", "vold", "voll", "strand", "bakken", "bakke", "moen",
     "lund", "holm", "aas", "gård", "gaard", "rød", "sæter", "seter", "fjell", "myr", "skog", "li",
-    "lie", "bu", "tun", "eng", "hus", "øy", "stø", "næs", "mo", "aa", "å",
+    "lie", "bu", "tun", "eng", "hus", "øy", "stø", "næs", "mo", "aa", "å", "sund", "jord", "gard",
 )  # fmt: skip
+_LONG_SURNAME_ENDINGS = tuple(e for e in SURNAME_ENDINGS if len(e) >= 3)
 # Capitalised words that are never part of a person's name in an attendance list: sentence
 # starts, table headings, labels, places and bodies.
 NAME_STOPWORDS = frozenset(
@@ -248,9 +249,12 @@ def _is_first_name(word: str) -> bool:
     return low in FIRST_NAMES or low.split("-")[0] in FIRST_NAMES
 
 
-def _surname_like(word: str) -> bool:
+def _surname_like(word: str, *, strict: bool = False) -> bool:
+    """Ends like a Norwegian surname ('-sen', '-stad', '-vik'); ``strict``: only by the
+    endings of three letters or more."""
     low = word.lower()
-    return not _is_first_name(word) and low.endswith(SURNAME_ENDINGS)
+    endings = _LONG_SURNAME_ENDINGS if strict else SURNAME_ENDINGS
+    return not _is_first_name(word) and low.endswith(endings)
 
 
 def _is_initial(word: str) -> bool:
@@ -281,8 +285,7 @@ def _segment_score(tokens: list[Tok], i: int, j: int, known: set[str]) -> float:
     elif (
         i == 0
         and j < len(tokens)
-        and not _is_first_name(first)
-        and not _is_initial(first)
+        and _surname_like(first, strict=True)
         and _is_first_name(tokens[j].text)
     ):
         score += 5.5  # the end of a name wrapped from the previous cell ('Hamsund Mia Hansen')
