@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from . import attendance as att
 from . import common as c
 from . import sections as sec
-from .types import ParsedMeeting, Side
+from .attendance_sections import read_attendance
+from .types import ParsedMeeting
 
 NAME = "generic"
 _I = re.IGNORECASE
@@ -21,18 +22,11 @@ _I = re.IGNORECASE
 
 @dataclass
 class Layout:
-    """Label regexes of a label-driven layout."""
+    """Label regexes of a label-driven layout (attendance labels are shared by every layout:
+    ``attendance_sections.LABELS``)."""
 
-    members: re.Pattern
-    absent: re.Pattern
-    substitutes: re.Pattern
-    administration: re.Pattern
-    others: re.Pattern
-    attendance_end: re.Pattern
     labels: sec.ItemLabels
     tail: re.Pattern
-    substitutes_style: str = "for"  # "for": 'Sub (Org) for Absent'; "table": 'Sub Absent Org'
-    administration_side: Side = "employer"
 
 
 TAIL_RE = re.compile(
@@ -54,29 +48,6 @@ PROTOCOL_WORD_RE = re.compile(r"protokoll|referat|møtebok", _I)
 NOTICE_WORD_RE = re.compile(r"innkalling|sakliste|saksliste|sakskart", _I)
 
 GENERIC = Layout(
-    members=re.compile(
-        r"(?<![\w])(?:Til\s+stede|Tilstede|Til\s+stades|Møtt|Møtte\s+medlemmer|Frammøtte|Fremmøtte|"
-        r"Deltakere|Deltakarar|Møtende\s+medlemmer|Møtande\s+medlemmer|Medlemmer\s+til\s+stede)\s*:",
-        _I,
-    ),
-    absent=re.compile(
-        r"(?<![\w])(?:Forfall|Fraværende|Fråverande|Fravær|Meldt\s+forfall|Ikke\s+møtt|Ikkje\s+møtt)\s*:",
-        _I,
-    ),
-    substitutes=re.compile(
-        r"(?<![\w])(?:Varamedlemmer|Varamedlem|Vara)(?:\s+som\s+møtte)?\s*:", _I
-    ),
-    administration=re.compile(
-        r"(?<![\w])(?:(?:Fra|Frå)\s+administrasjonen(?:\s+møtte)?|Administrasjonen)\s*:", _I
-    ),
-    others=re.compile(
-        r"(?<![\w])(?:Andre\s+(?:til\s+stede|møtende|møtande|som\s+møtte)|Sekretær|Referent|"
-        r"Protokollfører|Observatør(?:ar|er)?)\s*:",
-        _I,
-    ),
-    attendance_end=re.compile(
-        r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|Dagsorden|Sakskart|Merknad(?:er)?|Protokollen)(?![\w])"
-    ),
     labels=sec.ItemLabels(
         admin=c.ADMIN_LABEL_RE,
         handling=sec.HANDLING_RE,
@@ -128,91 +99,10 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
     if date is None:
         meeting.warnings.append("Fant ingen møtedato: fyll den inn før møtet lagres.")
     agenda_label = sec.AGENDA_LABEL_RE.search(text)
-    first_case = c.CASE_RE.search(text)
-    attendance_limit = min(
-        agenda_label.start() if agenda_label else len(text),
-        first_case.start() if first_case else len(text),
-    )
-    _parse_attendance(text[:attendance_limit], layout, meeting)
+    meeting.attendance = read_attendance(text, protocol=protocol)
     _parse_items(text, agenda_label, layout, meeting)
     att.infer_organisations(meeting.attendance, text)
     return [meeting], warnings
-
-
-def _sections(text: str, patterns: dict[str, re.Pattern], end_re: re.Pattern) -> dict[str, str]:
-    """Text after each label up to the next label (or an end label)."""
-    found = {}
-    for name, pattern in patterns.items():
-        m = pattern.search(text)
-        if m:
-            found[name] = m
-    bounds = sorted(
-        {m.start() for m in found.values()} | {m.start() for m in end_re.finditer(text)}
-    )
-    out = {}
-    for name, m in found.items():
-        end = next((b for b in bounds if b > m.start()), len(text))
-        out[name] = text[m.end() : max(end, m.end())]
-    return out
-
-
-def _parse_attendance(head: str, layout: Layout, meeting: ParsedMeeting) -> None:
-    sections = _sections(
-        head,
-        {
-            "members": layout.members,
-            "absent": layout.absent,
-            "substitutes": layout.substitutes,
-            "administration": layout.administration,
-            "others": layout.others,
-        },
-        layout.attendance_end,
-    )
-    members = att.parse_rows(sections.get("members", ""))
-    absent = att.parse_rows(sections.get("absent", ""))
-    absent_names = [r.name for r in absent]
-    subs_text = sections.get("substitutes", "")
-    if layout.substitutes_style == "table":
-        subs = att.parse_absence_rows(subs_text, substitute_last=False, known=absent_names)
-    else:
-        subs = _parse_for_rows(subs_text, absent_names)
-    administration = att.parse_rows(sections.get("administration", ""))
-    others = att.parse_rows(sections.get("others", ""))
-    attendance = att.build_attendance(members, absent, [], substitutes=subs)
-    attendance += att.build_attendance(
-        [], [], administration, other_default=layout.administration_side
-    )
-    attendance += att.build_attendance([], [], others)
-    names = set()
-    meeting.attendance = []
-    for person in attendance:
-        key = (person.name.lower(), person.present)
-        if key not in names:
-            names.add(key)
-            meeting.attendance.append(person)
-
-
-FOR_RE = re.compile(
-    r"\s+(?:for|i\s+stedet\s+for|istf\.?|møtte\s+for|møtte\s+i\s+staden\s+for)\s+", _I
-)
-
-
-def _parse_for_rows(section: str, absent_names: list[str]) -> list[att.Row]:
-    """'Per Olsen (SP) for Anne Berg, ...' -> rows with ``other_name`` = the absent member."""
-    if not FOR_RE.search(section):
-        return att.parse_absence_rows(section, substitute_last=False, known=absent_names)
-    rows: list[att.Row] = []
-    for part in re.split(r",(?![^()]*\))|;|\n", section):
-        m = FOR_RE.search(part)
-        if not m:
-            continue
-        sub_rows = att.parse_rows(part[: m.start()])
-        absent_rows = att.parse_rows(part[m.end() :], known=absent_names)
-        if sub_rows and absent_rows:
-            row = sub_rows[0]
-            row.other_name = absent_rows[0].name
-            rows.append(row)
-    return rows
 
 
 def _parse_items(

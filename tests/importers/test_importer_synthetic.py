@@ -198,6 +198,7 @@ def test_elements_header_and_attendance(form):
         ("Lars Holm", "employee", "Varamedlem", "Sykepleierforbundet", True, "Jonas Berg"),
         ("Anne Vikane", "employer", "Rådmann", None, True, None),
         ("Trond Aas", "employer", "Personalsjef", None, True, None),
+        ("Berit Sand", "other", "Protokollfører", None, True, None),
     ]
 
 
