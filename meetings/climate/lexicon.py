@@ -34,7 +34,7 @@ PHRASE_ANCHOR_RE = re.compile(
 TRAP_ANCHOR_RE = re.compile(
     r"helse\w*|miljø\w*|klima\w*|konsekvens\w*|vurdering|psykososial\w*|sosial\w*|"
     r"økonomisk\w*|finansiell\w*|natur\w*|bærekraft\w*|berekraft\w*|fns?|"
-    r"(?:hovud|hoved)?(?:utval|utvalg|komit[eé])\w*|nemnd\w*",
+    r"(?:hovud|hoved)?(?:utval|utvalg|komit[eé])\w*|nemnd\w*|ingen|inga|ikke|ikkje",
     _I,
 )
 
@@ -85,12 +85,13 @@ WORD_RULES = re.compile(
     | (?P<c_environment>miljø[\w-]+|naturmiljø[\w-]*|bymiljø[\w-]*|havmiljø\w*|vannmiljø\w*
         |vassmiljø\w*|kystmiljø\w*|luftmiljø\w*|jordmiljø\w*|sjømiljø\w*)
     | (?P<c_biodiversity>natur(?:mangfald|mangfold|vern|område|omr|ressurs|tap|inngrep|basert
-        |restaurer|kapital|verdi|type|typar|typer|areal)[\w-]*
+        |restaurer|kapital|verdi|type|typar|typer|areal|reservat)[\w-]*
+        |verneområde\w*|verneplan\w*|nasjonalpark\w*|landskapsvern\w*
         |økosystem[\w-]*|økologisk[\w-]*|artsmangf[\w-]*|biomangfold\w*)
     | (?P<c_energy>energi(?:sparing|spar|effekt|bruk|forbruk|økonomi|tiltak|plan|merk|kartlegg
         |oppfølging|styring|leiing|ledelse|reduks|fleksib|omlegging|sparetiltak)[\w-]*
         |enøk[\w-]*|straumspar\w*|strømspar\w*|straumforbruk\w*|strømforbruk\w*|fornybar\w*
-        |solcelle\w*|solenergi\w*|solkraft\w*|varmepumpe\w*|fjernvarme\w*|passivhus\w*
+        |solcelle\w*|solenergi\w*|solkraft\w*|varmepumpe\w*|passivhus\w*
         |nullenergi\w*|plusshus\w*|bioenergi\w*)
     | (?P<c_transport>el-?bil(?:ar|er|ane|ene|en|ordning|leasing|lading|lader|ladar|park|flåte)?[\w-]*
         |el-?sykk?el[\w-]*|[\w-]*sykl(?:ar|er|ane|ene)|[\w-]*sykkel[\w-]*
@@ -104,11 +105,11 @@ WORD_RULES = re.compile(
         |avfalls(?:sorter|reduks|forebygg|minimer|plan|strategi|mengd)[\w-]*)
     # often but not always climate measures (see the module docstring)
     | (?P<a_parking>[\w-]*parkering[\w-]*|parkere|parkera|parkerer)
-    | (?P<e_waste>[\w-]*avfall[\w-]*)
+    | (?P<e_waste>[\w-]*avfall[\w-]*|[\w-]*renovasjon[\w-]*)
     | (?P<e_energy_production>[\w-]*kraftverk\w*|kraftstasjon\w*|vasskraft\w*|vannkraft\w*
         |småkraft\w*|minikraft\w*|mikrokraft\w*|kraftutbygg\w*|vindkraft\w*|vindturbin\w*
         |vindmølle\w*|vindpark\w*|havvind\w*|bølgekraft\w*|energiproduksjon\w*|kraftproduksjon\w*
-        |straumproduksjon\w*|strømproduksjon\w*)
+        |straumproduksjon\w*|strømproduksjon\w*|fjernvarme\w*|nærvarme\w*)
     | (?P<c_water_environment>vannforekomst\w*|vassførekomst\w*|vannforvaltning\w*
         |vassforvaltning\w*|vannområde\w*|vassområde\w*|vannregion\w*|vassregion\w*)
     | (?P<c_pollution>forurens\w*|forurein\w*)
@@ -153,9 +154,14 @@ PHRASE_TRAPS = re.compile(
         (?:klima|miljø|natur|energi|bærekraft|berekraft)\w*
     | (?:klima|miljø|natur)\w*-?(?:\s*(?:,|og|&|/)\s*\w+-?){0,3}?\s*(?:,|og|&|/)\s*
         \w*?(?:utval|utvalg|komit[eé]|nemnd|avdeling|etat|seksjon|eining|enhet|sektor)\w*
-    # a heading answered in the negative: "Klima og miljø: Ingen", "FNs bærekraftsmål: Ikke relevant"
+    # a heading answered in the negative: "Klima og miljø: Ingen", "FNs bærekraftsmål: Ikke relevant",
+    # "Miljø og klima: Saka har inga tyding for ..."
     | (?:fns?\s+)?(?:klima|miljø|natur|bærekraft|berekraft)[\w-]*(?:(?:\s*(?:,|og|/|&)\s*|\s+)[\w-]+){0,3}
-        \s*:\s*(?:ingen|inga|ikke|ikkje|nei)\b
+        \s*:\s*(?:nei\b|(?=[^.\n:]{0,60}?\b(?:ingen|inga|ikke|ikkje)\b))
+    # a negative statement: "ingen konsekvensar for klima og miljø", "vil ikke påvirke miljøet"
+    | (?:ingen|inga|ikke|ikkje)\s+(?:[\w-]+\s+){0,3}?(?:betydning|tyding|konsekvens\w*|verknad\w*|virkning\w*|
+        innverknad\w*|påvirk\w*|påverk\w*|effekt\w*|relevan\w*|aktuel\w*)\s+(?:for\s+|på\s+)?(?:det\s+)?
+        (?:ytre\s+)?(?:klima|miljø|natur)\w*(?:\s*(?:-|og|,|/)\s*(?:klima|miljø|natur)\w*)*
     """,
     _I | re.VERBOSE,
 )
@@ -190,7 +196,8 @@ PHRASE_RULES = re.compile(
 ECONOMIC_CONTEXT_RE = re.compile(
     r"kontrakt|avtale|anbo[dt]|anbud|konkurranse|tildeling|innsamling|tøm(?:m)?ing|henting|"
     r"gebyr|avgift|skatt|takser|regnskap|rekneskap|årsmelding|årsrapport|årsberetning|selskap|"
-    r"aksje|eierskap|eigarskap|utbytte|representantskap|\b(?:iks|as|kf)\b",
+    r"aksje|eierskap|eigarskap|utbytte|representantskap|\b(?:iks|as|kf)\b|\b(?:salg|sal\s+av|"
+    r"utleige|utleie|kjøp)\b",
     _I,
 )
 ECONOMIC_WINDOW = 100
