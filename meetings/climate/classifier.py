@@ -258,6 +258,14 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
     return Classification("linked" if linked else "mentions", evidence)
 
 
+def evidence_phrases(evidence: list[dict]) -> list[str]:
+    """The distinct phrases of stored evidence (``to_dict`` form), a tied one as "phrase → tie"."""
+    phrases = (
+        f"{ev['phrase']} → {ev['tie']['phrase']}" if ev.get("tie") else ev["phrase"] for ev in evidence
+    )
+    return list(dict.fromkeys(phrases))
+
+
 def find_env_section(text: str) -> str | None:
     """The content of the first environmental-consequences section, or None when absent."""
     if not text:

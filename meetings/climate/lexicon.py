@@ -34,7 +34,8 @@ PHRASE_ANCHOR_RE = re.compile(
 TRAP_ANCHOR_RE = re.compile(
     r"helse\w*|miljø\w*|klima\w*|konsekvens\w*|vurdering|psykososial\w*|sosial\w*|"
     r"økonomisk\w*|finansiell\w*|natur\w*|bærekraft\w*|berekraft\w*|fns?|"
-    r"(?:hovud|hoved)?(?:utval|utvalg|komit[eé])\w*|nemnd\w*|ingen|inga|ikke|ikkje",
+    r"(?:hovud|hoved)?(?:utval|utvalg|komit[eé])\w*|nemnd\w*|ingen|inga|ikke|ikkje|"
+    r"eining\w*|enhet\w*|avdeling\w*|seksjon\w*|etat\w*",
     _I,
 )
 
@@ -149,8 +150,10 @@ PHRASE_TRAPS = re.compile(
     | vurdering\s+av\s+(?:klima|miljø)\w*(?:\s*(?:og|/)\s*(?:klima|miljø)\w*)?
     | (?:psyko)?sosial\w*\s+miljø\w*
     | (?:økonomisk|sosial|finansiell)\w*\s+(?:bære|bere)kraft\w*
-    # committee names: "Utval for plan, teknikk og miljø", "Klima- og miljøutvalet"
-    | (?:hovud|hoved)?(?:utval|utvalg|komit[eé]|nemnd)\w*\s+for\s+(?:[\w-]+\s*(?:,|og|&|/)\s*){0,4}
+    # committee and unit names: "Utval for plan, teknikk og miljø", "Hovedutvalg miljøvern/teknikk",
+    # "Enhet for plan, landbruk og miljøvern", "Klima- og miljøutvalet"
+    | (?:(?:hovud|hoved)?(?:utval|utvalg|komit[eé]|nemnd)\w*|eining\w*|enhet\w*|avdeling\w*|seksjon\w*|
+        etat\w*)\s+(?:for\s+)?(?:[\w.-]+\s*(?:,|og|&|/)\s*){0,4}
         (?:klima|miljø|natur|energi|bærekraft|berekraft)\w*
     | (?:klima|miljø|natur)\w*-?(?:\s*(?:,|og|&|/)\s*\w+-?){0,3}?\s*(?:,|og|&|/)\s*
         \w*?(?:utval|utvalg|komit[eé]|nemnd|avdeling|etat|seksjon|eining|enhet|sektor)\w*
