@@ -28,7 +28,8 @@ LINEBREAK_HYPHEN_RE = re.compile(r"-[ \t]*\n[ \t]*")
 # Phrases (PHRASE_RULES, PHRASE_TRAPS) are only tried at tokens that can start one.
 PHRASE_ANCHOR_RE = re.compile(
     r"ytre|grøn\w*|miljøvennl\w*|det|biologisk|iso\w*|paris\w*|spar(?:e|a|er|ar)|"
-    r"parkering\w*|ansattes|tilsettes|tilsette|reis(?:e|er|a|ene)|sykl(?:e|a|er|ar)|miljø\w*",
+    r"parkering\w*|ansattes|tilsettes|tilsette|reis(?:e|er|a|ene)|sykl(?:e|a|er|ar)|miljø\w*|"
+    r"elektrisk\w*",
     _I,
 )
 TRAP_ANCHOR_RE = re.compile(
@@ -87,14 +88,15 @@ WORD_RULES = re.compile(
         |vassmiljø\w*|kystmiljø\w*|luftmiljø\w*|jordmiljø\w*|sjømiljø\w*)
     | (?P<c_biodiversity>natur(?:mangfald|mangfold|vern|område|omr|ressurs|tap|inngrep|basert
         |restaurer|kapital|verdi|type|typar|typer|areal|reservat)[\w-]*
-        |verneområde\w*|verneplan\w*|nasjonalpark\w*|landskapsvern\w*
+        |verneområde\w*|verneplan\w*|nasjonalpark\w*|landskapsvern\w*|skogvern\w*|strandrydd\w*
         |økosystem[\w-]*|økologisk[\w-]*|artsmangf[\w-]*|biomangfold\w*)
     | (?P<c_energy>energi(?:sparing|spar|effekt|bruk|forbruk|økonomi|tiltak|plan|merk|kartlegg
         |oppfølging|styring|leiing|ledelse|reduks|fleksib|omlegging|sparetiltak)[\w-]*
-        |enøk[\w-]*|straumspar\w*|strømspar\w*|straumforbruk\w*|strømforbruk\w*|fornybar\w*
+        |enøk[\w-]*|enova[\w-]*|straumspar\w*|strømspar\w*|straumforbruk\w*|strømforbruk\w*|fornybar\w*
         |solcelle\w*|solenergi\w*|solkraft\w*|varmepumpe\w*|passivhus\w*
         |nullenergi\w*|plusshus\w*|bioenergi\w*)
     | (?P<c_transport>el-?bil(?:ar|er|ane|ene|en|ordning|leasing|lading|lader|ladar|park|flåte)?[\w-]*
+        |el-?(?:buss|ferje|ferge|båt|varebil|lastebil|anleggsmaskin|motor)[\w-]*|batteriferj\w*|batterifer\w*
         |el-?sykk?el[\w-]*|[\w-]*sykl(?:ar|er|ane|ene)|[\w-]*sykkel[\w-]*
         |(?:[\w-]*-)?sykl(?:ar|er|ane|ene|ing|ingen|ande|ende|ist|istar|ister|istane|istene|e|a|ar)
         |fossilfri\w*|fossil\w*|kollektivtransport\w*|kollektivtrafikk\w*|kollektivtilbod\w*
@@ -113,7 +115,7 @@ WORD_RULES = re.compile(
         |straumproduksjon\w*|strømproduksjon\w*|fjernvarme\w*|nærvarme\w*)
     | (?P<c_water_environment>vannforekomst\w*|vassførekomst\w*|vannforvaltning\w*
         |vassforvaltning\w*|vannområde\w*|vassområde\w*|vannregion\w*|vassregion\w*)
-    | (?P<c_pollution>forurens\w*|forurein\w*)
+    | (?P<c_pollution>forurens\w*|forurein\w*|luftkvalitet\w*|svevestøv\w*)
     | (?P<c_food>matsvinn\w*|kortreist\w*|plantebasert\w*|vegetar\w*|kjøttfri\w*)
     # working conditions
     | (?P<w_commuting>pendl\w*|reiseve[gi]\w*|arbeidsreis\w*|jobbreis\w*)
@@ -182,6 +184,8 @@ PHRASE_RULES = re.compile(
     | (?P<c_biodiversity>\bbiologisk\s+mangf[ao]l[dt]\w*)
     | (?P<c_certification>\biso\s*14001\b|\bgrønt\s+flagg\b)
     | (?P<c_climate>\bparis-?avtalen\b)
+    | (?P<c_transport>\belektrisk\w*\s+(?:\w+-?\s+)?(?:bil|bilar|biler|bilen|bilane|bilene|varebil\w*|buss\w*|ferj\w*|
+        ferg\w*|båt\w*|kjøretøy\w*|køyretøy\w*|anleggsmaskin\w*|maskin\w*|sykkel\w*|syklar\w*|sykler\w*)\b)
     | (?P<c_energy>\bspar(?:e|a|er|ar)\s+(?:på\s+)?(?:energi|straum|strøm)\b)
     | (?P<l_parking_fee>\bparkering\w*\s+(?:avgift\w*\s+)?(?:for|til|blant)\s+
         (?:dei\s+|de\s+|alle\s+|kommunen\s+sine\s+|kommunens\s+)?

@@ -161,6 +161,10 @@ REAL_CLIMATE = [
     ("Berekraftsmåla i kommuneplanen", "", "mentions", [("Berekraftsmåla", "title", "sdg", None)]),
     ("Forureining frå gamle deponi", "", "mentions", [("Forureining", "title", "pollution", None)]),
     ("Fossilfri byggeplass", "", "mentions", [("Fossilfri", "title", "transport", None)]),
+    ("Overgang til elektriske varebilar", "", "mentions", [("elektriske varebilar", "title", "transport", None)]),
+    ("Ny elferje på sambandet", "", "mentions", [("elferje", "title", "transport", None)]),
+    ("Søknad om Enova-støtte", "", "mentions", [("Enova-støtte", "title", "energy", None)]),
+    ("Elektrisk anlegg i rådhuset", "", "none", NONE),
     ("Årsrapport - arbeidsgruppa for klima, miljø og energi", "", "mentions",
      [("klima", "title", "climate", None), ("miljø", "title", "environment", None)]),
 ]
