@@ -5,6 +5,7 @@ from .classifier import (
     Evidence,
     assess_environment,
     classify,
+    classify_agenda_item,
     evidence_phrases,
     find_env_section,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "Evidence",
     "assess_environment",
     "classify",
+    "classify_agenda_item",
     "evidence_phrases",
     "find_env_section",
 ]

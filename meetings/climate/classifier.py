@@ -14,6 +14,7 @@ fields ties a word of the same category. Their evidence carries that ``tie``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -264,6 +265,32 @@ def evidence_phrases(evidence: list[dict]) -> list[str]:
         f"{ev['phrase']} → {ev['tie']['phrase']}" if ev.get("tie") else ev["phrase"] for ev in evidence
     )
     return list(dict.fromkeys(phrases))
+
+
+def classify_agenda_item(
+    title: str,
+    text: str = "",
+    *,
+    administration_proposal: str = "",
+    handling: str = "",
+    decision: str = "",
+    proposals: Iterable[tuple[str, str]] = (),
+) -> Classification:
+    """Classify an agenda item on its own fields: title, case paper, the administration's
+    proposal, handling, decision and the other proposals (``(kind, text)`` pairs in order; the
+    administration's proposal is read from its own field, so its entry is skipped).
+
+    The import pipeline, the stored items and the synthetic data all classify through this.
+    """
+    fields = {
+        "administration_proposal": administration_proposal,
+        "handling": handling,
+        "decision": decision,
+    }
+    for index, (kind, proposal_text) in enumerate(proposals):
+        if kind != "administration" and proposal_text:
+            fields[f"proposal[{index}]"] = proposal_text
+    return classify(title, text, fields=fields)
 
 
 def find_env_section(text: str) -> str | None:
