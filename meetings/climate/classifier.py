@@ -14,6 +14,7 @@ fields ties a word of the same category. Their evidence carries that ``tie``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -183,14 +184,14 @@ def _scan(text: str) -> list[_Hit]:
     return hits
 
 
-def _tie_in_field(hits: list[_Hit], hit: _Hit) -> _Hit | None:
-    """The nearest climate or commuting/travel signal within PROXIMITY of an ambiguous hit."""
+def _nearest(hits: list[_Hit], starts: list[int], position: int) -> _Hit | None:
+    """The hit (of position-sorted ``hits`` with their ``starts``) within PROXIMITY of ``position``."""
+    index = bisect_left(starts, position)
     best: _Hit | None = None
-    for other in hits:
-        if other.kind in ("c", "l") or (other.kind == "w" and other.category in _TIE_WORK):
-            distance = abs(other.start - hit.start)
-            if distance <= PROXIMITY and (best is None or distance < abs(best.start - hit.start)):
-                best = other
+    for candidate in hits[max(0, index - 1) : index + 1]:
+        distance = abs(candidate.start - position)
+        if distance <= PROXIMITY and (best is None or distance < abs(best.start - position)):
+            best = candidate
     return best
 
 
@@ -207,20 +208,27 @@ def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -
     unless a contract, fee, tax or accounts context surrounds it.
     """
     tied_by_category: dict[str, Evidence] = {}
-    pending: list[tuple[str, _Hit]] = []
+    pending: list[_Hit] = []
     for name, hits in scanned.items():
+        ties = [
+            h for h in hits if h.kind in ("c", "l") or (h.kind == "w" and h.category in _TIE_WORK)
+        ]
+        starts = [t.start for t in ties]
+        tie_evidence: dict[int, Evidence] = {}
         for hit in hits:
             if hit.kind not in ("a", "e"):
                 continue
-            tie = _tie_in_field(hits, hit)
+            tie = _nearest(ties, starts, hit.start)
             if tie is not None:
-                hit.tie = tie.tie_evidence(name)
+                if id(tie) not in tie_evidence:
+                    tie_evidence[id(tie)] = tie.tie_evidence(name)
+                hit.tie = tie_evidence[id(tie)]
                 tied_by_category.setdefault(hit.category, hit.tie)
             elif hit.kind == "a" or _economic_context(fields[name], hit):
-                pending.append((name, hit))
+                pending.append(hit)
                 continue
             hit.kind = "c"
-    for _name, hit in pending:
+    for hit in pending:
         if hit.category in tied_by_category:
             hit.tie = tied_by_category[hit.category]
             hit.kind = "c"
@@ -241,13 +249,15 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
     title_work = [h for h in scanned.get("title", []) if h.kind == "w"]
     for name, hits in scanned.items():
         climate_hits = [h for h in hits if h.kind == "c"]
+        starts = [h.start for h in climate_hits]
         for h in hits:
             if h.kind == "c":
-                climate.append(h.evidence(name))
+                if len(climate) < MAX_EVIDENCE:
+                    climate.append(h.evidence(name))
             elif h.kind == "l":
                 climate.append(h.evidence(name, _LINKED_CLIMATE[h.category]))
                 linked.append(h.evidence(name, f"work:{h.category}"))
-            elif h.kind == "w" and any(abs(c.start - h.start) <= PROXIMITY for c in climate_hits):
+            elif h.kind == "w" and len(linked) < 10 and _nearest(climate_hits, starts, h.start):
                 linked.append(h.evidence(name, f"work:{h.category}"))
     if climate and title_work and not linked:
         linked = [
