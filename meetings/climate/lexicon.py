@@ -57,8 +57,8 @@ WORD_TRAP_RE = re.compile(
     | forurensningslov\w* | forureiningslov\w* | forurensningsforskrift\w* | forureiningsforskrift\w*
     # compounds ending in -miljø other than natural ones: arbeidsmiljø, læringsmiljø ...
     | (?!(?:natur|by|hav|vann|vass|kyst|luft|jord|sjø)miljø)\w+-?miljø[\w-]*
-    # motorcycles are not cycling
-    | motorsyk\w*
+    # motorcycles are not cycling, nor are bike races
+    | motorsyk\w* | sykkelritt\w* | sykkelløp\w*
     # "lønnsom" (profitable) is not pay
     | lønnsom\w* | lønsam\w* | lønar | lønner
     # syklus (cycle), naturleg/naturlig, lading of other things handled by rules
@@ -201,7 +201,7 @@ PHRASE_RULES = re.compile(
 # Around an ``e_`` word (waste, energy production): a contract, fee, tax or company's accounts.
 # Matched anywhere in the window, so compounds count too (avfallsgebyr, eigedomsskatt, IKS).
 ECONOMIC_CONTEXT_RE = re.compile(
-    r"kontrakt|avtale|anbo[dt]|anbud|konkurranse|tildeling|innsamling|tøm(?:m)?ing|henting|"
+    r"kontrakt|avtale|anbo[dt]|anbud|konkurranse|tildeling|"
     r"gebyr|avgift|skatt|takser|regnskap|rekneskap|årsmelding|årsrapport|årsberetning|selskap|"
     r"aksje|eierskap|eigarskap|utbytte|representantskap|\b(?:iks|as|kf)\b|\b(?:salg|sal\s+av|"
     r"utleige|utleie|kjøp)\b",

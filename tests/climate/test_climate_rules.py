@@ -104,6 +104,7 @@ WASTE = [
     ("Fjordby Renovasjon IKS - årsmelding og rekneskap", "", "none", NONE),
     ("Lokal forskrift om brenning av avfall", "", "mentions", [("avfall", "title", "waste", None)]),
     ("Avfallshandtering i kommunale bygg", "", "mentions", [("Avfallshandtering", "title", "waste", None)]),
+    ("Ny innsamlingsordning for matavfall", "", "mentions", [("matavfall", "title", "waste", None)]),
     (
         "Kontrakt om renovasjon",
         "Ny kontrakt om renovasjon stiller krav om fossilfrie renovasjonsbilar.",
@@ -165,6 +166,7 @@ REAL_CLIMATE = [
     ("Ny elferje på sambandet", "", "mentions", [("elferje", "title", "transport", None)]),
     ("Søknad om Enova-støtte", "", "mentions", [("Enova-støtte", "title", "energy", None)]),
     ("Elektrisk anlegg i rådhuset", "", "none", NONE),
+    ("Søknad om tilskot til sykkelritt", "", "none", NONE),
     ("Årsrapport - arbeidsgruppa for klima, miljø og energi", "", "mentions",
      [("klima", "title", "climate", None), ("miljø", "title", "environment", None)]),
 ]
