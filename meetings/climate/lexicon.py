@@ -203,7 +203,7 @@ PHRASE_RULES = re.compile(
 ECONOMIC_CONTEXT_RE = re.compile(
     r"kontrakt|avtale|anbo[dt]|anbud|konkurranse|tildeling|"
     r"gebyr|avgift|skatt|takser|regnskap|rekneskap|årsmelding|årsrapport|årsberetning|selskap|"
-    r"aksje|eierskap|eigarskap|utbytte|representantskap|\b(?:iks|as|kf)\b|\b(?:salg|sal\s+av|"
+    r"aksje|eierskap|eigarskap|utbytte|representantskap|hjemfall|heimfall|\b(?:iks|as|kf)\b|\b(?:salg|sal\s+av|"
     r"utleige|utleie|kjøp)\b",
     _I,
 )
