@@ -88,7 +88,7 @@ WORD_RULES = re.compile(
         |vassmiljø\w*|kystmiljø\w*|luftmiljø\w*|jordmiljø\w*|sjømiljø\w*)
     | (?P<c_biodiversity>natur(?:mangfald|mangfold|vern|område|omr|ressurs|tap|inngrep|basert
         |restaurer|kapital|verdi|type|typar|typer|areal|reservat)[\w-]*
-        |verneområde\w*|verneplan\w*|nasjonalpark\w*|landskapsvern\w*|skogvern\w*|strandrydd\w*
+        |verneplan\w*|nasjonalpark\w*|landskapsvern\w*|skogvern\w*|strandrydd\w*
         |økosystem[\w-]*|økologisk[\w-]*|artsmangf[\w-]*|biomangfold\w*)
     | (?P<c_energy>energi(?:sparing|spar|effekt|bruk|forbruk|økonomi|tiltak|plan|merk|kartlegg
         |oppfølging|styring|leiing|ledelse|reduks|fleksib|omlegging|sparetiltak)[\w-]*

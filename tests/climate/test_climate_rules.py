@@ -185,6 +185,7 @@ TRAPS = [
     ("Psykososialt arbeidsmiljø i barnehagane", "", "none", NONE),
     ("Læringsmiljøet i skulen", "", "none", NONE),
     ("Samarbeidsklimaet mellom partane", "", "none", NONE),
+    ("Nye verneområde for verneomboda", "", "none", NONE),
     # assessment headings answered in the negative and negative statements
     ("Sak", "Klima og miljø: Ingen.", "none", NONE),
     ("Sak", "FNs bærekraftsmål: Ikke relevant for saken.", "none", NONE),
