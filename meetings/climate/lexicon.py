@@ -72,7 +72,8 @@ WORD_TRAP_RE = re.compile(
 WORD_RULES = re.compile(
     r"""
     (?P<l_parking_fee>(?:ansatt|tilsett|personal)-?parkering[\w-]*)
-    | (?P<c_parking>parkeringspolitik[\w-]*|parkeringsstrategi[\w-]*)
+    | (?P<c_parking>parkeringspolitik[\w-]*|parkeringsstrategi[\w-]*|innfartsparkering[\w-]*
+        |pendlarparkering[\w-]*|pendlerparkering[\w-]*)
     | (?P<c_certification>miljøfyrtårn[\w-]*|miljøsertifi[\w-]*|svanemerk[\w-]*|emas)
     | (?P<c_sdg>(?:fns?-?)?(?:bærekraftsmål|berekraftsmål)[\w-]*|sdg\w*)
     | (?P<x_sustainability>bærekraft[\w-]*|berekraft[\w-]*)

@@ -73,6 +73,7 @@ PARKING = [
     ),
     ("Ny parkeringspolitikk for sentrum", "", "mentions", [("parkeringspolitikk", "title", "parking", None)]),
     ("Sykkelparkering ved skulen", "", "mentions", [("Sykkelparkering", "title", "transport", None)]),
+    ("Innfartsparkering ved stasjonen", "", "mentions", [("Innfartsparkering", "title", "parking", None)]),
 ]
 
 ENERGY = [
