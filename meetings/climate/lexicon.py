@@ -29,7 +29,8 @@ LINEBREAK_HYPHEN_RE = re.compile(r"-[ \t]*\n[ \t]*")
 PHRASE_ANCHOR_RE = re.compile(
     r"ytre|grøn\w*|miljøvennl\w*|det|biologisk|iso\w*|paris\w*|spar(?:e|a|er|ar)|"
     r"parkering\w*|ansattes|tilsettes|tilsette|reis(?:e|er|a|ene)|sykl(?:e|a|er|ar)|miljø\w*|"
-    r"elektrisk\w*",
+    r"elektrisk\w*|punkt\w*|føresegn\w*|bestemmelse\w*|bestemming\w*|kapittel\w*|paragraf\w*|"
+    r"regel|reglar|regler",
     _I,
 )
 TRAP_ANCHOR_RE = re.compile(
@@ -175,7 +176,9 @@ PHRASE_TRAPS = re.compile(
 # Phrases that count as climate signals on their own.
 PHRASE_RULES = re.compile(
     r"""
-    (?P<c_environment>\bytre\s+miljø\w*)
+    (?P<c_environment>\bytre\s+miljø\w*
+        |\b(?:punkt\w*|føresegn\w*|bestemmelse\w*|bestemming\w*|kapittel\w*|paragraf\w*|regel|reglar|
+        regler)\s+(?:om|for)\s+(?:det\s+)?(?:ytre\s+)?miljø(?:et)?\b(?!\s+(?:på|i|blant|mellom|hos)\s))
     | (?P<l_working_rules>\bmiljø(?:omsyn|hensyn|krav|ansvar|plikt)?\w*\s+(?:i|og)\s+(?:det\s+nye\s+)?
         (?:arbeidsreglement|personalreglement|personalhandbok|personalhåndbok)\w*)
     | (?P<c_procurement>\bgrøn(?:n|ne|e|t)?\s+(?:innkjøp|anskaff\w*)|\bmiljøvennl\w*\s+(?:innkjøp|anskaff\w*))

@@ -152,6 +152,17 @@ WORKING_RULES = [
         ],
     ),
     ("Revidert arbeidsreglement", "Reglementet får nye reglar om bierverv.", "none", NONE),
+    (
+        "Arbeidsreglement - nytt punkt om miljø",
+        "",
+        "linked",
+        [
+            ("punkt om miljø", "title", "environment", None),
+            ("Arbeidsreglement", "title", "work:working_rules", None),
+        ],
+    ),
+    ("Revidert arbeidsreglement", "Nytt punkt om miljøet på arbeidsplassen.", "none", NONE),
+    ("Revidert arbeidsreglement", "Tilsette skal bidra til eit godt miljø på avdelinga.", "none", NONE),
 ]
 
 REAL_CLIMATE = [
