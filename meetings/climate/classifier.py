@@ -79,7 +79,7 @@ class Classification:
 
 @dataclass
 class _Hit:
-    kind: str  # "c" climate, "w" working conditions, "l" linked on its own, "a"/"e" ambiguous
+    kind: str  # "c" climate, "w" working conditions, "l" linked, "a"/"e" ambiguous, "p" employees
     category: str
     start: int
     end: int
@@ -205,7 +205,8 @@ def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -
 
     Tied: a climate or commuting/travel signal near it in its field, or a tied hit of the same
     category elsewhere in the item. An "e" hit (waste, energy production) also counts untied
-    unless a contract, fee, tax or accounts context surrounds it.
+    unless a contract, fee, tax or accounts context surrounds it. Parking in the same sentence
+    as the employees is their parking (travel policy): linked, like "parkering for tilsette".
     """
     tied_by_category: dict[str, Evidence] = {}
     pending: list[_Hit] = []
@@ -214,11 +215,18 @@ def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -
             h for h in hits if h.kind in ("c", "l") or (h.kind == "w" and h.category in _TIE_WORK)
         ]
         starts = [t.start for t in ties]
+        employees = [h for h in hits if h.kind == "p"]
+        employee_starts = [h.start for h in employees]
         tie_evidence: dict[int, Evidence] = {}
         for hit in hits:
             if hit.kind not in ("a", "e"):
                 continue
             tie = _nearest(ties, starts, hit.start)
+            staff = None if tie or hit.kind != "a" else _employees(fields[name], employees, employee_starts, hit)
+            if staff is not None:
+                hit.kind, hit.category = "l", "parking_fee"
+                hit.tie = Evidence(staff.phrase, name, staff.start, staff.end, "employees")
+                continue
             if tie is not None:
                 if id(tie) not in tie_evidence:
                     tie_evidence[id(tie)] = tie.tie_evidence(name)
@@ -233,7 +241,16 @@ def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -
             hit.tie = tied_by_category[hit.category]
             hit.kind = "c"
     for name in scanned:
-        scanned[name] = [h for h in scanned[name] if h.kind not in ("a", "e")]
+        scanned[name] = [h for h in scanned[name] if h.kind not in ("a", "e", "p")]
+
+
+def _employees(text: str, employees: list[_Hit], starts: list[int], hit: _Hit) -> _Hit | None:
+    """An employees word in the same sentence as ``hit`` and close to it."""
+    near = _nearest(employees, starts, hit.start)
+    if near is None or abs(near.start - hit.start) > lx.EMPLOYEE_WINDOW:
+        return None
+    between = text[min(near.end, hit.end) : max(near.start, hit.start)]
+    return None if lx.SENTENCE_END_RE.search(between) else near
 
 
 def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None) -> Classification:

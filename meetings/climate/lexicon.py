@@ -12,7 +12,8 @@ Words that are often but not always climate measures have their own kinds (see `
 ``a_`` words (parking) count only when tied to a climate signal or, for employees, to commuting
 and travel policy; ``e_`` words (waste, energy production) count unless the text around them is
 about a contract, fee, tax or a company's accounts (``ECONOMIC_CONTEXT_RE``) and nothing ties
-them to climate. All patterns are linear-time: no nested quantifiers over the same characters.
+them to climate. ``p_`` words (the employees) only tie parking in the same sentence: the
+employees' parking is travel policy, linked to working conditions. All patterns are linear-time: no nested quantifiers over the same characters.
 """
 
 from __future__ import annotations
@@ -119,6 +120,9 @@ WORD_RULES = re.compile(
         |vassforvaltning\w*|vannområde\w*|vassområde\w*|vannregion\w*|vassregion\w*)
     | (?P<c_pollution>forurens\w*|forurein\w*|luftkvalitet\w*|svevestøv\w*)
     | (?P<c_food>matsvinn\w*|kortreist\w*|plantebasert\w*|vegetar\w*|kjøttfri\w*)
+    # employees: only a tie for parking in the same sentence (their parking is travel policy)
+    | (?P<p_employees>ansatt|ansatte|ansattes|tilsett|tilsette|tilsettes|medarbeid(?:ere|erne|arar|arane)
+        |arbeidstak(?:ere|erne|arar|arane)|personalet)
     # working conditions
     | (?P<w_commuting>pendl\w*|reiseve[gi]\w*|arbeidsreis\w*|jobbreis\w*)
     | (?P<w_travel>tenestereis\w*|tjenestereis\w*|reiseregulativ\w*|reisepolicy|reisepolitikk\w*
@@ -212,6 +216,9 @@ ECONOMIC_CONTEXT_RE = re.compile(
     _I,
 )
 ECONOMIC_WINDOW = 100
+# Employees tie parking only within this distance and in the same sentence.
+EMPLOYEE_WINDOW = 80
+SENTENCE_END_RE = re.compile(r"[.!?;]\s|\n\s*\n")
 
 # Context rules for ambiguous bare words (windows are the text just before/after the token).
 KLIMA_TRAP_BEFORE = re.compile(

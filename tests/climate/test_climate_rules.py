@@ -61,6 +61,17 @@ PARKING = [
             ("arbeidsreiser", "text", "work:commuting", None),
         ],
     ),
+    # the employees' parking in the same sentence is travel policy, so linked; not in another sentence
+    (
+        "Sak",
+        "Gratis parkeringsplassar ved rådhuset for politikarar og tilsette vert avvikla.",
+        "linked",
+        [
+            ("parkeringsplassar", "text", "parking", "tilsette"),
+            ("parkeringsplassar", "text", "work:parking_fee", "tilsette"),
+        ],
+    ),
+    ("Parkering ved rådhuset", "Parkeringa vert utvida. Dei tilsette får ny kantine.", "none", NONE),
     # parking for employees and parking policy count on their own
     (
         "Parkeringsavgift for ansatte",
