@@ -6,6 +6,7 @@ from .classifier import (
     assess_environment,
     classify,
     classify_agenda_item,
+    evidence_label,
     evidence_phrases,
     find_env_section,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "assess_environment",
     "classify",
     "classify_agenda_item",
+    "evidence_label",
     "evidence_phrases",
     "find_env_section",
 ]

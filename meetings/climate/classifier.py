@@ -286,12 +286,16 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
     return Classification("linked" if linked else "mentions", evidence)
 
 
+def evidence_label(entry: dict) -> str:
+    """One stored evidence entry (``to_dict`` form) as shown to people: "phrase" or "phrase → tie"."""
+    phrase = (entry.get("phrase") or "").strip()
+    tie = entry.get("tie")
+    return f"{phrase} → {tie['phrase']}" if phrase and isinstance(tie, dict) and tie.get("phrase") else phrase
+
+
 def evidence_phrases(evidence: list[dict]) -> list[str]:
-    """The distinct phrases of stored evidence (``to_dict`` form), a tied one as "phrase → tie"."""
-    phrases = (
-        f"{ev['phrase']} → {ev['tie']['phrase']}" if ev.get("tie") else ev["phrase"] for ev in evidence
-    )
-    return list(dict.fromkeys(phrases))
+    """The distinct labels of stored evidence, in order (see ``evidence_label``)."""
+    return list(dict.fromkeys(evidence_label(entry) for entry in evidence))
 
 
 def classify_agenda_item(

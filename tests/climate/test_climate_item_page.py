@@ -29,3 +29,17 @@ def test_review_phrases_show_the_tie_and_keep_untied_phrases():
         {"phrase": "klimaplanen", "field": "decision", "start": 0, "end": 11, "category": "climate"},
     ]
     assert evidence_phrases(evidence) == ["Parkering → klimaplanen", "klimaplanen"]
+
+
+def test_dashboard_evidence_phrases_show_the_tie():
+    from dashboards.queries import evidence_phrases as dashboard_phrases
+
+    class Item:
+        climate_evidence = [
+            {"phrase": "parkering", "field": "text", "category": "parking",
+             "tie": {"phrase": "klimaplanen", "field": "text", "category": "climate"}},
+            {"phrase": "Parkering", "field": "title", "category": "parking"},
+            {"phrase": "klimaplanen", "field": "text", "category": "climate"},
+        ]
+
+    assert dashboard_phrases(Item()) == ["parkering → klimaplanen", "Parkering", "klimaplanen"]
