@@ -28,7 +28,11 @@ PROXIMITY = 200  # max distance (characters) between a climate and a working-con
 MAX_FIELD_CHARS = 2_000_000
 MAX_EVIDENCE = 40
 _CONTEXT = 80
-_LINKED_CLIMATE = {"parking_fee": "parking", "commuting": "transport", "working_rules": "environment"}
+_LINKED_CLIMATE = {
+    "parking_fee": "parking",
+    "commuting": "transport",
+    "working_rules": "environment",
+}
 # Working-conditions signals that tie an ambiguous word (employees' commuting and travel policy).
 _TIE_WORK = {"commuting", "travel"}
 
@@ -185,7 +189,7 @@ def _scan(text: str) -> list[_Hit]:
 
 
 def _nearest(hits: list[_Hit], starts: list[int], position: int) -> _Hit | None:
-    """The hit (of position-sorted ``hits`` with their ``starts``) within PROXIMITY of ``position``."""
+    """The hit nearest ``position`` within PROXIMITY (``hits`` sorted, ``starts`` their starts)."""
     index = bisect_left(starts, position)
     best: _Hit | None = None
     for candidate in hits[max(0, index - 1) : index + 1]:
@@ -222,7 +226,9 @@ def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -
             if hit.kind not in ("a", "e"):
                 continue
             tie = _nearest(ties, starts, hit.start)
-            staff = None if tie or hit.kind != "a" else _employees(fields[name], employees, employee_starts, hit)
+            staff = None
+            if tie is None and hit.kind == "a":
+                staff = _employees(fields[name], employees, employee_starts, hit)
             if staff is not None:
                 hit.kind, hit.category = "l", "parking_fee"
                 hit.tie = Evidence(staff.phrase, name, staff.start, staff.end, "employees")
@@ -287,10 +293,12 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
 
 
 def evidence_label(entry: dict) -> str:
-    """One stored evidence entry (``to_dict`` form) as shown to people: "phrase" or "phrase → tie"."""
+    """One stored evidence entry (``to_dict`` form) as people see it: "phrase" or "phrase → tie"."""
     phrase = (entry.get("phrase") or "").strip()
     tie = entry.get("tie")
-    return f"{phrase} → {tie['phrase']}" if phrase and isinstance(tie, dict) and tie.get("phrase") else phrase
+    if phrase and isinstance(tie, dict) and tie.get("phrase"):
+        return f"{phrase} → {tie['phrase']}"
+    return phrase
 
 
 def evidence_phrases(evidence: list[dict]) -> list[str]:
