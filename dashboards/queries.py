@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 
 from measures.models import ClimateMeasure, Level, Topic
 from measures.services import Timing, summary_of
+from meetings.climate import evidence_label
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
 
@@ -140,10 +141,11 @@ def has_voice(item) -> bool:
 
 
 def evidence_phrases(item, limit: int = 6) -> list[str]:
-    """The distinct phrases the classifier matched, in order (for tables and exports)."""
+    """The distinct phrases the classifier matched, in order, a tied one as "phrase → tie"
+    (for tables and exports)."""
     seen: list[str] = []
     for entry in item.climate_evidence or []:
-        phrase = (entry.get("phrase") or "").strip() if isinstance(entry, dict) else str(entry)
+        phrase = evidence_label(entry) if isinstance(entry, dict) else str(entry)
         if phrase and phrase.lower() not in (p.lower() for p in seen):
             seen.append(phrase)
     return seen[:limit]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Body, Person
 
+from .climate import evidence_phrases
 from .models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
 
 MAX_FILES = 10
@@ -151,7 +152,7 @@ class ReviewForm(forms.Form):
                 "items": [
                     {
                         "data": item,
-                        "phrases": list(dict.fromkeys(ev["phrase"] for ev in item["climate"]["evidence"])),
+                        "phrases": evidence_phrases(item["climate"]["evidence"]),
                         "case_number": self[f"m{m}_i{i}_case_number"],
                         "title": self[f"m{m}_i{i}_title"],
                         "override": self[f"m{m}_i{i}_override"],

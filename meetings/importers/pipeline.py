@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from types import ModuleType
 
-from meetings.climate import assess_environment, classify
+from meetings.climate import assess_environment, classify_agenda_item
 
 from . import common, elements, generic, sing
 from .errors import ProtocolImportError
@@ -97,15 +97,14 @@ def _meeting_order(meeting: ParsedMeeting) -> tuple:
 
 
 def _classify_item(item: ParsedItem) -> None:
-    fields = {
-        "administration_proposal": item.administration_proposal,
-        "handling": item.handling,
-        "decision": item.decision,
-    }
-    for index, proposal in enumerate(item.proposals):
-        if proposal.kind != "administration":
-            fields[f"proposal[{index}]"] = proposal.text
-    item.climate = classify(item.title, item.text, fields=fields)
+    item.climate = classify_agenda_item(
+        item.title,
+        item.text,
+        administration_proposal=item.administration_proposal,
+        handling=item.handling,
+        decision=item.decision,
+        proposals=[(p.kind, p.text) for p in item.proposals],
+    )
     item.env_assessment = assess_environment(item.text)
 
 
