@@ -60,6 +60,12 @@ class ReviewForm(forms.Form):
             self.fields[f"m{m}_include"] = forms.BooleanField(
                 label=_("Save this meeting"), required=False, initial=entry.get("include", True)
             )
+            self.fields[f"m{m}_publish"] = forms.BooleanField(
+                label=_("Publish now"),
+                required=False,
+                initial=bool(entry.get("publish")),
+                help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
+            )
             self.fields[f"m{m}_body"] = forms.ModelChoiceField(
                 bodies, label=_("Body"), required=False, initial=entry.get("body_id")
             )
@@ -132,7 +138,8 @@ class ReviewForm(forms.Form):
                 for i, item in enumerate(entry["data"]["items"])
             ]
             preview["meetings"].append(
-                {**entry, "include": bool(cleaned.get(f"m{m}_include")), "body_id": body.pk if body else None, "data": data}
+                {**entry, "include": bool(cleaned.get(f"m{m}_include")), "publish": bool(cleaned.get(f"m{m}_publish")),
+                 "body_id": body.pk if body else None, "data": data}
             )
         return preview
 
@@ -143,7 +150,7 @@ class ReviewForm(forms.Form):
             yield {
                 "entry": entry,
                 "data": data,
-                "fields": [self[f"m{m}_{name}"] for name in ("include", "body", "date", "place", "state")],
+                "fields": [self[f"m{m}_{name}"] for name in ("include", "publish", "body", "date", "place", "state")],
                 "attendance": [
                     {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None}
                     for a, row in enumerate(data["attendance"])

@@ -10,7 +10,8 @@ The pipeline (``meetings.importers``) knows nothing of the database. This module
    keys (body + date, meeting + case number), counting inserted / updated / unchanged rows, and
    never overwriting a value a person corrected by hand: the importer remembers what it last
    wrote (``import_snapshot``); a current value that differs from it was corrected, and a new
-   imported value for it is reported as a conflict instead.
+   imported value for it is reported as a conflict instead. Imported meetings are drafts unless
+   the reviewer chose "publish now" for them (``entry["publish"]``).
 
 Names that match no member are shown for review and stored as names only: no person is ever
 created from a name.
@@ -338,8 +339,9 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     }
     meeting = Meeting.objects.filter(body=body, date=day).first()
     label = _("Meeting %(date)s") % {"date": day.strftime("%d.%m.%Y")}
+    publish = bool(entry.get("publish"))
     if meeting is None:
-        meeting = Meeting(body=body, date=day, published=True, **values)
+        meeting = Meeting(body=body, date=day, published=publish, **values)
         meeting.import_snapshot = {k: _jsonable(v) for k, v in values.items()}
         meeting.last_imported_at = timezone.now()
         meeting.save()
@@ -347,10 +349,10 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     else:
         if meeting.state == Meeting.State.HELD and values["state"] == Meeting.State.PLANNED:
             values.pop("state")  # a notice never turns a held meeting back into a planned one
-        if _merge_fields(meeting, values, result, label):
-            result.counts["updated"] += 1
-        else:
-            result.counts["unchanged"] += 1
+        changed = _merge_fields(meeting, values, result, label)
+        if publish and not meeting.published:
+            meeting.published = changed = True  # publishing is a person's choice; an import never unpublishes
+        result.counts["updated" if changed else "unchanged"] += 1
         meeting.last_imported_at = timezone.now()
         meeting.save()
     _apply_attendance(meeting, data.get("attendance", []), orgs, result, label)

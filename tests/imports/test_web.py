@@ -170,3 +170,41 @@ def test_status_json(upload, hr):
     run = ImportRun.objects.get()
     response = hr.get(reverse("meetings:import_status", args=[run.pk]))
     assert response.json() == {"status": "ready", "label": "Klar til gjennomgang", "progress": 100}
+
+
+def test_imported_meetings_are_drafts_unless_published_in_the_review(upload, hr, vaksdal_body, client_for):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02), text_file("n.txt", NOTICE_2024_04))
+    run = ImportRun.objects.get()
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert page.count('name="m0_publish"') == 1 and 'name="m0_publish" checked' not in page
+    assert hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m1_publish="on")).status_code == 302
+    assert sorted(Meeting.objects.filter(body=vaksdal_body).values_list("date", "published")) == [
+        (__import__("datetime").date(2024, 2, 6), False), (__import__("datetime").date(2024, 4, 16), True),
+    ]
+    draft = Meeting.objects.get(date="2024-02-06")
+    # drafts stay inside the municipality
+    assert client_for("adviser").get(draft.get_absolute_url()).status_code == 404
+    assert client_for("union_rep_a").get(draft.get_absolute_url()).status_code == 200
+
+
+def test_hr_publishes_and_unpublishes_from_the_meeting_page(upload, hr, vaksdal_body, client_for):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02))
+    run = ImportRun.objects.get()
+    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    meeting = Meeting.objects.get()
+    url = reverse("meetings:meeting_publish", args=[meeting.pk])
+    assert f'action="{url}"' in hr.get(meeting.get_absolute_url()).content.decode()
+    assert f'action="{url}"' not in client_for("union_rep_a").get(meeting.get_absolute_url()).content.decode()
+    for role, status in [("union_rep_a", 403), ("hr_b", 404), ("adviser", 404), ("anonymous", 302)]:
+        assert client_for(role).post(url, {"publish": "1"}).status_code == status
+    meeting.refresh_from_db()
+    assert meeting.published is False
+    assert hr.get(url).status_code == 405
+    response = hr.post(url, {"publish": "1"})
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    meeting.refresh_from_db()
+    assert meeting.published is True
+    assert client_for("adviser").get(meeting.get_absolute_url()).status_code == 200
+    hr.post(url, {"publish": "0"})
+    meeting.refresh_from_db()
+    assert meeting.published is False
