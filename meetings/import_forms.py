@@ -78,6 +78,13 @@ class ReviewForm(forms.Form):
             self.fields[f"m{m}_state"] = forms.ChoiceField(
                 choices=Meeting.State.choices, label=_("State"), initial=data.get("state")
             )
+            for c, change in enumerate(entry.get("changes", [])):
+                conflict = change["kind"] == "conflict"
+                self.fields[f"m{m}_c{c}"] = forms.BooleanField(
+                    required=False,
+                    initial=not conflict,
+                    label=_("Overwrite the hand correction") if conflict else _("Apply this change"),
+                )
             for a, row in enumerate(data["attendance"]):
                 if row.get("person_id") is None and row.get("side") != "other":
                     self.fields[f"m{m}_a{a}_person"] = forms.ModelChoiceField(
@@ -137,8 +144,12 @@ class ReviewForm(forms.Form):
                 }
                 for i, item in enumerate(entry["data"]["items"])
             ]
+            ticked = [bool(cleaned.get(f"m{m}_c{c}")) for c in range(len(entry.get("changes", [])))]
+            changes = list(zip(entry.get("changes", []), ticked))
             preview["meetings"].append(
                 {**entry, "include": bool(cleaned.get(f"m{m}_include")), "publish": bool(cleaned.get(f"m{m}_publish")),
+                 "rejected": [ch["id"] for ch, on in changes if ch["kind"] != "conflict" and not on],
+                 "forced": [ch["id"] for ch, on in changes if ch["kind"] == "conflict" and on],
                  "body_id": body.pk if body else None, "data": data}
             )
         return preview
@@ -151,6 +162,9 @@ class ReviewForm(forms.Form):
                 "entry": entry,
                 "data": data,
                 "fields": [self[f"m{m}_{name}"] for name in ("include", "publish", "body", "date", "place", "state")],
+                "changes": [
+                    {"change": change, "field": self[f"m{m}_c{c}"]} for c, change in enumerate(entry.get("changes", []))
+                ],
                 "attendance": [
                     {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None}
                     for a, row in enumerate(data["attendance"])

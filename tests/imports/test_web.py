@@ -59,6 +59,9 @@ def confirm_payload(run: ImportRun, **overrides) -> dict:
         })
         for i, item in enumerate(entry["data"]["items"]):
             data.update({f"m{m}_i{i}_case_number": item["case_number"] or "", f"m{m}_i{i}_title": item["title"]})
+        for c, change in enumerate(entry.get("changes", [])):
+            if change["kind"] != "conflict":  # as the page ticks them
+                data[f"m{m}_c{c}"] = "on"
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
 
