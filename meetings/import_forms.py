@@ -33,7 +33,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Meeting documents"),
-        help_text=_("PDF with a text layer or plain text (.txt), at most 20 MB each."),
+        help_text=_("PDF (scanned protocols are read by text recognition, OCR) or plain text (.txt), at most 20 MB each."),
         widget=MultipleFileInput(attrs={"accept": ".pdf,.txt,application/pdf,text/plain"}),
     )
 

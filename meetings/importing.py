@@ -37,7 +37,7 @@ from .classification import classify_item
 from .importers.errors import MAX_BYTES, ProtocolImportError
 from .importers import common
 from .importers.pipeline import LINK_THRESHOLD, parse_document
-from .importers.text import is_pdf
+from .importers.text import is_ocr_warning, is_pdf
 from .models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request, SourceDocument
 from .signals import send_meetings_changed
 
@@ -168,16 +168,18 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
         if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
             document.family, document.pages = parsed.family, parsed.pages
             document.save(update_fields=["family", "pages"])
+        ocr = any(is_ocr_warning(w) for w in parsed.warnings)
         preview["documents"].append(
             {"id": document.pk if document else None, "filename": filename,
              "sha256": hashlib.sha256(data).hexdigest(), "family": parsed.family, "pages": parsed.pages,
-             "warnings": list(parsed.warnings)}
+             "warnings": list(parsed.warnings), "ocr": ocr}
         )
         preview["warnings"].extend(parsed.warnings)
         for index, meeting in enumerate(parsed.meetings):
-            preview["meetings"].append(
-                _preview_meeting(meeting.to_dict(), document, index, municipality, body, bodies, orgs)
-            )
+            entry = _preview_meeting(meeting.to_dict(), document, index, municipality, body, bodies, orgs)
+            entry["ocr"] = ocr
+            entry["filename"] = filename
+            preview["meetings"].append(entry)
     preview["meetings"].sort(key=preview_order)
     preview_changes(preview, municipality)
     return preview

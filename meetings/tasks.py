@@ -6,6 +6,7 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
+from .importers import ocr
 from .importers.errors import ProtocolImportError
 from .importing import build_preview, preview_order
 from .models import ImportRun
@@ -25,7 +26,8 @@ def parse_import_run(run_id: int) -> str:
     errors = []
     for done, document in enumerate(documents, start=1):
         try:
-            part = build_preview([document], run.municipality)
+            with ocr.reporting_progress(_page_progress(run_id, done - 1, len(documents))):
+                part = build_preview([document], run.municipality)
         except ProtocolImportError as error:
             errors.append({"filename": document.filename, "code": error.code, "message": error.message})
         except Exception:  # noqa: BLE001 - a bug must not leave the run spinning forever
@@ -43,6 +45,16 @@ def parse_import_run(run_id: int) -> str:
     run.status = ImportRun.Status.READY if preview["meetings"] else ImportRun.Status.FAILED
     run.save(update_fields=["preview", "errors", "progress", "status"])
     return run.status
+
+
+def _page_progress(run_id: int, files_done: int, files: int):
+    """Progress while a scanned file's pages are recognised (OCR): its share of the run."""
+
+    def report(pages_done: int, pages: int) -> None:
+        share = (files_done + pages_done / max(pages, 1)) / max(files, 1)
+        ImportRun.objects.filter(pk=run_id).update(progress=min(int(share * 100), 99))
+
+    return report
 
 
 def start_parsing(run: ImportRun) -> None:

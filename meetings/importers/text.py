@@ -5,6 +5,7 @@ is rebuilt as a person reads it (:mod:`.layout`: lines, paragraphs, no running h
 numbers, hyphenated words joined). pdfplumber gives the same positions but read a 100-page
 reportlab PDF at about 6 pages/s; pypdfium2's characters are read at well over 100 pages/s.
 Plain text has hyphenated line ends joined the same way, so a document reads alike either way.
+A PDF without a text layer (a scan) is read by OCR (:mod:`.ocr`) and then rebuilt the same way.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
+from . import ocr
 from .errors import MAX_BYTES, ProtocolImportError
 from .layout import Page, Word, group_lines, join_hyphenated, pages_text
 
 MAX_PAGES = 2000
 PDF_TIME_BUDGET_S = 60.0
-PAGE_SEPARATOR = "\n\f\n"
 MIN_TEXT_CHARS = 20
+OCR_TIME_BUDGET_S_PER_PAGE = 60.0
+OCR_WARNING = (
+    "Teksten er lest med tekstgjenkjenning (OCR) fra %(n)d skannede sider: "
+    "kontroller navn, datoer og stemmetall mot originalen."
+)
 
 
 @dataclass
@@ -31,6 +37,7 @@ class ExtractedText:
     pages: int
     kind: Literal["pdf", "text"]
     warnings: tuple[str, ...] = ()
+    ocr_pages: int = 0  # pages whose text was recognised by OCR
 
 
 def is_pdf(data: bytes) -> bool:
@@ -96,28 +103,40 @@ def _pdf_text(data: bytes) -> ExtractedText:
         n_pages = len(pdf)
         if n_pages > MAX_PAGES:
             raise ProtocolImportError("too_many_pages")
+        deadline = time.monotonic() + PDF_TIME_BUDGET_S
         pages: list[Page] = []
-        empty_pages = 0
-        started = time.monotonic()
         for index in range(n_pages):
-            if time.monotonic() - started > PDF_TIME_BUDGET_S:
+            if time.monotonic() > deadline:
                 raise ProtocolImportError("too_slow")
             try:
-                page = _pdf_page(pdf, index)
+                pages.append(_pdf_page(pdf, index))
             except Exception:  # noqa: BLE001 - one unreadable page should not sink the file
-                page = Page(lines=[], height=1.0)
-            if not page.lines:
-                empty_pages += 1
-            pages.append(page)
+                pages.append(Page(lines=[], height=1.0))
+        warnings: list[str] = []
+        ocr_pages = 0
+        if _visible_chars(pages) < MIN_TEXT_CHARS:
+            # a scan: recognise the text of every page (slow, so with its own time budget)
+            pages = ocr.recognise(pdf, list(range(n_pages)), time.monotonic() + OCR_TIME_BUDGET_S_PER_PAGE * n_pages)
+            ocr_pages = n_pages
+            warnings.append(OCR_WARNING % {"n": n_pages})
     finally:
         pdf.close()
+    empty_pages = sum(1 for page in pages if not page.lines)
     text = pages_text(pages)
     if sum(1 for ch in text if not ch.isspace()) < MIN_TEXT_CHARS:
         raise ProtocolImportError("no_text_layer")
-    warnings: tuple[str, ...] = ()
     if empty_pages:
-        warnings = (f"{empty_pages} av {n_pages} sider har ikke tekstlag og ble hoppet over.",)
-    return ExtractedText(text=text, pages=n_pages, kind="pdf", warnings=warnings)
+        warnings.append(f"{empty_pages} av {n_pages} sider har ikke tekstlag og ble hoppet over.")
+    return ExtractedText(text=text, pages=n_pages, kind="pdf", warnings=tuple(warnings), ocr_pages=ocr_pages)
+
+
+def _visible_chars(pages: list[Page]) -> int:
+    return sum(len(word.text) for page in pages for line in page.lines for word in line.words)
+
+
+def is_ocr_warning(warning: str) -> bool:
+    """True for the warning that says a document's text was recognised by OCR."""
+    return warning.startswith(OCR_WARNING.split("%")[0])
 
 
 def open_pdf(data: bytes):
