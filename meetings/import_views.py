@@ -14,8 +14,9 @@ from municipalities.models import Municipality
 
 from .import_forms import ReviewForm, UploadForm
 from .importers.errors import ProtocolImportError
-from .importing import apply_preview, store_document
+from .importing import MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT, apply_preview, store_document
 from .models import ImportRun, Meeting
+from .review import review_page
 from .tasks import start_parsing
 
 
@@ -35,16 +36,20 @@ def import_upload(request, number: str):
         else:
             return redirect(run)
     runs = ImportRun.objects.visible_to(request.user).filter(municipality=municipality).select_related("created_by")[:20]
-    return render(request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs})
+    limits = {"meetings": MAX_MEETINGS_PER_DOCUMENT, "items": MAX_ITEMS_PER_MEETING}
+    return render(
+        request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs, "limits": limits}
+    )
 
 
 def import_detail(request, pk: int):
     run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
-    form = None
+    form = page = None
     if run.status == ImportRun.Status.READY:
-        form = ReviewForm(preview=run.preview, municipality=run.municipality)
+        page = review_page(run.preview, request.GET)
+        form = ReviewForm(preview=run.preview, municipality=run.municipality, **page.form_kwargs)
     meetings = Meeting.objects.filter(pk__in=run.result.get("meeting_ids", [])).select_related("body")
-    return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": meetings})
+    return render(request, "meetings/import_detail.html", {"run": run, "form": form, "page": page, "meetings": meetings})
 
 
 @require_POST
@@ -54,15 +59,23 @@ def import_confirm(request, pk: int):
     if run.status != ImportRun.Status.READY:
         messages.error(request, _("This import cannot be saved in its current state."))
         return redirect(run)
-    form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality)
+    page = review_page(run.preview, request.GET)
+    form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality, **page.form_kwargs)
+    context = {"run": run, "form": form, "page": page, "meetings": []}
     if not form.is_valid():
         messages.error(request, _("Nothing was saved. Correct the fields marked below."))
-        return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
+        return render(request, "meetings/import_detail.html", context, status=400)
+    corrected = form.corrected_preview()
+    if page.paged:  # keep this page's corrections while the reviewer goes through the others
+        run.preview = corrected
+        run.save(update_fields=["preview"])
+        if request.POST.get("action") == "next" and page.next_query:
+            return redirect(run.get_absolute_url() + page.next_query)
     try:
-        result = apply_preview(form.corrected_preview(), run.municipality, request.user)
+        result = apply_preview(corrected, run.municipality, request.user)
     except ProtocolImportError as error:
         messages.error(request, error.message)
-        return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
+        return render(request, "meetings/import_detail.html", context, status=400)
     run.result = result.as_dict()
     run.status = ImportRun.Status.CONFIRMED
     run.confirmed_at = timezone.now()

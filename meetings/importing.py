@@ -37,7 +37,8 @@ from .classification import classify_item
 from .importers.errors import MAX_BYTES, ProtocolImportError
 from .importers import common
 from .importers.pipeline import LINK_THRESHOLD, parse_document
-from .importers.text import is_ocr_warning, is_pdf
+from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT
+from .importers.text import extract_text, is_ocr_warning, is_pdf
 from .models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request, SourceDocument
 from .signals import send_meetings_changed
 
@@ -51,6 +52,9 @@ ORGANISATION_ALIASES = {
     "nsf": "Sykepleierforbundet", "sykepleiarforbundet": "Sykepleierforbundet",
     "fagforbundet": "Fagforbundet", "utdanningsforbundet": "Utdanningsforbundet",
 }
+
+
+MAX_ITEMS_PER_MEETING = 500  # the parser reads at most this many agenda entries per meeting
 
 
 class WrongMunicipality(ProtocolImportError):
@@ -169,6 +173,7 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
             document.family, document.pages = parsed.family, parsed.pages
             document.save(update_fields=["family", "pages"])
         ocr = any(is_ocr_warning(w) for w in parsed.warnings)
+        parsed.warnings.extend(_cut_items_warnings(parsed, data, filename, ocr))
         preview["documents"].append(
             {"id": document.pk if document else None, "filename": filename,
              "sha256": hashlib.sha256(data).hexdigest(), "family": parsed.family, "pages": parsed.pages,
@@ -183,6 +188,25 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
     preview["meetings"].sort(key=preview_order)
     preview_changes(preview, municipality)
     return preview
+
+
+def _cut_items_warnings(parsed, data: bytes, filename: str, ocr: bool) -> list[str]:
+    """Say how many agenda items were left out when a meeting reached the items limit.
+
+    Only a meeting with exactly the limit may have been cut, so only then is the text read again
+    (not for a scan, whose OCR would have to run again) to count the case numbers it names.
+    """
+    if ocr or not any(len(m.items) >= MAX_ITEMS_PER_MEETING for m in parsed.meetings):
+        return []
+    named = {case for case, *_ in common.find_cases(extract_text(data, filename).text)}
+    read = {item.case_number for m in parsed.meetings for item in m.items if item.case_number}
+    if len(named - read) == 0:
+        return []
+    return [
+        _("%(cut)d agenda items were not read: at most %(limit)d items per meeting are read, and the "
+          "document names %(found)d case numbers. Split the document to import the rest.")
+        % {"cut": len(named - read), "limit": MAX_ITEMS_PER_MEETING, "found": len(named)}
+    ]
 
 
 def preview_order(entry: dict) -> tuple[bool, str]:
