@@ -14,7 +14,7 @@ from municipalities.models import Municipality
 
 from .import_forms import ReviewForm, UploadForm
 from .importers.errors import ProtocolImportError
-from .importing import MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT, apply_preview, store_document
+from .importing import MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT, apply_preview, discard_run, store_document
 from .models import ImportRun, Meeting
 from .review import review_page
 from .tasks import start_parsing
@@ -35,7 +35,10 @@ def import_upload(request, number: str):
             form.add_error("files", error.message)
         else:
             return redirect(run)
-    runs = ImportRun.objects.visible_to(request.user).filter(municipality=municipality).select_related("created_by")[:20]
+    runs = (
+        ImportRun.objects.visible_to(request.user).filter(municipality=municipality)
+        .select_related("created_by").prefetch_related("documents")[:20]
+    )
     limits = {"meetings": MAX_MEETINGS_PER_DOCUMENT, "items": MAX_ITEMS_PER_MEETING}
     return render(
         request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs, "limits": limits}
@@ -86,6 +89,18 @@ def import_confirm(request, pk: int):
         _("Saved: %(inserted)d new, %(updated)d updated, %(unchanged)d unchanged.") % counts,
     )
     return redirect(run)
+
+
+@require_POST
+def import_discard(request, pk: int):
+    """Throw away an import that is waiting, ready for review or failed (nothing was saved from it)."""
+    run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
+    require_edit(request.user, run.municipality_id)
+    if not discard_run(run):
+        messages.error(request, _("This import cannot be discarded in its current state."))
+        return redirect(run)
+    messages.success(request, _("The import was discarded."))
+    return redirect("meetings:import_upload", run.municipality_id)
 
 
 @require_GET

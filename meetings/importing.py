@@ -39,7 +39,7 @@ from .importers import common
 from .importers.pipeline import LINK_THRESHOLD, parse_document
 from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT
 from .importers.text import extract_text, is_ocr_warning, is_pdf
-from .models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request, SourceDocument
+from .models import AgendaItem, Attendance, ImportRun, Meeting, MeetingSource, Proposal, Request, SourceDocument
 from .signals import send_meetings_changed
 
 ORGANISATION_ALIASES = {
@@ -89,6 +89,24 @@ def store_document(data: bytes, filename: str, municipality: Municipality, user=
     document.file.save(f"{digest}", ContentFile(data), save=False)
     document.save()
     return document
+
+
+DISCARDABLE = (ImportRun.Status.QUEUED, ImportRun.Status.READY, ImportRun.Status.FAILED)
+
+
+def discard_run(run: ImportRun) -> bool:
+    """Delete an import run that saved nothing, and its files that nothing else uses."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().filter(pk=run.pk, status__in=DISCARDABLE).first()
+        if run is None:
+            return False
+        documents = list(run.documents.all())
+        run.delete()
+        for document in documents:
+            if not document.import_runs.exists() and not document.meetings.exists():
+                document.file.delete(save=False)
+                document.delete()
+    return True
 
 
 # --- resolving ---------------------------------------------------------------------------
@@ -658,7 +676,8 @@ def _apply_requests(meeting: Meeting, rows: list[dict], orgs, result: ImportResu
         text = (row.get("text") or "").strip()
         if not text:
             continue
-        existing = Request.objects.filter(meeting=meeting, text=text).first()
+        # earlier imports kept the speaker at the start of the text ("Name (Org) ber om ...")
+        existing = Request.objects.filter(meeting=meeting, text__endswith=text).first()
         resulting = None
         if row.get("resulting_case_number"):
             resulting = (

@@ -15,5 +15,6 @@ urlpatterns = [
     path("kommuner/<str:number>/import/", import_views.import_upload, name="import_upload"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/discard/", import_views.import_discard, name="import_discard"),
     path("imports/<int:pk>/status/", import_views.import_status, name="import_status"),
 ]

@@ -211,3 +211,30 @@ def test_hr_publishes_and_unpublishes_from_the_meeting_page(upload, hr, vaksdal_
     hr.post(url, {"publish": "0"})
     meeting.refresh_from_db()
     assert meeting.published is False
+
+
+def test_history_shows_files_who_and_result_and_pending_or_failed_imports_can_be_discarded(upload, hr, client_for):
+    from meetings.models import SourceDocument
+
+    upload(hr, text_file("protokoll.txt", PROTOCOL_2024_02))
+    saved = ImportRun.objects.get()
+    hr.post(reverse("meetings:import_confirm", args=[saved.pk]), confirm_payload(saved))
+    upload(hr, text_file("innkalling.txt", NOTICE_2024_04))
+    pending = ImportRun.objects.latest("pk")
+    upload(hr, SimpleUploadedFile("tom.pdf", b"%PDF-1.4\n%%EOF"))
+    failed = ImportRun.objects.latest("pk")
+    assert (pending.status, failed.status) == ("ready", "failed")
+    page = hr.get(reverse("meetings:import_upload", args=["4628"])).content.decode()
+    for text in ("protokoll.txt", "innkalling.txt", "tom.pdf", "hr_a", "1 møte til gjennomgang", "PDF-en kan ikke leses"):
+        assert text in page
+    assert page.count('action="/imports/') == 2  # discard buttons for the pending and the failed import
+    for role in ("hr_b", "union_rep_a", "adviser"):
+        assert client_for(role).post(reverse("meetings:import_discard", args=[pending.pk])).status_code in (403, 404)
+    response = hr.post(reverse("meetings:import_discard", args=[pending.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("meetings:import_upload", args=["4628"])
+    hr.post(reverse("meetings:import_discard", args=[failed.pk]))
+    assert list(ImportRun.objects.values_list("pk", flat=True)) == [saved.pk]
+    assert list(SourceDocument.objects.values_list("filename", flat=True)) == ["protokoll.txt"]
+    # a saved import stays
+    response = hr.post(reverse("meetings:import_discard", args=[saved.pk]))
+    assert response.status_code == 302 and ImportRun.objects.filter(pk=saved.pk).exists()
