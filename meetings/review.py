@@ -3,7 +3,7 @@
 A small document is reviewed on one page. A big one (many meetings or items) is reviewed one
 meeting at a time, its items in pages of :data:`ITEMS_PER_PAGE`; the corrections of each page
 are kept in the import run, and "confirm" saves everything. This keeps the page small however
-big the document is (a 50-meeting x 500-item file renders one meeting's 100 items).
+big the document is (a 50-meeting x 500-item file renders one meeting's first 50 items).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 SINGLE_PAGE_MEETINGS = 10
 SINGLE_PAGE_ITEMS = 200
-ITEMS_PER_PAGE = 100
+ITEMS_PER_PAGE = 50
 
 
 @dataclass

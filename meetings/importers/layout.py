@@ -23,7 +23,7 @@ PARAGRAPH_GAP = 1.6  # a baseline step this many usual line steps long starts a 
 MARGIN_ZONE = 0.08  # running headers/footers sit in this share of the page at the top and bottom
 MARGIN_LINES = 2  # ... and are among the first/last this many lines of the page
 RECURRING_SHARE = 0.8  # ... and recur on at least this share of pages
-MIN_RECURRING_PAGES = 3
+MIN_RECURRING_PAGES = 2
 
 PAGE_NUMBER_RE = re.compile(
     r"^(?:(?:side|page|sida|s\.)\s*(?P<n1>\d{1,4})(?:\s*(?:av|of|/)\s*(?P<m1>\d{1,4}))?"
