@@ -24,7 +24,7 @@ from municipalities.models import Body, Municipality
 
 
 class Command(BaseCommand):
-    help = "Import meeting protocols or notices (PDF with a text layer, or text) into a municipality."
+    help = "Import meeting protocols or notices (PDF, scanned PDFs read by OCR, or text) into a municipality, as drafts."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="PDF or .txt files")
