@@ -10,7 +10,8 @@ Usage: python benchmarks/bench_pages.py      (make bench)
 2. In a child process per database: the national comparison page (as a KS adviser), a
    municipality scorecard and the scorecard API through Django's test client, server-side time,
    p95 over BENCH_REQUESTS (default 30) requests after 3 warm-up requests, with query counts.
-3. The importer benchmark (benchmarks/bench_parser.py).
+3. The importer benchmarks: parsing (benchmarks/bench_parser.py) and upload to review with the
+   worker running, the review of a 50x500 document and OCR per page (benchmarks/bench_import.py).
 
 The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
@@ -142,6 +143,10 @@ def main() -> dict:
 
     print("== importer", flush=True)
     importer = bench_parser.main()
+    import bench_import
+
+    print("== upload to review", flush=True)
+    review = bench_import.main()
     large, small = results["large"], results["small"]
     report = {
         "database": "postgresql",
@@ -158,6 +163,7 @@ def main() -> dict:
         "api_scorecard_ms_p95": large["api_scorecard_ms_p95"],
         "import_vaksdal_s": importer.get("import_vaksdal_s"),
         "import_pdf_pages_per_s": importer.get("import_pdf_pages_per_s"),
+        **review,
     }
     print(json.dumps(report))
     return report

@@ -76,6 +76,16 @@ def save_item(form, *formsets) -> AgendaItem:
     return item
 
 
+def set_published(meeting: Meeting, published: bool) -> bool:
+    """Publish a draft meeting or take it back to draft; True if it changed."""
+    if meeting.published == published:
+        return False
+    meeting.published = published
+    meeting.save(update_fields=["published"])
+    send_meetings_changed(set_published, meeting.body.municipality_id)
+    return True
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     when: datetime.datetime

@@ -121,6 +121,17 @@ def meeting_detail(request, pk: int):
     return render(request, "meetings/meeting_detail.html", context)
 
 
+@require_POST
+def meeting_publish(request, pk: int):
+    """Publish a draft (``publish=1``) or take a published meeting back to draft (``publish=0``)."""
+    meeting = get_visible_or_404(Meeting.objects.select_related("body__municipality"), request.user, pk=pk)
+    require_edit(request.user, meeting.body.municipality_id)
+    publish = request.POST.get("publish") == "1"
+    if services.set_published(meeting, publish):
+        messages.success(request, _("The meeting was published.") if publish else _("The meeting is a draft again."))
+    return redirect(meeting)
+
+
 def meeting_delete(request, pk: int):
     """GET asks for confirmation (saying what goes with the meeting); POST deletes."""
     meeting = get_visible_or_404(Meeting.objects.select_related("body__municipality"), request.user, pk=pk)

@@ -648,14 +648,18 @@ REQUEST_STOP_RE = re.compile(
 
 
 def parse_requests(text: str) -> list[ParsedRequest]:
-    """Statements 'Name (Org) ber om / spør / tek opp ...' as requests."""
+    """Statements 'Name (Org) ber om / spør / tek opp ...' as requests.
+
+    The speaker is kept in ``by`` and ``organisation``; the text starts at the verb ("ber om at
+    ..."), so a page showing "Name (Org): text" does not name the speaker twice.
+    """
     matches = list(REQUEST_RE.finditer(text))
     out: list[ParsedRequest] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         stop = REQUEST_STOP_RE.search(text, m.end(), end)
         end = min(end, stop.start() if stop else end, m.start() + 1200)
-        statement = flat(text[m.start() : end])
+        statement = flat(text[m.start("verb") : end])
         org = canonical_org(m.group("org"), strict_case=False) or flat(m.group("org"))
         asks = bool(AGENDA_ASK_RE.search(statement))
         out.append(ParsedRequest(flat(m.group("by")), org, statement, None, asks))

@@ -420,13 +420,15 @@ def flattened(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def make_pdf(text: str, *, lines_per_page: int = 55) -> bytes:
-    """A text PDF (reportlab, Helvetica) with one text line per document line."""
+def make_pdf(text: str, *, lines_per_page: int = 55, user_password: str | None = None, owner_password: str | None = None) -> bytes:
+    """A text PDF (reportlab, Helvetica) with one text line per document line, encrypted if asked."""
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
+    encrypt = StandardEncryption(user_password or "", owner_password) if owner_password else None
+    pdf = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
     lines = text.split("\n")
     for start in range(0, max(1, len(lines)), lines_per_page):
         y = 800
@@ -454,14 +456,5 @@ def make_blank_pdf() -> bytes:
 def make_encrypted_pdf(
     text: str = "Møteprotokoll\nMøtedato: 01.01.2024", password: str = "hemmeleg"
 ) -> bytes:
-    """A text PDF that needs a user password (pypdf)."""
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(io.BytesIO(make_pdf(text)))
-    writer = PdfWriter()
-    for page in reader.pages:
-        writer.add_page(page)
-    writer.encrypt(user_password=password, owner_password=password + "-eier")
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
+    """A text PDF that needs a user password."""
+    return make_pdf(text, user_password=password, owner_password=password + "-eier")

@@ -40,7 +40,7 @@ def test_json_contract_and_records(vaksdal_body, write_file):
         ("administration", [], "adopted", 4), ("amendment", ["Fagforbundet"], "fell", 2),
     ]
     stored = Meeting.objects.get(body=vaksdal_body, date="2024-02-06")
-    assert stored.state == "held" and stored.published is True
+    assert stored.state == "held" and stored.published is False  # imported meetings are drafts
     assert stored.last_imported_at is not None
     assert stored.source_documents.get().filename == "protokoll.txt"
     statuses = {(a.display_name, a.status, a.substitute_for.person.name if a.substitute_for else None)
@@ -58,6 +58,15 @@ def test_json_contract_and_records(vaksdal_body, write_file):
     amendment = Proposal.objects.get(item=item, kind="amendment")
     assert [o.short_name for o in amendment.proposers.all()] == ["Fagforbundet"]
     assert output["counts"] == {"inserted": sum(model_counts()[k] for k in ("Meeting", "Attendance", "AgendaItem", "Proposal", "Request")), "updated": 0, "unchanged": 0}
+
+
+def test_publish_flag_publishes_and_a_later_import_never_unpublishes(vaksdal_body, write_file):
+    path = write_file("protokoll.txt", PROTOCOL_2024_02)
+    run(path, "--municipality", "4628", "--publish")
+    assert Meeting.objects.get(body=vaksdal_body, date="2024-02-06").published is True
+    second = run(path, "--municipality", "4628")
+    assert second["counts"]["updated"] == 0
+    assert Meeting.objects.get(body=vaksdal_body, date="2024-02-06").published is True
 
 
 def test_second_import_changes_nothing(vaksdal_body, write_file):
