@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from meetings.importers import ocr
 from meetings.models import ImportRun, Meeting
+from meetings.tasks import Lease
 from tests.importers.scanned_pdf import scanned_pdf
 
 from .documents import PROTOCOL_2024_02
@@ -18,12 +19,12 @@ pytestmark = [
 
 def test_hr_uploads_a_scan_reviews_the_ocr_text_and_confirms(upload, client_for, vaksdal_body, monkeypatch):
     seen = []
-    original = ocr._recognise_page
-    monkeypatch.setattr(ocr, "_recognise_page", lambda *a: seen.append(ImportRun.objects.get().progress) or original(*a))
+    update = Lease.update
+    monkeypatch.setattr(Lease, "update", lambda lease, **values: seen.append(values.get("progress")) or update(lease, **values))
     hr = client_for("hr_a")
     upload(hr, SimpleUploadedFile("skannet.pdf", scanned_pdf(PROTOCOL_2024_02), content_type="application/pdf"))
     run = ImportRun.objects.get()
-    assert seen == [0, 50]  # progress moves page by page
+    assert seen == [50, 99, 100, 100]  # page by page from the child that reads them, then the file, then the run
     assert (run.status, run.progress) == ("ready", 100)
     [document] = run.preview["documents"]
     assert document["ocr"] is True and run.preview["meetings"][0]["ocr"] is True
@@ -35,8 +36,8 @@ def test_hr_uploads_a_scan_reviews_the_ocr_text_and_confirms(upload, client_for,
     assert (meeting.date.isoformat(), meeting.place, meeting.published) == ("2024-02-06", "Kommunestyresalen", False)
 
 
-def test_without_tesseract_the_run_fails_with_what_to_install(upload, client_for, vaksdal_body, monkeypatch):
-    monkeypatch.setattr(ocr, "available", lambda: False)
+def test_without_tesseract_the_run_fails_with_what_to_install(upload, client_for, vaksdal_body, settings):
+    settings.IMPORT_PARSER = "tests.imports.faulty.parse_without_tesseract"
     hr = client_for("hr_a")
     upload(hr, SimpleUploadedFile("skannet.pdf", scanned_pdf("Møtedato: 06.02.2024"), content_type="application/pdf"))
     run = ImportRun.objects.get()
