@@ -18,6 +18,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from municipalities import permissions
+
 from .metrics import API_METRICS
 from .queries import ComparisonRow, evidence_phrases
 
@@ -124,7 +126,7 @@ ITEM_HEADER = [
 ]
 
 
-def item_rows(items, url: Callable[[str], str]) -> Iterator[list]:
+def item_rows(items, url: Callable[[str], str], user=None) -> Iterator[list]:
     for item in chunked(items):
         meeting = item.meeting
         body = meeting.body
@@ -144,7 +146,7 @@ MEETING_HEADER = [
 ]
 
 
-def meeting_rows(meetings, url: Callable[[str], str]) -> Iterator[list]:
+def meeting_rows(meetings, url: Callable[[str], str], user=None) -> Iterator[list]:
     for meeting in chunked(meetings):
         body = meeting.body
         yield [
@@ -160,7 +162,7 @@ SEAT_HEADER = [
 ]
 
 
-def seat_rows(seats, url: Callable[[str], str]) -> Iterator[list]:
+def seat_rows(seats, url: Callable[[str], str], user=None) -> Iterator[list]:
     for seat in chunked(seats):
         meeting = seat.meeting
         yield [
@@ -176,13 +178,14 @@ REQUEST_HEADER = [
 ]
 
 
-def request_rows(requests, url: Callable[[str], str]) -> Iterator[list]:
+def request_rows(requests, url: Callable[[str], str], user) -> Iterator[list]:
     for request in chunked(requests):
         meeting = request.meeting
+        result = permissions.readable(user, request.resulting_item)
         yield [
             meeting.body.municipality_id, meeting.pk, meeting.date, request.pk, request.asked_by,
             request.organisation.short_name if request.organisation_id else "", request.text,
-            request.asks_for_agenda_item, request.raised_under_id, request.resulting_item_id,
+            request.asks_for_agenda_item, request.raised_under_id, result.pk if result else None,
             url(meeting.get_absolute_url()),
         ]
 
@@ -194,7 +197,7 @@ MEASURE_HEADER = [
 ]
 
 
-def measure_rows(measures, url: Callable[[str], str]) -> Iterator[list]:
+def measure_rows(measures, url: Callable[[str], str], user=None) -> Iterator[list]:
     for measure in measures:
         s = measure.summary
         yield [
@@ -205,6 +208,8 @@ def measure_rows(measures, url: Callable[[str], str]) -> Iterator[list]:
         ]
 
 
+#: kind -> (header, rows function). Each rows function takes the records, a function that makes a
+#: URL absolute and the user: a reference to another record goes through ``permissions.readable``.
 RECORD_TABLES = {
     "items": (ITEM_HEADER, item_rows),
     "meetings": (MEETING_HEADER, meeting_rows),
