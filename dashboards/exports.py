@@ -5,7 +5,8 @@ data; XLSX is built in openpyxl's write-only mode and capped at :data:`XLSX_MAX_
 last row says so when the cap is reached; the CSV has everything). Column names are stable,
 machine-readable English codes; values are plain (ISO dates, ``true``/``false``, empty for no
 data). Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
-is prefixed with an apostrophe.
+is prefixed with an apostrophe. Control characters that XML cannot carry (from an imported PDF,
+say) are dropped from XLSX cells, so one odd title cannot break a whole export.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from municipalities import permissions
 
@@ -57,7 +59,7 @@ def xlsx_value(value):
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, str):
-        return safe_text(value)
+        return safe_text(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 
