@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_pages.py      (make bench)
 
 1. Two scratch databases on the local PostgreSQL server (BENCH_PG_URL, default
-   postgres://postgres@127.0.0.1:5432): ``partssamarbeid_load`` with the national synthetic dataset
+   postgres://postgres@127.0.0.1:5432; names BENCH_LARGE_DB and BENCH_SMALL_DB): ``partssamarbeid_load`` with the national synthetic dataset
    (357 municipalities x 10 years, the one ``make loadtest`` uses; reused when present) and
    ``partssamarbeid_bench_small`` (10 municipalities x 10 years). Each is migrated, generated
    (``generate_synthetic --skip-if-present``) and its statistics refreshed.
@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
-SIZES = {"large": ("partssamarbeid_load", 357), "small": ("partssamarbeid_bench_small", 10)}
+SIZES = {
+    "large": (os.environ.get("BENCH_LARGE_DB", "partssamarbeid_load"), 357),
+    "small": (os.environ.get("BENCH_SMALL_DB", "partssamarbeid_bench_small"), 10),
+}
 YEARS, SEED = 10, 1
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 WARMUP = 3
