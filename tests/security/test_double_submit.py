@@ -31,7 +31,7 @@ def test_the_second_of_two_simultaneous_submits_gets_409_and_one_measure_is_save
         second = hr.post(url, data)
     assert first.status_code == 302
     assert second.status_code == 409
-    assert "the same form sent twice" in second.content.decode()
+    assert "det samme skjemaet sendt to ganger" in second.content.decode()  # bokmål, the default
     assert ClimateMeasure.objects.filter(municipality=world.a, title="Sykkelparkering").count() == 1
     assert ClimateMeasure.history.filter(title="Sykkelparkering").count() == 1
 
