@@ -18,7 +18,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver, resolve, reverse
 
 from ..foundation.test_routes import SKIPPED_PREFIXES, _named_patterns
 from .walk import (
@@ -46,6 +46,14 @@ def test_every_route_is_walked():
              if not route.startswith(SKIPPED_PREFIXES) and not route.startswith(API_PREFIX)}
     assert names - set(TARGETS) == set(), "routes the canary does not read (add them to TARGETS)"
     assert set(TARGETS) - names == {"set_language"}  # under i18n/, which the route tables skip
+
+
+@pytest.mark.django_db
+def test_every_api_route_is_walked(canary):
+    names = {name for route, name, _ in _named_patterns(get_resolver().url_patterns) if route.startswith(API_PREFIX)}
+    walked = {f"{match.namespace}:{match.url_name}" for match in
+              (resolve(url.partition("?")[0]) for url in api_urls(canary, schema_of(canary)))}
+    assert names - walked == set(), "API routes missing from the OpenAPI description"
 
 
 @pytest.mark.django_db

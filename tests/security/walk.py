@@ -195,7 +195,7 @@ def api_urls(w, schema: dict) -> list[str]:
         "/api/v1/municipalities/{number}/": [w.a.number],
         "/api/v1/municipalities/{number}/scorecard": [w.a.number],
     }
-    urls = []
+    urls = [reverse("dashboards_api:schema")]
     for path in schema["paths"]:
         if "{" in path:
             assert path in values, f"an API path the canary does not fill in (add it): {path}"
