@@ -7,6 +7,8 @@ DEMO_PASSWORD ?= demo-passord
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEMO_PASSWORD
+# DEBUG is off unless asked for (fail closed): development commands ask for it explicitly.
+DEV := DEBUG=1
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev catalogues run test e2e chromium ocr audit messages lock check-deploy clean vendor bench
@@ -31,14 +33,14 @@ install: $(VENV)/.installed-base ## Create .venv and install the pinned runtime 
 install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
 
 messages: install ## Compile the translation catalogues (.po -> .mo)
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
 catalogues: install ## Update the .po catalogues from the marked strings (no source locations, so branches merge cleanly)
-	$(PY) manage.py makemessages -l nb -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
+	$(DEV) $(PY) manage.py makemessages -l nb -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
 
 run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py seed_demo
 	@echo ""
 	@echo "  Partssamarbeid runs on http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: $(DEMO_PASSWORD)):"
@@ -49,12 +51,12 @@ run: install messages ## Migrate a local SQLite database, load demo data, serve 
 	@echo "    ks.radgiver  KS adviser, reads all municipalities"
 	@echo "  Imports are parsed by a background worker (manage.py db_worker), started alongside."
 	@echo ""
-	@$(PY) manage.py db_worker & worker=$$!; \
+	@$(DEV) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev messages ocr ## Install everything and run the test suite (without the browser tests)
-	$(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -m "not e2e"
 
 E2E_RESULTS ?= $(CURDIR)/e2e-results

@@ -4,7 +4,7 @@ Authentication: session or token (``Authorization: Token ...``); anonymous calle
 Scoping: the same rules as the pages (``visible_to``: drafts only for HR staff and union
 representatives of their own municipality); scorecards count published records only, for
 everyone (:mod:`dashboards.scope`). Lists are paginated (``limit``/``offset``, at most
-:attr:`Pagination.max_limit` per page) and filtered by query parameters; an invalid filter
+:attr:`partssamarbeid.pagination.Pagination.max_limit` per page) and filtered by query parameters; an invalid filter
 value is a 400 with the parameter named.
 """
 from __future__ import annotations
@@ -20,7 +20,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
 from meetings.models import AgendaItem, Meeting
@@ -29,10 +28,6 @@ from municipalities.models import Body, Municipality, kommunenummer_validator
 from . import metrics, queries, scope
 from .forms import POPULATION_BAND_CHOICES
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period
-
-
-class Pagination(LimitOffsetPagination):
-    max_limit = 1000
 
 
 # --- query parameters --------------------------------------------------------------------------------
@@ -46,11 +41,17 @@ def _number(value: str, name: str = "municipality") -> str:
     return value
 
 
+MAX_ID = 2**63 - 1  # ids are 64-bit integers: a larger number cannot reach the database
+
+
 def _int(value: str, name: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError as exc:
         raise ValidationError({name: ["Give a whole number."]}) from exc
+    if not 0 <= number <= MAX_ID:
+        raise ValidationError({name: [f"Give a whole number from 0 to {MAX_ID}."]})
+    return number
 
 
 def _date(value: str, name: str) -> datetime.date:
@@ -118,7 +119,6 @@ class MunicipalityList(ListAPIView):
     """Municipalities (every register row: municipalities and county municipalities)."""
 
     serializer_class = MunicipalitySerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = Municipality.objects.order_by("number")
@@ -189,7 +189,6 @@ class ScorecardList(GenericAPIView):
     """Scorecards of many municipalities (the national comparison), paginated by municipality."""
 
     serializer_class = ScorecardSerializer
-    pagination_class = Pagination
 
     @extend_schema(
         parameters=[
@@ -239,7 +238,6 @@ class BodyList(ListAPIView):
     """Bodies (PSU, AMU, ...) of every municipality."""
 
     serializer_class = BodySerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = Body.objects.visible_to(self.request.user).order_by("municipality_id", "name", "id")
@@ -297,7 +295,6 @@ class MeetingList(ListAPIView):
     """Meetings the caller may read (drafts only of the caller's own municipality)."""
 
     serializer_class = MeetingSerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = (
@@ -353,7 +350,6 @@ class AgendaItemList(ListAPIView):
     """Agenda items with their climate level (a person's override, else automatic) and evidence."""
 
     serializer_class = AgendaItemSerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = (

@@ -5,7 +5,8 @@ data; XLSX is built in openpyxl's write-only mode and capped at :data:`XLSX_MAX_
 last row says so when the cap is reached; the CSV has everything). Column names are stable,
 machine-readable English codes; values are plain (ISO dates, ``true``/``false``, empty for no
 data). Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
-is prefixed with an apostrophe.
+is prefixed with an apostrophe. Control characters that XML cannot carry (from an imported PDF,
+say) are dropped from XLSX cells, so one odd title cannot break a whole export.
 """
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from municipalities import permissions
 
 from .metrics import API_METRICS
 from .queries import ComparisonRow, evidence_phrases
@@ -55,7 +59,7 @@ def xlsx_value(value):
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, str):
-        return safe_text(value)
+        return safe_text(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 
@@ -124,7 +128,7 @@ ITEM_HEADER = [
 ]
 
 
-def item_rows(items, url: Callable[[str], str]) -> Iterator[list]:
+def item_rows(items, url: Callable[[str], str], user=None) -> Iterator[list]:
     for item in chunked(items):
         meeting = item.meeting
         body = meeting.body
@@ -144,7 +148,7 @@ MEETING_HEADER = [
 ]
 
 
-def meeting_rows(meetings, url: Callable[[str], str]) -> Iterator[list]:
+def meeting_rows(meetings, url: Callable[[str], str], user=None) -> Iterator[list]:
     for meeting in chunked(meetings):
         body = meeting.body
         yield [
@@ -160,7 +164,7 @@ SEAT_HEADER = [
 ]
 
 
-def seat_rows(seats, url: Callable[[str], str]) -> Iterator[list]:
+def seat_rows(seats, url: Callable[[str], str], user=None) -> Iterator[list]:
     for seat in chunked(seats):
         meeting = seat.meeting
         yield [
@@ -176,13 +180,14 @@ REQUEST_HEADER = [
 ]
 
 
-def request_rows(requests, url: Callable[[str], str]) -> Iterator[list]:
+def request_rows(requests, url: Callable[[str], str], user) -> Iterator[list]:
     for request in chunked(requests):
         meeting = request.meeting
+        result = permissions.readable(user, request.resulting_item)
         yield [
             meeting.body.municipality_id, meeting.pk, meeting.date, request.pk, request.asked_by,
             request.organisation.short_name if request.organisation_id else "", request.text,
-            request.asks_for_agenda_item, request.raised_under_id, request.resulting_item_id,
+            request.asks_for_agenda_item, request.raised_under_id, result.pk if result else None,
             url(meeting.get_absolute_url()),
         ]
 
@@ -194,7 +199,7 @@ MEASURE_HEADER = [
 ]
 
 
-def measure_rows(measures, url: Callable[[str], str]) -> Iterator[list]:
+def measure_rows(measures, url: Callable[[str], str], user=None) -> Iterator[list]:
     for measure in measures:
         s = measure.summary
         yield [
@@ -205,6 +210,8 @@ def measure_rows(measures, url: Callable[[str], str]) -> Iterator[list]:
         ]
 
 
+#: kind -> (header, rows function). Each rows function takes the records, a function that makes a
+#: URL absolute and the user: a reference to another record goes through ``permissions.readable``.
 RECORD_TABLES = {
     "items": (ITEM_HEADER, item_rows),
     "meetings": (MEETING_HEADER, meeting_rows),

@@ -68,7 +68,7 @@ def seats_queryset(user, period: Period, body_kind: str, ids=None) -> QuerySet:
 def requests_queryset(user, period: Period, body_kind: str, ids=None) -> QuerySet:
     return (
         scope.requests(user, period, body_kind, ids)
-        .select_related("meeting__body__municipality", "person", "organisation", "raised_under", "resulting_item")
+        .select_related("meeting__body__municipality", "person", "organisation", "raised_under", "resulting_item__meeting__body")
         .order_by("meeting__body__municipality__name", "meeting__date", "meeting_id", "id")
     )
 

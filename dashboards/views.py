@@ -275,7 +275,7 @@ def records_export(request, fmt: str):
         header = exports.INITIATIVE_HEADER
     else:
         header, make_rows = exports.RECORD_TABLES[found.kind]
-        rows = make_rows(found.rows, url)
+        rows = make_rows(found.rows, url, request.user)
     return exports.response(fmt, filename, header, rows, data["metric"])
 
 

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
 
@@ -528,7 +529,8 @@ def _apply_attendance(meeting: Meeting, rows: list[dict], orgs, result: ImportRe
 
     _replace_set(
         meeting, "attendance", wanted, current_rows, _ATTENDANCE_KEYS, result, label,
-        create=lambda rows: Attendance.objects.bulk_create(Attendance(meeting=meeting, **row) for row in rows),
+        # with history rows, like every other change to attendance (deletes send signals, so they have them)
+        create=lambda rows: bulk_create_with_history([Attendance(meeting=meeting, **row) for row in rows], Attendance),
         delete=lambda: Attendance.objects.filter(meeting=meeting).delete(),
         scope="meeting", title=_("Attendance"), describe=describe,
     )

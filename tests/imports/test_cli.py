@@ -179,3 +179,21 @@ def test_classify_item_command_prints_level_and_evidence():
     out = StringIO()
     call_command("classify_item", "--title", "Psykososialt arbeidsmiljø og samarbeidsklima", "--json", stdout=out)
     assert json.loads(out.getvalue()) == {"level": "none", "evidence": [], "env_assessment": "not_assessed"}
+
+
+def test_imported_attendance_is_in_the_history(vaksdal_body, write_file):
+    """Attendance is written in bulk; every row still gets its history record, and a newer version
+    that replaces the attendance records both the removals and the additions."""
+    run(write_file("v1.txt", PROTOCOL_2024_02), "--municipality", "4628")
+    meeting = Meeting.objects.get(date="2024-02-06")
+    first = sorted(Attendance.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    assert len(first) == 6
+    created = Attendance.history.filter(meeting_id=meeting.pk, history_type="+")
+    assert sorted(created.values_list("id", flat=True)) == first
+
+    newer = PROTOCOL_2024_02.replace("Tor Brekkestø AP Medlem\n", "")
+    run(write_file("v2.txt", newer), "--municipality", "4628")
+    now = sorted(Attendance.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    assert len(now) == 5
+    assert sorted(Attendance.history.filter(meeting_id=meeting.pk, history_type="-").values_list("id", flat=True)) == first
+    assert sorted(created.exclude(id__in=first).values_list("id", flat=True)) == now
