@@ -153,9 +153,11 @@ TARGETS = {
        for name in ("meetings:meeting_detail", "meetings:meeting_edit", "meetings:meeting_delete")},
     **{name: (lambda name: lambda w: [_u(name, pk=pk) for pk in (w.draft_item.pk, w.item_a2.pk, w.item_a2_next.pk)])(name)
        for name in ("meetings:item_detail", "meetings:item_edit", "meetings:item_climate_override")},
+    "meetings:meeting_publish": lambda w: [_u("meetings:meeting_publish", pk=pk) for pk in (w.draft.pk, w.pub_a.pk)],
     "meetings:import_upload": lambda w: [_u("meetings:import_upload", number=w.a.number)],
     **{name: (lambda name: lambda w: [_u(name, pk=w.import_run.pk)])(name)
-       for name in ("meetings:import_detail", "meetings:import_confirm", "meetings:import_status")},
+       for name in ("meetings:import_detail", "meetings:import_confirm", "meetings:import_status",
+                    "meetings:import_discard")},
     **{name: (lambda name: lambda w: [_u(name, number=w.a.number)])(name)
        for name in ("measures:measure_list", "measures:measure_create", "measures:not_consulted", "measures:coverage",
                     "measures:employee_requests", "measures:green_representatives",
