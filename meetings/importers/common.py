@@ -143,9 +143,9 @@ def label_value(text: str, label: str, max_len: int = 100) -> str | None:
     m = re.search(rf"(?<![\w]){label}\s*:\s*", text)
     if not m:
         return None
-    rest = text[m.end() : m.end() + max_len + 40]
+    rest = " " + text[m.end() : m.end() + max_len + 40]
     end = _VALUE_END.search(rest)
-    value = rest[: end.start()] if end else rest[:max_len]
+    value = rest[: end.start()] if end else rest[: max_len + 1]
     value = " ".join(value.split()).strip(" ,;")
     return value[:max_len] or None
 

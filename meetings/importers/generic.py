@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import attendance as att
+from . import cases
 from . import common as c
 from . import sections as sec
 from .types import ParsedMeeting, Side
@@ -220,13 +221,9 @@ def _parse_items(
 ) -> None:
     start = agenda_label.end() if agenda_label else 0
     tail = layout.tail.search(text, start)
-    entries, agenda_end = sec.parse_agenda(text, start, len(text))
-    repeated = (
-        agenda_end < len(text)
-        and any(cn == entries[0].case for cn, *_ in c.find_cases(text, agenda_end, agenda_end + 40))
-        if entries
-        else False
-    )
+    year_hint = cases.year_hint_from(text, meeting.date)
+    entries, agenda_end = sec.parse_agenda(text, start, len(text), year_hint)
+    repeated = bool(entries) and agenda_end < len(text)
     sections_end = len(text)
     if tail and tail.start() > (agenda_end if repeated else (entries[-1].pos if entries else 0)):
         sections_end = tail.start()

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import cases
+from . import titles as titles_mod
 from .common import (
     ADMIN_LABEL_RE,
-    LONG_DATE_RE,
     LOWER,
     UPPER,
     apply_votes,
     clean_block,
     extract_proposals,
-    find_cases,
     flat,
     is_procedural,
     item_type,
@@ -28,20 +28,6 @@ _I = re.IGNORECASE
 AGENDA_LABEL_RE = re.compile(
     r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Sakskart|Dagsorden)(?![\w])"
 )
-AGENDA_COLUMNS_RE = re.compile(
-    r"(?:Utvalgs-?\s*saksnr|Saksnr\.?|SAKSNR|Sak\s*nr\.?|Nr\.?)\s+(?:Arkivsaksnr\.?\s+)?"
-    r"(?:Tittel|TITTEL|Innhald|Innhold|Sak)(?:\s+(?:Unntatt\s+offentlighet|Side|Lukket))*",
-)
-TITLE_STOP_RE = re.compile(
-    r"\n\s*\n|" + LONG_DATE_RE.pattern + r"|https?://|(?<![\w])Side\s+\d", _I
-)
-TITLE_LABEL_STOP_RE = re.compile(
-    ADMIN_LABEL_RE.pattern
-    + r"|(?<![\w])(?:Behandling|Handsaming|Vedtak|Saksbehandler|Sakshandsamar|Arkivsak\w*|"
-    r"Saksopplysning\w*|Bakgrunn|Vedlegg|Votering|Røysting)(?![\w])"
-)
-
-
 @dataclass
 class AgendaEntry:
     """A case number and title from a saksliste."""
@@ -52,43 +38,46 @@ class AgendaEntry:
     pos: int
 
 
-def clean_title(raw: str) -> str:
-    raw = AGENDA_COLUMNS_RE.sub(" ", raw[:2000])
-    raw = raw.lstrip(" :.-–\n")
-    for stop_re in (TITLE_STOP_RE, TITLE_LABEL_STOP_RE):
-        stop = stop_re.search(raw)
-        if stop:
-            raw = raw[: stop.start()]
-    return flat(raw).strip(" :-–")[:300]
-
-
-def parse_agenda(text: str, start: int, end: int) -> tuple[list[AgendaEntry], int]:
+def parse_agenda(
+    text: str, start: int, end: int, year_hint: int | None = None
+) -> tuple[list[AgendaEntry], int]:
     """Entries of a saksliste in text[start:end], until a case number repeats.
 
-    Returns the entries and the position where the agenda ends.
+    Returns the entries and the position where the agenda ends. Titles printed after a run of
+    numbers (flattened columns) are divided among them; an all-capitals saksliste keeps the
+    capitals of each title.
     """
-    cases = find_cases(text, start, end)
-    entries: list[AgendaEntry] = []
-    seen: set[str] = set()
-    agenda_end = end
-    for i, (cn, a, b, prefix) in enumerate(cases[:500]):
-        if cn in seen:
-            agenda_end = a
-            # include a preceding type prefix that belongs to the repeated case
-            break
-        seen.add(cn)
-        nxt = cases[i + 1][1] if i + 1 < len(cases) else end
-        title = clean_title(text[b:nxt])
-        entries.append(AgendaEntry(cn, title, prefix, a))
+    series = cases.agenda_series(text, start, end, year_hint)
+    tokens = series.tokens[:500]
+    agenda_end = series.end if series.end is not None else end
+    titles = [
+        titles_mod.cut_title(
+            text[t.end : tokens[i + 1].start if i + 1 < len(tokens) else agenda_end],
+            last=i + 1 == len(tokens),
+            max_len=1500,
+        )
+        for i, t in enumerate(tokens)
+    ]
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and not titles[j]:
+            j += 1
+        if j > i and titles[j]:
+            titles[i : j + 1] = titles_mod.split_titles(titles[j], j - i + 1)
+        i = j + 1
+    if titles_mod.caps_style(titles):
+        titles = [titles_mod.caps_run(t) for t in titles]
+    entries = [
+        AgendaEntry(t.case or "", title[:300].strip(), t.prefix, t.start)
+        for t, title in zip(tokens, titles, strict=True)
+    ]
     return entries, agenda_end
 
 
 def case_index(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Positions of every case number in text[start:end], by case number."""
-    index: dict[str, list[tuple[int, int]]] = {}
-    for cn, a, b, _prefix in find_cases(text, start, end):
-        index.setdefault(cn, []).append((a, b))
-    return index
+    return cases.index_cases(text, start, end)
 
 
 def locate_item(
@@ -225,7 +214,10 @@ def build_items(
     items: list[ParsedItem] = []
     warnings: list[str] = []
     for index, (entry, loc) in enumerate(zip(entries, located, strict=True), start=1):
-        item = ParsedItem(entry.case, index, entry.title or entry.case)
+        title = entry.title
+        if not title and loc is not None:
+            title = titles_mod.cut_title(text[loc[1] : loc[1] + 600])  # the body's heading
+        item = ParsedItem(entry.case, index, title or entry.case)
         item.type = item_type(entry.prefix, item.title)  # type: ignore[assignment]
         item.procedural = is_procedural(item.title, item.type)
         if loc is None:
