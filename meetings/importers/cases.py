@@ -20,7 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-_CODE_RE = r"PS|RS|OS|DS|FS|OR|FO|ES|KS|US|MS"
+TYPE_CODES = frozenset({"PS", "RS", "OS", "DS", "FS", "OR", "FO", "ES", "KS", "US", "MS"})
+_CODE_RE = "|".join(sorted(TYPE_CODES))
 TOKEN_RE = re.compile(
     r"(?<![\w/.,\-])"
     r"(?:(?P<prefix>(?:" + _CODE_RE + r")(?![\w])|SAK(?:\s?NR\.?)?|Sak(?:s?\s?nr\.?)?|Saksnr\.?|"
@@ -38,6 +39,9 @@ ARCHIVE_LABEL_BEFORE_RE = re.compile(
     r"Deres\s+ref|Saksnr)\.?\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+TITLE_AFTER_RE = re.compile(r"\s*:?\s*(?:\d{1,4}/\d{0,6}(?:-\d{1,3})?\s+)?[^\W\d_]{2}")
 
 
 def plausible_year(year: int) -> bool:
@@ -75,7 +79,8 @@ class CaseToken:
 
     @property
     def series(self) -> str:
-        return self.prefix or ""
+        """'PS', 'RS', ... for typed numbers; '' for plain and 'Sak'-labelled ones (one series)."""
+        return self.prefix if self.prefix in TYPE_CODES else ""
 
     @property
     def case(self) -> str | None:
@@ -131,9 +136,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[CaseToken]:
         prefix = normalise_prefix(m.group("prefix"))
         found = readings(prefix, m.group("a"), m.group("b"))
         before = text[max(0, m.start() - 24) : m.start()]
-        reference = prefix is None and bool(
+        reference = prefix is None and m.group("a") is not None and bool(
             REFERENCE_BEFORE_RE.search(before) or ARCHIVE_LABEL_BEFORE_RE.search(before)
         )
+        if m.group("a") is None and not TITLE_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 40)):
+            found = []  # a stripped number is a case only where a title follows it
         tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference))
     return tokens
 
@@ -182,7 +189,8 @@ def agenda_series(
     if not known:
         return Series()
     sample = known[:SAMPLE]
-    prefixed = sum(1 for t in sample if t.prefix) * 2 >= len(sample)
+    with_prefix = sum(1 for t in sample if t.prefix) * 2
+    prefixed = with_prefix > len(sample) or (with_prefix == len(sample) and bool(sample[0].prefix))
     mode = [t for t in tokens if bool(t.prefix) == prefixed]
     years = Counter(t.year for t in mode if t.number is not None)
     if not years:
@@ -193,14 +201,14 @@ def agenda_series(
     series = Series(prefixed=prefixed, year=year)
     seen: set[tuple[str, int]] = set()
     last: dict[str, int] = {}
-    for t in mode:
-        if t.year is None or abs(t.year - year) > (1 if prefixed else 0):
+    for t in tokens:
+        key = (t.series, t.number)
+        if t.number is not None and key in seen and t.year == year:
+            series.end = t.start
+            break
+        if bool(t.prefix) != prefixed or t.year is None or abs(t.year - year) > (1 if prefixed else 0):
             continue
         if t.number is not None:
-            key = (t.series, t.number)
-            if key in seen:
-                series.end = t.start
-                break
             if not prefixed and t.number < last.get(t.series, 0):
                 continue  # a reference out of sequence
             seen.add(key)

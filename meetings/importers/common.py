@@ -78,7 +78,7 @@ LONG_DATE_RE = re.compile(
 )
 ANY_DATE_RE = re.compile(DATE_RE.pattern + "|" + LONG_DATE_RE.pattern, _I)
 TIME_RANGE_RE = re.compile(
-    r"(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?!\d)",
+    r"(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|—|til)\s*|\s+)(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?!\d)",
     _I,
 )
 TIME_RE = re.compile(r"(?:kl\.?\s*)?(?<!\d)(\d{1,2})[:.](\d{2})(?![\d.])", _I)
@@ -161,12 +161,39 @@ class Header:
     body: str | None = None
 
 
+MEETING_WORD_RE = re.compile(
+    r"møteinnkalling|innkalling|møteprotokoll|protokoll|møtebok|saksliste|sakliste|sakskart|"
+    r"har\s+møte|møte\s+i\b",
+    _I,
+)
+HELD_DATE_RE = re.compile(
+    r"(?:har|holder|held|avholdes|vert\s+halde)\s+møte\b[^.\n]{0,80}?(?=\d|"
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|måndag|tysdag)\b)",
+    _I,
+)
+
+
+def _labelled_date(text: str, label: str) -> dt.date | None:
+    """A date in the value of a labelled header field ('Møtedato: 12.03.2019')."""
+    for m in re.finditer(rf"(?<![\w]){label}\s*:?\s*", text):
+        value = label_value(text[m.start() :], label, 60) or ""
+        found = parse_date(value)
+        if found:
+            return found
+    return None
+
+
 def parse_header(text: str) -> Header:
-    """Date, time, place and body from labels such as 'Møtedato:', 'Møtestad:', 'Tidspunkt:'."""
+    """Date, time, place and body from labels such as 'Møtedato:', 'Møtestad:', 'Tidspunkt:'.
+
+    The date comes from the labelled date field, else a date in the time field
+    ('Møtetid: 23.01.2019 kl. 12.00'), else a date next to the notice's heading or 'har møte'
+    ('Formannskapet 20.08.2020'), never from anywhere else in the text.
+    """
     head = Header()
-    m = re.search(rf"(?<![\w]){DATE_LABEL}\s*:?\s*", text)
-    if m:
-        head.date = parse_date(text[m.end() : m.end() + 40])
+    head.date = _labelled_date(text, DATE_LABEL) or _labelled_date(text, TIME_LABEL)
+    if head.date is None:
+        head.date = _heading_date(text)
     m = re.search(rf"(?<![\w]){TIME_LABEL}\s*:?\s*", text)
     if m:
         head.start, head.end = parse_time_range(text[m.end() : m.end() + 40])
@@ -179,23 +206,64 @@ def parse_header(text: str) -> Header:
             )
             if m2:
                 head.end = make_time(m2.group(1), m2.group(2))
+    if head.start is None:
+        m = re.search(r"(?<![\w])Kl\.?\s*:?\s*(?=\d)", text[:1500])
+        if m:
+            head.start, head.end = parse_time_range(text[m.end() : m.end() + 30])
     head.place = label_value(text, PLACE_LABEL)
     body = label_value(text, BODY_LABEL, 80)
     head.body = title_case_if_upper(body) if body else None
     return head
 
 
+def _heading_date(text: str) -> dt.date | None:
+    """A date printed right after the heading of a meeting document or 'har møte ...'."""
+    top = text[:400]
+    for m in ANY_DATE_RE.finditer(top):
+        before = top[max(0, m.start() - 80) : m.start()]
+        if re.search(r"frist|datert|søknad|brev|av\s*$|fra\s*$|frå\s*$", before, _I):
+            continue
+        if MEETING_WORD_RE.search(before) or re.search(
+            r"(?:utval\w*|utvalg\w*|formannskap\w*|kommunestyre\w*|bystyre\w*|heradsstyre\w*|"
+            r"fylkesting\w*|nemnd\w*|AMU|PSU)\s*$",
+            before,
+            _I,
+        ):
+            return parse_date(m.group(0))
+    m = HELD_DATE_RE.search(text[:1500])
+    if m:
+        return parse_date(text[m.end() : m.end() + 40])
+    return None
+
+
 MUNICIPALITY_RE = re.compile(
-    rf"(?<![\w])([{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)?)\s+(?:kommune|Kommune|KOMMUNE)\b"
+    rf"(?<![\w])([{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)?(?:\s+og\s+[{UPPER}][{LOWER}]+)?|"
+    rf"[{UPPER}]{{2,}}(?:[- ][{UPPER}]{{2,}})?(?:\s+OG\s+[{UPPER}]{{2,}})?)\s+"
+    r"(?:kommune|Kommune|KOMMUNE|herad|Herad|HERAD|fylkeskommune|Fylkeskommune|FYLKESKOMMUNE)(?![\w])"
+    r"(?!\s*[-–]\s)"
 )
 MUNICIPALITY_URL_RE = re.compile(r"mote\.sing\.no/([a-z\-æøå]+)", _I)
+MASTHEAD_CHARS = 400
+NOT_NAMES = frozenset({"denne", "vår", "var", "kvar", "hver", "i", "ein", "en", "den", "til", "fra", "frå"})
 
 
 def find_municipality(text: str) -> str | None:
-    """'Vaksdal kommune' near the top of the document, or the Sing portal URL."""
-    m = MUNICIPALITY_RE.search(text[:3000])
-    if m and m.group(1).lower() not in {"denne", "vår", "var", "kvar", "hver", "i", "ein", "en"}:
-        return m.group(1)
+    """The municipality named in the masthead ('Vaksdal kommune', 'TRANØY KOMMUNE', 'KVAM HERAD'),
+    or in the Sing portal URL. A masthead naming several municipalities (a joint committee)
+    names none of them alone."""
+    names = []
+    for m in MUNICIPALITY_RE.finditer(text[:MASTHEAD_CHARS]):
+        name = m.group(1)
+        if name.lower() in NOT_NAMES:
+            continue
+        name = " ".join(w if w.lower() == "og" else title_case_if_upper(w) for w in name.split())
+        name = name.replace(" Og ", " og ")
+        if name not in names:
+            names.append(name)
+    if len(names) == 1:
+        return names[0]
+    if names:
+        return None
     m = MUNICIPALITY_URL_RE.search(text)
     if m:
         return m.group(1).replace("-", " ").title()

@@ -102,9 +102,9 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
     """Parse one meeting with the labels of ``layout``."""
     text = c.normalize(text)
     warnings: list[str] = []
-    head_text = text[:3000]
+    head_text = text[: header_end(text)]
     header = c.parse_header(head_text)
-    date = header.date or c.parse_date(head_text)
+    date = header.date
     body = header.body
     if not body:
         guess = BODY_GUESS_RE.search(text[:1500])
@@ -138,6 +138,18 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
     _parse_items(text, agenda_label, layout, meeting)
     att.infer_organisations(meeting.attendance, text)
     return [meeting], warnings
+
+
+HEADER_CHARS = 1500
+
+
+def header_end(text: str) -> int:
+    """Where a document's header ends: at its saksliste or first case number (at most 1500 chars)."""
+    limit = min(len(text), HEADER_CHARS)
+    label = sec.AGENDA_LABEL_RE.search(text, 0, limit)
+    first = cases.TOKEN_RE.search(text, 0, limit)
+    ends = [m.start() for m in (label, first) if m and m.start() > 40]
+    return min(ends, default=limit)
 
 
 def _sections(text: str, patterns: dict[str, re.Pattern], end_re: re.Pattern) -> dict[str, str]:

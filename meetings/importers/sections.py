@@ -53,7 +53,6 @@ def parse_agenda(
     titles = [
         titles_mod.cut_title(
             text[t.end : tokens[i + 1].start if i + 1 < len(tokens) else agenda_end],
-            last=i + 1 == len(tokens),
             max_len=1500,
         )
         for i, t in enumerate(tokens)
@@ -68,6 +67,8 @@ def parse_agenda(
         i = j + 1
     if titles_mod.caps_style(titles):
         titles = [titles_mod.caps_run(t) for t in titles]
+    if titles:
+        titles[-1] = titles_mod.cut_signature(titles[-1])
     entries = [
         AgendaEntry(t.case or "", title[:300].strip(), t.prefix, t.start)
         for t, title in zip(tokens, titles, strict=True)

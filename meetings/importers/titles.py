@@ -22,7 +22,7 @@ COLUMN_WORDS_RE = re.compile(
     r"(?<![\w])(?:Utvalgs-?\s*saksnr\.?|Utv\.\s?saksnr\.?|Utvalgssak|Saksnr\.?:?|Sak\s?nr\.?:?|Saknr\.?:?|"
     r"Arkivsaksnr\.?|Arkivsak\s?nr\.?|Arkivsak-dok\.?|Tittel|TITTEL|Innhald|Innhold|Innold|Sakstittel:?|"
     r"Saktittel|Saker\s+til\s+behandling|Unntatt\s+offentlighet|U\.\s?Off\.?|Lukket|Gradering|"
-    r"Dokumenter|Side(?=\s+(?:Saker|PS|\d))|Saksliste:?|SAKSLISTE:?|Sakliste:?|SAKLISTE:?|SAKSKART)(?![\w])"
+    r"Dokumenter|Side(?=\s+(?:Saker|PS|\d))|SAKSKART)(?![\w])"
 )
 ARCHIVE_RE = re.compile(
     r"(?<![\w/])(?:\d{1,4}/\d{3,6}(?:-\d{1,3})?|\d{4}/\d{1,6}(?:-\d{1,3})?|\d{2,4}/(?=\s|$)|"
@@ -32,7 +32,7 @@ SHORT_NUMBER_PAIR_RE = re.compile(r"(?<![\w/])\d{1,3}/\d{1,2}(?![\w/])")
 LEADING_NUMBERS_RE = re.compile(r"^(?:\d{1,4}/\d{1,6}\s+)+(?=\S)")
 KEEP_BEFORE_RE = re.compile(r"(?:gnr|bnr|gnr/bnr|sak|vedtak)\s*$", _I)
 TRAILING_JUNK_RE = re.compile(
-    r"(?:\s+(?:\d{3,4}|[A-Z]\d{2}|X|&\d+|Saksframlegg|Protokoll|Vedlegg)|\s*[/,;]|\s+\d{1,3}/?)$"
+    r"(?:\s+(?:\d{3}|(?!19|20)\d{4}|[A-Z]\d{2}|X|&\d+|Saksframlegg|Protokoll|Vedlegg)|\s*[/,;]|\s+\d{1,3}/?)$"
 )
 STOP_RE = re.compile(
     r"\n\s*\n|" + LONG_DATE_RE.pattern + r"|https?://|(?<![\w])Side\s+\d"
@@ -44,7 +44,8 @@ STOP_RE = re.compile(
 )
 LABEL_STOP_RE = re.compile(
     ADMIN_LABEL_RE.pattern
-    + r"|(?<![\w])(?:Behandling|Handsaming|Vedtak|VEDTAK|Saksbehandler|Saksbeh\.|Sakshandsamar|Arkivsak\w*|"
+    + r"|(?<![\w])(?:Behandling|Handsaming|Vedtak|VEDTAK)\s*(?::|i\s)"
+    r"|(?<![\w])(?:Saksbehandler|Saksbeh\.|Sakshandsamar|Arkivsak\w*|"
     r"Saksopplysning\w*|Bakgrunn|Vedlegg|Votering|Røysting|SAKSPAPIR|SAKSFRAMLEGG|Saksframlegg|"
     r"Saksfremlegg|Saksutgreiing|Saksutredning|Saksgang|Arkiv:|Arkivkode|Underskrift\w*|"
     r"Møteprotokoll|Tilråding\s+(?:frå|fra)|Innstilling\s*:|Sammendrag)(?![\w])"
@@ -80,7 +81,9 @@ def strip_columns(raw: str) -> str:
     text = re.sub(r"^\s*[:.\-–]?\s*", "", text)
     out, pos = [], 0
     for m in ARCHIVE_RE.finditer(text):
-        if m.start() == 0 or KEEP_BEFORE_RE.search(text[: m.start()]):
+        if (m.start() == 0 and text[m.end() : m.end() + 3].strip() in ("-", "–")) or KEEP_BEFORE_RE.search(
+            text[: m.start()]
+        ):
             continue
         out.append(text[pos : m.start()])
         pos = m.end()
@@ -96,7 +99,7 @@ def strip_columns(raw: str) -> str:
 
 def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
     """The title at the start of ``raw``: up to a stop, without columns and trailing junk."""
-    raw = raw[:1500]
+    raw = COLUMN_WORDS_RE.sub(" ", raw[:1500])
     for stop_re in (STOP_RE, LABEL_STOP_RE):
         stop = stop_re.search(raw)
         while stop and not raw[: stop.start()].strip(" :.-–\n"):
@@ -108,15 +111,23 @@ def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
     if end and end.start() > 0:
         title = title[: end.start()]
     if last:
-        sig = SIGNATURE_RE.search(title)
-        if sig and sig.start() > 0:
-            title = title[: sig.start()]
+        title = cut_signature(title)
+    return trim_junk(title)[:max_len]
+
+
+def cut_signature(title: str) -> str:
+    """The last title of a notice without the closing place, date and signature that follow it."""
+    sig = SIGNATURE_RE.search(title)
+    return trim_junk(title[: sig.start()]) if sig and sig.start() > 0 else title
+
+
+def trim_junk(title: str) -> str:
     for _ in range(4):
         trimmed = TRAILING_JUNK_RE.sub("", title)
         if trimmed == title:
             break
         title = trimmed
-    return title.strip(" :-–,;")[:max_len]
+    return title.strip(" :-–,;")
 
 
 def _is_caps(word: str) -> bool:
@@ -141,7 +152,8 @@ def caps_run(title: str) -> str:
             i = j
         else:
             i += 1
-    if best[1] - best[0] < 2:
+    real = [w for w in words[best[0] : best[1]] if sum(c.isalpha() for c in w) >= 3]
+    if len(real) < 2:
         return LEADING_NUMBERS_RE.sub("", title)
     return " ".join(words[best[0] : best[1]]).strip(" -–,")
 
