@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
+from municipalities.register import FormerName, former_names
 
 from .classification import classify_item
 from .importers.errors import MAX_BYTES, ProtocolImportError
@@ -96,14 +97,38 @@ def normalise(text: str | None) -> str:
 
 def _municipality_matches(found: str, municipality: Municipality) -> bool:
     wanted = normalise(municipality.name)
-    name = normalise(re.sub(r"\b(kommune|fylkeskommune)\b", "", found, flags=re.I))
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune|herad)\b", "", found, flags=re.I))
     parts = {normalise(p) for p in municipality.name.split(" - ")} | {wanted}
     return name in parts or any(part and part in name for part in parts)
 
 
-def check_municipality(parsed_name: str | None, municipality: Municipality) -> None:
-    if parsed_name and not _municipality_matches(parsed_name, municipality):
+def former_name(found: str, municipality: Municipality) -> FormerName | None:
+    """The former name (before a merger) of ``municipality`` that ``found`` is, if any."""
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune|herad)\b", "", found, flags=re.I))
+    for former in former_names():
+        if former.new_number == municipality.number and name in {
+            normalise(former.old_name),
+            normalise(former.old_name.split(" (")[0]),
+        }:
+            return former
+    return None
+
+
+def check_municipality(parsed_name: str | None, municipality: Municipality) -> str | None:
+    """Refuse a document whose masthead names another municipality.
+
+    A former municipality that is now part of this one is accepted; the note returned says so.
+    """
+    if not parsed_name or _municipality_matches(parsed_name, municipality):
+        return None
+    former = former_name(parsed_name, municipality)
+    if former is None:
         raise WrongMunicipality(parsed_name, municipality.name)
+    return _("The document names %(old)s, which has been part of %(new)s since %(year)d.") % {
+        "old": former.old_name,
+        "new": municipality.name,
+        "year": former.year,
+    }
 
 
 def resolve_body(name: str | None, municipality: Municipality, bodies: list[Body]) -> Body | None:
@@ -162,8 +187,8 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
     preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}
     for data, filename, document in sources:
         parsed = parse_document(data, filename)
-        for meeting in parsed.meetings:
-            check_municipality(meeting.municipality_name, municipality)
+        notes = {check_municipality(m.municipality_name, municipality) for m in parsed.meetings}
+        parsed.warnings.extend(sorted(note for note in notes if note))
         if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
             document.family, document.pages = parsed.family, parsed.pages
             document.save(update_fields=["family", "pages"])
