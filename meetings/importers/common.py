@@ -138,14 +138,19 @@ _VALUE_END = re.compile(
 )
 
 
+_EMPTY_VALUE = re.compile(rf"(?:{DATE_LABEL}|{TIME_LABEL}|{PLACE_LABEL}|{BODY_LABEL}|Kl\.?)\s*:")
+
+
 def label_value(text: str, label: str, max_len: int = 100) -> str | None:
     """The value after 'Label:' up to the next label or line break."""
     m = re.search(rf"(?<![\w]){label}\s*:\s*", text)
     if not m:
         return None
-    rest = " " + text[m.end() : m.end() + max_len + 40]
+    rest = text[m.end() : m.end() + max_len + 40]
+    if _EMPTY_VALUE.match(rest):
+        return None  # flattened header: the next label follows at once
     end = _VALUE_END.search(rest)
-    value = rest[: end.start()] if end else rest[: max_len + 1]
+    value = rest[: end.start()] if end else rest[:max_len]
     value = " ".join(value.split()).strip(" ,;")
     return value[:max_len] or None
 
