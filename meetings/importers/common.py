@@ -178,10 +178,13 @@ HELD_DATE_RE = re.compile(
 )
 
 
-def _labelled_date(text: str, label: str) -> dt.date | None:
-    """A date in the value of a labelled header field ('Møtedato: 12.03.2019')."""
+def _labelled_date(text: str, label: str, *, leading: bool = False) -> dt.date | None:
+    """A date in the value of a labelled header field ('Møtedato: 12.03.2019'); with
+    ``leading``, only a date that opens the value ('Møtetid: 23.01.2019 kl. 12.00')."""
     for m in re.finditer(rf"(?<![\w]){label}\s*:?\s*", text):
         value = label_value(text[m.start() :], label, 60) or ""
+        if leading:
+            value = value[:16] if re.match(r"\d", value) else ""
         found = parse_date(value)
         if found:
             return found
@@ -196,7 +199,7 @@ def parse_header(text: str) -> Header:
     ('Formannskapet 20.08.2020'), never from anywhere else in the text.
     """
     head = Header()
-    head.date = _labelled_date(text, DATE_LABEL) or _labelled_date(text, TIME_LABEL)
+    head.date = _labelled_date(text, DATE_LABEL) or _labelled_date(text, TIME_LABEL, leading=True)
     if head.date is None:
         head.date = _heading_date(text)
     m = re.search(rf"(?<![\w]){TIME_LABEL}\s*:?\s*", text)

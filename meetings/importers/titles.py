@@ -35,7 +35,8 @@ TRAILING_JUNK_RE = re.compile(
     r"(?:\s+(?:\d{3}|(?!19|20)\d{4}|[A-Z]\d{2}|X|&\d+|Saksframlegg|Protokoll|Vedlegg)|\s*[/,;]|\s+\d{1,3}/?)$"
 )
 STOP_RE = re.compile(
-    r"\n\s*\n|" + LONG_DATE_RE.pattern + r"|https?://|(?<![\w])Side\s+\d"
+    r"\n\s*\n|https?://|(?<![\w])Side\s+\d"
+    rf"|\s\d{{1,3}}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)?\s+(?:kommune|KOMMUNE|fylkeskommune)(?![\w])"
     r"|(?<![\w])(?:Dokumentene|Saksdokumentene|Saksdokument(?:a|ene)?)\s+(?:er|vert|blir|legges|ligg|ligger)"
     r"|(?<![\w])(?:Eventuelt\s+forfall|Forfall\s+meldes|Forfall\s+må|Varamedlemmer\s+møter|Møtet\s+er\s+åpent)"
     r"|(?<![\w])(?:Frå|Fra)\s+(?:[\wæøå-]+\s+){1,6}?(?:låg|lå)\s+det\s+føre"
@@ -53,6 +54,7 @@ LABEL_STOP_RE = re.compile(
 END_OF_AGENDA_RE = re.compile(r"(?<=\s)(?:EVENTUELT|Eventuelt)(?![\w])")
 SIGNATURE_RE = re.compile(
     rf"\s[{UPPER}][{LOWER}-]+(?:\s+kommune)?,\s+(?:den\s+)?(?:\d|[{UPPER}])"
+    rf"|\s(?:{LONG_DATE_RE.pattern})\s+[{UPPER}][{LOWER}-]+\s+[{UPPER}]"
     rf"|\s\d{{1,3}}\s+[{UPPER}][{LOWER}]+\s+[{UPPER}]"
     rf"|\s[{UPPER}][{LOWER}-]+\s+[{UPPER}][{LOWER}-]+(?:\s+[{UPPER}][{LOWER}-]+)?\s+"
     r"(?:ordfører|ordførar|leder|leiar|rådmann|sekretær|formannskapssekretær)(?![\w])"
