@@ -29,6 +29,10 @@ TOKEN_RE = re.compile(
     r"(?P<a>\d{1,4})?\s?/\s?(?P<b>\d{1,4})"
     r"(?![\w/]|-\d|\s?/\s?\d)"
 )
+# a number whose year was stripped: '31/ Etablering', '57 / / 3855 Godkjenning' (archive stripped too)
+STRIPPED_YEAR_RE = re.compile(
+    r"(?<![\w/.,\-])(?P<a>\d{1,3})\s?/(?:\s?/\s?\d{2,6})?(?=\s+[^\W\d_]{2})"
+)
 # lower-case words before a number that make it a reference ('i sak 47/13', 'jf. 12/14')
 REFERENCE_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?:sak|saka|saken|sakene|saker|jf|jfr|sjå|se|vedtak|vedtaket|fondsstyresak|"
@@ -142,6 +146,14 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[CaseToken]:
         if m.group("a") is None and not TITLE_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 40)):
             found = []  # a stripped number is a case only where a title follows it
         tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference))
+    for m in STRIPPED_YEAR_RE.finditer(text, start, end):
+        before = text[max(0, m.start() - 24) : m.start()]
+        if int(m.group("a")) > 0 and not (
+            REFERENCE_BEFORE_RE.search(before) or ARCHIVE_LABEL_BEFORE_RE.search(before)
+        ):
+            reading = Reading(int(m.group("a")), 0, "stripped_year")
+            tokens.append(CaseToken(m.start(), m.end(), None, m.group(0), [reading]))
+    tokens.sort(key=lambda t: t.start)
     return tokens
 
 
@@ -150,7 +162,7 @@ def choose_readings(tokens: list[CaseToken], year_hint: int | None = None) -> No
     groups: Counter = Counter()
     for t in tokens:
         for r in t.readings:
-            if r.form != "stripped":
+            if r.form not in ("stripped", "stripped_year"):
                 groups[(t.series, r.form, r.year)] += 1
 
     def rank(t: CaseToken, r: Reading) -> tuple:
@@ -185,14 +197,14 @@ def agenda_series(
     """
     tokens = [t for t in scan(text, start, end) if t.readings and not t.reference]
     choose_readings(tokens, year_hint)
-    known = [t for t in tokens if t.number is not None]
+    known = [t for t in tokens if t.number is not None and t.year]
     if not known:
-        return Series()
-    sample = known[:SAMPLE]
+        return _year_stripped_series(tokens, year_hint)
+    sample = known[:SAMPLE]  # full case numbers only
     with_prefix = sum(1 for t in sample if t.prefix) * 2
     prefixed = with_prefix > len(sample) or (with_prefix == len(sample) and bool(sample[0].prefix))
     mode = [t for t in tokens if bool(t.prefix) == prefixed]
-    years = Counter(t.year for t in mode if t.number is not None)
+    years = Counter(t.year for t in mode if t.number is not None and t.year)
     if not years:
         return Series()
     best = max(years.values())
@@ -203,9 +215,17 @@ def agenda_series(
     last: dict[str, int] = {}
     for t in tokens:
         key = (t.series, t.number)
-        if t.number is not None and key in seen and t.year == year:
+        if t.number is not None and key in seen and t.year in (year, 0):
             series.end = t.start
             break
+        if t.year == 0:  # year stripped: a case only where it continues the sequence
+            previous = last.get("", -1)
+            if not prefixed and (not series.tokens or previous < t.number <= previous + 2):
+                t.year = year
+                seen.add(key)
+                last[""] = t.number
+                series.tokens.append(t)
+            continue
         if bool(t.prefix) != prefixed or t.year is None or abs(t.year - year) > (1 if prefixed else 0):
             continue
         if t.number is not None:
@@ -216,6 +236,24 @@ def agenda_series(
         series.tokens.append(t)
     recover_stripped(series.tokens)
     series.tokens = [t for t in series.tokens if t.number is not None]
+    return series
+
+
+def _year_stripped_series(tokens: list[CaseToken], year_hint: int | None) -> Series:
+    """An agenda whose numbers all lost their year ('57 / / 3855 ...'): the document's year."""
+    if not year_hint:
+        return Series()
+    series = Series(year=year_hint)
+    seen: set[int] = set()
+    for t in tokens:
+        if t.chosen is None or t.chosen.form != "stripped_year":
+            continue
+        if t.number in seen:
+            series.end = t.start
+            break
+        seen.add(t.number)
+        t.year = year_hint
+        series.tokens.append(t)
     return series
 
 
@@ -263,6 +301,6 @@ def year_hint_from(text: str, date: dt.date | None) -> int | None:
         r.year
         for t in scan(text, 0, min(len(text), 20_000))
         for r in t.readings
-        if r.form != "stripped" and len(t.readings) == 1
+        if r.form not in ("stripped", "stripped_year") and len(t.readings) == 1
     )
     return years.most_common(1)[0][0] if years else None

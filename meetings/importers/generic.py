@@ -232,6 +232,9 @@ def _parse_items(
     text: str, agenda_label: re.Match | None, layout: Layout, meeting: ParsedMeeting
 ) -> None:
     start = agenda_label.end() if agenda_label else 0
+    if agenda_label:  # a flattened table whose column headings precede the 'Saksliste' heading
+        columns = sec.AGENDA_COLUMNS_RE.search(text, max(0, agenda_label.start() - 300), agenda_label.start())
+        start = columns.end() if columns else start
     tail = layout.tail.search(text, start)
     year_hint = cases.year_hint_from(text, meeting.date)
     entries, agenda_end = sec.parse_agenda(text, start, len(text), year_hint)

@@ -28,6 +28,12 @@ _I = re.IGNORECASE
 AGENDA_LABEL_RE = re.compile(
     r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Sakskart|Dagsorden)(?![\w])"
 )
+AGENDA_COLUMNS_RE = re.compile(
+    r"(?<![\w])(?:Utvalgs-?\s*saksnr|Utv\.\s?saksnr|Saksnr|Sak\s?nr|Saknr)\.?:?\s+"
+    r"(?:Arkivsaksnr\.?\s+)?(?:Tittel|TITTEL|Sakstittel|Saktittel|Innhold|Innhald)(?![\w])"
+)
+
+
 @dataclass
 class AgendaEntry:
     """A case number and title from a saksliste."""

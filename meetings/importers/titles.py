@@ -123,7 +123,12 @@ def cut_signature(title: str) -> str:
     return trim_junk(title[: sig.start()]) if sig and sig.start() > 0 else title
 
 
+TRAILING_AGENDA_LABEL_RE = re.compile(r"\s+(?:SAKSLISTE|SAKLISTE|SAKSKART)$")
+
+
 def trim_junk(title: str) -> str:
+    if not _is_caps(title):
+        title = TRAILING_AGENDA_LABEL_RE.sub("", title)  # a heading printed inside the table
     for _ in range(4):
         trimmed = TRAILING_JUNK_RE.sub("", title)
         if trimmed == title:

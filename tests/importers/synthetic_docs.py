@@ -579,7 +579,17 @@ Saksnr. Tittel
 08/2016 Søknadsfrist 15. april 2016 for velferdsmidler
 """
 
+YEAR_STRIPPED_NN = """
+MØTE PROTOKOLL Utval Kommunestyret Møtestad: Heradshuset Møtedato: Start kl.: Slutt kl.:
+Saksnr. Tittel 57 / / 3855 Godkjenning av møtebok SAKLISTE 58 / / 3910 Tilstandsrapport for
+skulen 60 / / 3534 Ny kraftleidning Fjordby - Dalen; 61 / / 3856 Referat - og drøftingssaker
+
+57 / 16 Godkjenning av møtebok Handsaming: Det var ikkje merknad til møteboka.
+VEDTAK: Møteboka vart godkjent.
+"""
+
 LAYOUTS = {
+    "year_stripped_nn": YEAR_STRIPPED_NN,
     "acos_notice_caps": ACOS_NOTICE_CAPS,
     "acos_prefixed": ACOS_PREFIXED,
     "acos_year_first_nn": ACOS_YEAR_FIRST_NN,

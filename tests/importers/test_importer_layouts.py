@@ -121,6 +121,21 @@ def test_a_date_inside_an_item_is_not_the_meeting_date(form):
     ]
 
 
+@pytest.mark.parametrize("form", FORMS)
+def test_saksliste_whose_years_were_stripped_takes_the_documents_year(form):
+    m = meeting("year_stripped_nn", form)
+    assert (m.date, m.body_name, m.place, m.document_kind) == (
+        None, "Kommunestyret", "Heradshuset", "protocol",
+    )  # fmt: skip
+    assert [(i.case_number, i.title) for i in m.items] == [
+        ("57/2016", "Godkjenning av møtebok"),  # '57 / / 3855': year and archive year stripped
+        ("58/2016", "Tilstandsrapport for skulen"),
+        ("60/2016", "Ny kraftleidning Fjordby - Dalen"),
+        ("61/2016", "Referat - og drøftingssaker"),
+    ]
+    assert m.items[0].decision.strip() == "Møteboka vart godkjent."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
