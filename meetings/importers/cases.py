@@ -46,15 +46,25 @@ ARCHIVE_LABEL_BEFORE_RE = re.compile(
 
 
 TITLE_AFTER_RE = re.compile(r"\s*:?\s*(?:\d{1,4}/\d{0,6}(?:-\d{1,3})?\s+)?[^\W\d_]{2}")
+# an agenda entry is followed by its title (or the next number of a flattened column), not by
+# a comma, another reference or running text: 'FU sakene 31/12, 35/12 til behandling'
+TITLED_RE = re.compile(
+    r"\s*:?\s*(?:(?:\d{1,4}/\d{0,6}(?:-\d{1,3})?|/\s?\d{2,6})\s+(?:[-–]\s+)?)?"
+    r"(?:[A-ZÆØÅÄÖÜÉÁ0-9«\"(]|$)"
+)
+
+
+NEXT_YEAR = dt.date.today().year + 1  # no meeting document is dated later
+AGENDA_MAX_CHARS = 200_000
 
 
 def plausible_year(year: int) -> bool:
-    return 1995 <= year <= dt.date.today().year + 1
+    return 1995 <= year <= NEXT_YEAR
 
 
 def two_digit_year(value: int) -> int:
     """'13' -> 2013, '98' -> 1998 (the century that keeps the year in the past or next year)."""
-    return 2000 + value if value <= dt.date.today().year % 100 + 1 else 1900 + value
+    return 2000 + value if value <= NEXT_YEAR % 100 else 1900 + value
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,7 @@ class CaseToken:
     printed: str
     readings: list[Reading]
     reference: bool = False
+    titled: bool = True
     chosen: Reading | None = None
     number: int | None = None
     year: int | None = None
@@ -132,20 +143,29 @@ def readings(prefix: str | None, a: str | None, b: str) -> list[Reading]:
     return out
 
 
-def scan(text: str, start: int = 0, end: int | None = None) -> list[CaseToken]:
-    """All case-number-shaped tokens in text[start:end] with their possible readings."""
+def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = False) -> list[CaseToken]:
+    """All case-number-shaped tokens in text[start:end] with their possible readings.
+
+    ``light`` skips what only the agenda needs (references, titles, numbers without a year).
+    """
     end = len(text) if end is None else end
     tokens: list[CaseToken] = []
     for m in TOKEN_RE.finditer(text, start, end):
         prefix = normalise_prefix(m.group("prefix"))
         found = readings(prefix, m.group("a"), m.group("b"))
+        if light:
+            tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found))
+            continue
         before = text[max(0, m.start() - 24) : m.start()]
         reference = prefix is None and m.group("a") is not None and bool(
             REFERENCE_BEFORE_RE.search(before) or ARCHIVE_LABEL_BEFORE_RE.search(before)
         )
         if m.group("a") is None and not TITLE_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 40)):
             found = []  # a stripped number is a case only where a title follows it
-        tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference))
+        titled = bool(TITLED_RE.match(text, m.end(), min(len(text), m.end() + 30)))
+        tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference, titled))
+    if light:
+        return tokens
     for m in STRIPPED_YEAR_RE.finditer(text, start, end):
         before = text[max(0, m.start() - 24) : m.start()]
         if int(m.group("a")) > 0 and not (
@@ -195,7 +215,8 @@ def agenda_series(
 
     The series stops where a case number repeats (the body of the document begins).
     """
-    tokens = [t for t in scan(text, start, end) if t.readings and not t.reference]
+    end = min(end, start + AGENDA_MAX_CHARS)
+    tokens = [t for t in scan(text, start, end) if t.readings and not t.reference and t.titled]
     choose_readings(tokens, year_hint)
     known = [t for t in tokens if t.number is not None and t.year]
     if not known:
@@ -286,7 +307,7 @@ def recover_stripped(tokens: list[CaseToken]) -> None:
 def index_cases(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Positions of every reading of every case-number-shaped token, by case number."""
     index: dict[str, list[tuple[int, int]]] = {}
-    for t in scan(text, start, end):
+    for t in scan(text, start, end, light=True):
         for r in t.readings:
             if r.number is not None:
                 index.setdefault(format_case(r.number, r.year), []).append((t.start, t.end))
@@ -299,7 +320,7 @@ def year_hint_from(text: str, date: dt.date | None) -> int | None:
         return date.year
     years = Counter(
         r.year
-        for t in scan(text, 0, min(len(text), 20_000))
+        for t in scan(text, 0, min(len(text), 20_000), light=True)
         for r in t.readings
         if r.form not in ("stripped", "stripped_year") and len(t.readings) == 1
     )

@@ -126,10 +126,10 @@ def parse_time_range(text: str) -> tuple[dt.time | None, dt.time | None]:
 
 # ---------------------------------------------------------------- header labels
 
-DATE_LABEL = r"(?:Møtedato|Dato)"
-PLACE_LABEL = r"(?:Møtested|Møtestad|Møtestad|Møterom|Sted|Stad)"
+DATE_LABEL = r"(?:Møtedato(?:\s?/\s?tid|\s+og\s+tid)?|Dato(?:\s+og\s+tid)?)"
+PLACE_LABEL = r"(?:Møtested(?:\s?/\s?lokaler?)?|Møtestad|Møterom|Sted|Stad)"
 TIME_LABEL = r"(?:Møtetid|Tidspunkt|Tid|Klokkeslett)"
-BODY_LABEL = r"(?:Utvalg|Utval|Organ)"
+BODY_LABEL = r"(?:Utvalg(?:\s?/\s?styre)?(?:\s?/\s?råd)?|Utval|Organ)"
 # A following label ends a header value: "Word:" or a known label word.
 _VALUE_END = re.compile(
     rf"\n|\s(?:[{UPPER}][{LOWER}A-Za-z]+(?:\s+[{LOWER}]+){{0,2}})\s*:|\s(?:{DATE_LABEL}|{TIME_LABEL}|"
@@ -215,7 +215,7 @@ def parse_header(text: str) -> Header:
             if m2:
                 head.end = make_time(m2.group(1), m2.group(2))
     if head.start is None:
-        m = re.search(r"(?<![\w])Kl\.?\s*:?\s*(?=\d)", text[:1500])
+        m = re.search(r"(?<![\w])[Kk]l\.?\s*:?\s*(?=\d)", text[:1500])
         if m:
             head.start, head.end = parse_time_range(text[m.end() : m.end() + 30])
     head.place = label_value(text, PLACE_LABEL)

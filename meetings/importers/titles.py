@@ -38,7 +38,7 @@ STOP_RE = re.compile(
     r"\n\s*\n|https?://|(?<![\w])Side\s+\d"
     rf"|\s\d{{1,3}}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)?\s+(?:kommune|KOMMUNE|fylkeskommune)(?![\w])"
     r"|(?<![\w])(?:Dokumentene|Saksdokumentene|Saksdokument(?:a|ene)?)\s+(?:er|vert|blir|legges|ligg|ligger)"
-    r"|(?<![\w])(?:Eventuelt\s+forfall|Forfall\s+meldes|Forfall\s+må|Varamedlemmer\s+møter|Møtet\s+er\s+åpent)"
+    r"|(?<![\w])(?:Eventuelt\s+forfall|Eventuelle\s+forfall|Forfall\s+meldes|Forfall\s+må|Varamedlemmer\s+møter|Møtet\s+er\s+åpent)"
     r"|(?<![\w])(?:Frå|Fra)\s+(?:[\wæøå-]+\s+){1,6}?(?:låg|lå)\s+det\s+føre"
     r"|\s:\s",
     _I,
