@@ -147,8 +147,13 @@ def header_end(text: str) -> int:
     """Where a document's header ends: at its saksliste or first case number (at most 1500 chars)."""
     limit = min(len(text), HEADER_CHARS)
     label = sec.AGENDA_LABEL_RE.search(text, 0, limit)
-    first = cases.TOKEN_RE.search(text, 0, limit)
-    ends = [m.start() for m in (label, first) if m and m.start() > 40]
+    ends = [label.start()] if label and label.start() > 40 else []
+    first = next(
+        (t for t in cases.scan(text, 0, limit) if t.readings and not t.reference and t.titled and t.start > 40),
+        None,
+    )
+    if first:
+        ends.append(first.start)
     return min(ends, default=limit)
 
 

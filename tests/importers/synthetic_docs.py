@@ -588,7 +588,17 @@ skulen 60 / / 3534 Ny kraftleidning Fjordby - Dalen; 61 / / 3856 Referat - og dr
 VEDTAK: Møteboka vart godkjent.
 """
 
+CONTROL_COMMITTEE_NOTICE = """
+1 FJORDBY KOMMUNE Møteinnkalling Arkivsak: 035/2009 Utvalg/styre/råd : Kontrollutvalget
+Møtedato/tid : Torsdag 19. februar 2009 kl 09.00 Møtested/lokaler : Kommunehuset, møterom A
+Vedlagt oversendes sakene 4/2008, 7/2008 og 9/2008 til orientering.
+Sakliste: Sak 1/2009 Godkjenning av protokoll fra møte Sak 2/2009 Referatsaker
+Sak 3/2009 Plan for forvaltningsrevisjon for 2009 Sak 4/2009 Eventuelt Eventuelle forfall meldes
+til sekretariatet. Kari Lie leder (sign)
+"""
+
 LAYOUTS = {
+    "control_committee_notice": CONTROL_COMMITTEE_NOTICE,
     "year_stripped_nn": YEAR_STRIPPED_NN,
     "acos_notice_caps": ACOS_NOTICE_CAPS,
     "acos_prefixed": ACOS_PREFIXED,

@@ -136,6 +136,20 @@ def test_saksliste_whose_years_were_stripped_takes_the_documents_year(form):
     assert m.items[0].decision.strip() == "Møteboka vart godkjent."
 
 
+@pytest.mark.parametrize("form", FORMS)
+def test_own_template_with_slashed_labels_and_sak_numbers(form):
+    m = meeting("control_committee_notice", form)
+    assert (m.date, m.start, m.place, m.body_name, m.municipality_name) == (
+        dt.date(2009, 2, 19), dt.time(9, 0), "Kommunehuset, møterom A", "Kontrollutvalget", "Fjordby",
+    )  # fmt: skip
+    assert [(i.case_number, i.title) for i in m.items] == [
+        ("01/2009", "Godkjenning av protokoll fra møte"),  # 'Arkivsak: 035/2009' is not a case
+        ("02/2009", "Referatsaker"),
+        ("03/2009", "Plan for forvaltningsrevisjon for 2009"),
+        ("04/2009", "Eventuelt"),  # the references '4/2008, 7/2008' are not items either
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
