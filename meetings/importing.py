@@ -470,7 +470,11 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
         "text": data.get("text") or "",
     }
     case_number = data.get("case_number") or ""
-    lookup = Q(case_number=case_number) if case_number else Q(case_number="", position=values["position"])
+    lookup = (
+        Q(case_number=case_number, item_type=values["item_type"])
+        if case_number
+        else Q(case_number="", position=values["position"])
+    )
     item = AgendaItem.objects.filter(lookup, meeting=meeting).first()
     label = _("Item %(case)s") % {"case": case_number or values["title"][:40]}
     if item is None:
