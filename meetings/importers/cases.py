@@ -236,7 +236,7 @@ def agenda_series(
     last: dict[str, int] = {}
     for t in tokens:
         key = (t.series, t.number)
-        if t.number is not None and key in seen and t.year in (year, 0):
+        if t.number is not None and t.year in (year, 0) and _repeats(key, seen):
             series.end = t.start
             break
         if t.year == 0:  # year stripped: a case only where it continues the sequence
@@ -258,6 +258,17 @@ def agenda_series(
     recover_stripped(series.tokens)
     series.tokens = [t for t in series.tokens if t.number is not None]
     return series
+
+
+def _repeats(key: tuple[str, int | None], seen: set[tuple[str, int]]) -> bool:
+    """The number was listed before: in its own series, or printed once with and once without
+    a type ('12/19' in the saksliste, 'PS 12/19' in the body). PS 5/11 and RS 5/11 differ."""
+    series, number = key
+    if key in seen:
+        return True
+    if series:
+        return ("", number) in seen
+    return any(n == number for _s, n in seen)
 
 
 def _year_stripped_series(tokens: list[CaseToken], year_hint: int | None) -> Series:

@@ -258,6 +258,7 @@ def _parse_items(
         known_people=known,
     )
     meeting.warnings += warnings
+    sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
         meeting.requests = c.parse_requests(text[tail.start() :])
     if not entries:

@@ -247,3 +247,35 @@ def after_title(section: str, title: str) -> str:
     pattern = re.compile(r"\W{1,5}".join(re.escape(w) for w in words[:12]), _I)
     m = pattern.search(section[:600])
     return section[m.end() :] if m else section
+
+
+ORIENTATION_RE = re.compile(
+    r"(?<![\w])(?P<label>Orienteringar|Orienteringer|Orienteringssaker|ORIENTERINGAR|ORIENTERINGER|"
+    r"Munnlege\s+orienteringar|Muntlige\s+orienteringer)\s*:"
+)
+ORIENTATION_END_RE = re.compile(
+    r"\n\s*\n(?=[^\n]{0,60}:)|(?<![\w])(?:Spørsmål|Eventuelt|Interpellasjon\w*|Merknad\w*|"
+    r"Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Underskrift\w*|SAKSPAPIR|SAKSFRAMLEGG|Saksnr|"
+    r"Møtet\s+(?:vart\s+|ble\s+)?(?:heva|hevet|avslutta|avsluttet))(?![\w])"
+)
+MAX_ORIENTATION_CHARS = 3000
+
+
+def add_orientations(items: list[ParsedItem], text: str, agenda_start: int) -> None:
+    """Oral reports under 'Orienteringar:' as unnumbered orientering items: before the
+    numbered items when printed before the saksliste, after them otherwise."""
+    before: list[ParsedItem] = []
+    after: list[ParsedItem] = []
+    for m in ORIENTATION_RE.finditer(text):
+        limit = min(len(text), m.end() + MAX_ORIENTATION_CHARS)
+        stop = ORIENTATION_END_RE.search(text, m.end(), limit)
+        body = clean_block(strip_page_noise(text[m.end() : stop.start() if stop else limit]))
+        if len(body.split()) < 3:
+            continue
+        item = ParsedItem(None, 0, m.group("label")[:1] + m.group("label")[1:].lower(), "orientering")
+        item.text = body
+        (before if m.start() < agenda_start else after).append(item)
+    if before or after:
+        items[:] = before + items + after
+        for position, item in enumerate(items, start=1):
+            item.position = position

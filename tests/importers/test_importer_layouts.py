@@ -275,3 +275,26 @@ def test_a_header_alone_is_a_partial_meeting():
         None, dt.time(16, 0), dt.time(19, 45), "Rådhuset", [],
     )  # fmt: skip
     assert m.warnings == [MISSING_DATE, "Fant ingen saker med saksnummer."]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_oral_reports_before_the_agenda_are_orientering_items(form):
+    text = (
+        "Lindvik kommune\nMøteprotokoll\nUtvalg: Administrasjonsutvalget\nMøtedato: 12.03.2019\n\n"
+        "Orienteringer:\nPersonalsjefen orienterte om sykefraværet i første kvartal.\n\n"
+        "Saksliste\n12/19 Budsjett for lærlinger\n13/19 Retningslinjer for varsling\n"
+    )
+    m = parse_text(flattened(text) if form == "flattened" else text).meetings[0]
+    assert [(i.position, i.case_number, i.type, i.title) for i in m.items] == [
+        (1, None, "orientering", "Orienteringer"),
+        (2, "12/2019", "PS", "Budsjett for lærlinger"),
+        (3, "13/2019", "PS", "Retningslinjer for varsling"),
+    ]
+    assert m.items[0].text == "Personalsjefen orienterte om sykefraværet i første kvartal."
+
+
+def test_a_number_printed_again_with_its_type_ends_the_agenda():
+    text = "Saksliste 12/19 Vegplan 13/19 Budsjett PS 12/19 Vegplan Rådmannens innstilling: Vedtas."
+    series = cs.agenda_series(text, 0, len(text))
+    assert [t.number for t in series.tokens] == [12, 13]
+    assert text[series.end :].startswith("PS 12/19")
