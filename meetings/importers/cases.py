@@ -233,10 +233,11 @@ def agenda_series(
     year = min(candidates, key=lambda y: (abs(y - year_hint) if year_hint else 0, -y))
     series = Series(prefixed=prefixed, year=year)
     seen: set[tuple[str, int]] = set()
+    numbers: set[int] = set()
     last: dict[str, int] = {}
     for t in tokens:
         key = (t.series, t.number)
-        if t.number is not None and t.year in (year, 0) and _repeats(key, seen):
+        if t.number is not None and t.year in (year, 0) and _repeats(key, seen, numbers):
             series.end = t.start
             break
         if t.year == 0:  # year stripped: a case only where it continues the sequence
@@ -244,6 +245,7 @@ def agenda_series(
             if not prefixed and (not series.tokens or previous < t.number <= previous + 2):
                 t.year = year
                 seen.add(key)
+                numbers.add(t.number)
                 last[""] = t.number
                 series.tokens.append(t)
             continue
@@ -253,6 +255,7 @@ def agenda_series(
             if not prefixed and t.number < last.get(t.series, 0):
                 continue  # a reference out of sequence
             seen.add(key)
+            numbers.add(t.number)
             last[t.series] = t.number
         series.tokens.append(t)
     recover_stripped(series.tokens)
@@ -260,7 +263,7 @@ def agenda_series(
     return series
 
 
-def _repeats(key: tuple[str, int | None], seen: set[tuple[str, int]]) -> bool:
+def _repeats(key: tuple[str, int | None], seen: set[tuple[str, int]], numbers: set[int]) -> bool:
     """The number was listed before: in its own series, or printed once with and once without
     a type ('12/19' in the saksliste, 'PS 12/19' in the body). PS 5/11 and RS 5/11 differ."""
     series, number = key
@@ -268,7 +271,7 @@ def _repeats(key: tuple[str, int | None], seen: set[tuple[str, int]]) -> bool:
         return True
     if series:
         return ("", number) in seen
-    return any(n == number for _s, n in seen)
+    return number in numbers
 
 
 def _year_stripped_series(tokens: list[CaseToken], year_hint: int | None) -> Series:

@@ -132,7 +132,7 @@ TIME_LABEL = r"(?:Møtetid|Tidspunkt|Tid|Klokkeslett)"
 BODY_LABEL = r"(?:Utvalg(?:\s?/\s?styre)?(?:\s?/\s?råd)?|Utval|Organ)"
 # A following label ends a header value: "Word:" or a known label word.
 _VALUE_END = re.compile(
-    rf"\n|\s(?:[{UPPER}][{LOWER}A-Za-z]+(?:\s+[{LOWER}]+){{0,2}})\s*:|\s(?:{DATE_LABEL}|{TIME_LABEL}|"
+    rf"\n|\s(?:[{UPPER}][{LOWER}A-Za-z]+(?:\s+[{LOWER}]+){{0,2}})\.?\s*:|\s(?:{DATE_LABEL}|{TIME_LABEL}|"
     rf"{PLACE_LABEL}|Arkivsak|Eventuelle|Forfall|Saksliste|SAKSLISTE|Medlemmer|Møtedeltakarar|"
     rf"Faste|Følgende|Følgjande|Fra\s+kl|Frå\s+kl|Til\s+kl)\b"
     rf"|\s(?=[{UPPER}][{LOWER}]+\s[{LOWER}]{{2,}}\s[{LOWER}]{{2,}}\s)"  # a sentence begins

@@ -98,9 +98,32 @@ def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
     return parse_with_layout(text, GENERIC)
 
 
+EMBEDDED_PROTOCOL_RE = re.compile(
+    r"(?<![\w])(?:MØTEPROTOKOLL|Møteprotokoll|MØTEBOK|Møtebok)\s+(?P<body>(?:[^\s:]+\s+){0,6}?)"
+    r"(?:Møtedato|Dato)\s*:"
+)
+OWN_HEADING_CHARS = 300
+
+
 def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
-    """Parse one meeting with the labels of ``layout``."""
+    """The meetings of a document in ``layout``: one, or a notice and the protocol of an earlier
+    meeting attached to it (its own heading with header fields, after the notice's)."""
     text = c.normalize(text)
+    embedded = EMBEDDED_PROTOCOL_RE.search(text, OWN_HEADING_CHARS)
+    if embedded is None:
+        return _parse_meeting(text, layout)
+    notice, warnings = _parse_meeting(text[: embedded.start()], layout)
+    if notice[0].document_kind != "notice":
+        return _parse_meeting(text, layout)
+    protocol, more = _parse_meeting(text[embedded.start() :], layout)
+    protocol[0].municipality_name = protocol[0].municipality_name or notice[0].municipality_name
+    heading_body = c.title_case_if_upper(c.flat(embedded.group("body")))
+    protocol[0].body_name = protocol[0].body_name or heading_body or notice[0].body_name
+    return notice + protocol, warnings + more
+
+
+def _parse_meeting(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
+    """Parse one meeting with the labels of ``layout``."""
     warnings: list[str] = []
     head_text = text[: header_end(text)]
     header = c.parse_header(head_text)

@@ -597,7 +597,18 @@ Sak 3/2009 Plan for forvaltningsrevisjon for 2009 Sak 4/2009 Eventuelt Eventuell
 til sekretariatet. Kari Lie leder (sign)
 """
 
+NOTICE_WITH_PROTOCOL_NN = """
+1 Fjellvik kommune MØTEINNKALLING Utval: VALSTYRE Møtestad: KOMMUNESTYRESALEN Møtedato: Kl. 15:00
+Eventuelt forfall skal meldast til servicekontoret. SAKLISTE Sak nr. Saktittel
+010/13 Godkjenning av møtebok frå møte i valstyret /13 Referatsaker
+012/13 Tid og stad for oppteljing Fjellvik, 13. august 2013 Ivar Dale Leiar
+
+2 Fjellvik kommune Møteprotokoll VALSTYRE Møtedato: Møtetid: Kl. 15:00 Møtestad: KOMMUNESTYRESALEN
+Saksnr.: 001/13-008/13 Møteleiar: Ivar Dale
+"""
+
 LAYOUTS = {
+    "notice_with_protocol_nn": NOTICE_WITH_PROTOCOL_NN,
     "control_committee_notice": CONTROL_COMMITTEE_NOTICE,
     "year_stripped_nn": YEAR_STRIPPED_NN,
     "acos_notice_caps": ACOS_NOTICE_CAPS,

@@ -298,3 +298,21 @@ def test_a_number_printed_again_with_its_type_ends_the_agenda():
     series = cs.agenda_series(text, 0, len(text))
     assert [t.number for t in series.tokens] == [12, 13]
     assert text[series.end :].startswith("PS 12/19")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
+    text = LAYOUTS["notice_with_protocol_nn"]
+    doc = parse_text(flattened(text) if form == "flattened" else text)
+    kinds = [(m.document_kind, m.body_name, m.start, m.place) for m in doc.meetings]
+    assert kinds == [
+        ("protocol", "Valstyre", dt.time(15, 0), "KOMMUNESTYRESALEN"),
+        ("notice", "Valstyre", dt.time(15, 0), "KOMMUNESTYRESALEN"),
+    ]
+    protocol, notice = doc.meetings
+    assert protocol.items == []  # 'Saksnr.: 001/13-008/13' is a range, not an item
+    assert [(i.case_number, i.title) for i in notice.items] == [
+        ("10/2013", "Godkjenning av møtebok frå møte i valstyret"),
+        ("11/2013", "Referatsaker"),
+        ("12/2013", "Tid og stad for oppteljing"),
+    ]
