@@ -150,7 +150,7 @@ def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = Fal
     """
     end = len(text) if end is None else end
     tokens: list[CaseToken] = []
-    for m in TOKEN_RE.finditer(text, start, end):
+    for m in _token_matches(text, start, end):
         prefix = normalise_prefix(m.group("prefix"))
         found = readings(prefix, m.group("a"), m.group("b"))
         if light:
@@ -175,6 +175,27 @@ def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = Fal
             tokens.append(CaseToken(m.start(), m.end(), None, m.group(0), [reading]))
     tokens.sort(key=lambda t: t.start)
     return tokens
+
+
+TOKEN_REACH = 20  # the longest prefix and number before a slash ('SAK NR.: 100/')
+
+
+def _token_matches(text: str, start: int, end: int):
+    """TOKEN_RE's matches in text[start:end], tried only around each slash (fast on long texts)."""
+    pos = start
+    while True:
+        slash = text.find("/", pos, end)
+        if slash < 0:
+            return
+        window = max(pos, slash - TOKEN_REACH)
+        m = TOKEN_RE.search(text, window, min(end, slash + 12))
+        while m and m.end() <= slash:
+            m = TOKEN_RE.search(text, m.end(), min(end, slash + 12))
+        if m and m.start() <= slash:
+            yield m
+            pos = m.end()
+        else:
+            pos = slash + 1
 
 
 def choose_readings(tokens: list[CaseToken], year_hint: int | None = None) -> None:
@@ -321,10 +342,11 @@ def recover_stripped(tokens: list[CaseToken]) -> None:
 def index_cases(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Positions of every reading of every case-number-shaped token, by case number."""
     index: dict[str, list[tuple[int, int]]] = {}
-    for t in scan(text, start, end, light=True):
-        for r in t.readings:
+    for m in _token_matches(text, start, end):
+        raw = m.group("prefix")
+        for r in readings(normalise_prefix(raw) if raw else None, m.group("a"), m.group("b")):
             if r.number is not None:
-                index.setdefault(format_case(r.number, r.year), []).append((t.start, t.end))
+                index.setdefault(format_case(r.number, r.year), []).append(m.span())
     return index
 
 
