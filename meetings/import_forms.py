@@ -76,8 +76,12 @@ class ReviewForm(forms.Form):
             self.fields[f"m{m}_body"] = forms.ModelChoiceField(
                 bodies, label=_("Body"), required=False, initial=entry.get("body_id")
             )
+            missing_date = not data["date"]
             self.fields[f"m{m}_date"] = forms.DateField(
-                label=_("Date"), initial=data["date"], widget=forms.DateInput(attrs={"type": "date"})
+                label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
+                required=False,
+                initial=data["date"],
+                widget=forms.DateInput(attrs={"type": "date", **({"required": True} if missing_date else {})}),
             )
             self.fields[f"m{m}_place"] = forms.CharField(
                 label=_("Place"), required=False, max_length=200, initial=data.get("place") or ""
@@ -129,6 +133,11 @@ class ReviewForm(forms.Form):
             entry = self.preview["meetings"][m]
             if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_body"):
                 self.add_error(f"m{m}_body", _("Choose the body this meeting belongs to."))
+            if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_date") and f"m{m}_date" not in self.errors:
+                self.add_error(
+                    f"m{m}_date",
+                    _("Fill in the meeting date: the document does not give it, and a meeting cannot be saved without one."),
+                )
             for i, _item in self._items(entry["data"]):
                 if cleaned.get(f"m{m}_i{i}_override") and not cleaned.get(f"m{m}_i{i}_reason", "").strip():
                     self.add_error(f"m{m}_i{i}_reason", _("Give a reason when you override the climate relevance."))
@@ -145,7 +154,8 @@ class ReviewForm(forms.Form):
             entry = self.preview["meetings"][m]
             data = {**entry["data"]}
             body = cleaned.get(f"m{m}_body")
-            data.update(date=cleaned[f"m{m}_date"].isoformat(), place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
+            day = cleaned.get(f"m{m}_date")
+            data.update(date=day.isoformat() if day else data["date"], place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
             data["attendance"] = [
                 {**row, "person_id": (cleaned.get(f"m{m}_a{a}_person").pk if cleaned.get(f"m{m}_a{a}_person") else row.get("person_id"))}
                 for a, row in enumerate(entry["data"]["attendance"])

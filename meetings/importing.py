@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
+from municipalities.register import FormerName, former_names
 
 from .classification import classify_item
 from .importers.errors import MAX_BYTES, ProtocolImportError
@@ -120,14 +121,38 @@ def normalise(text: str | None) -> str:
 
 def _municipality_matches(found: str, municipality: Municipality) -> bool:
     wanted = normalise(municipality.name)
-    name = normalise(re.sub(r"\b(kommune|fylkeskommune)\b", "", found, flags=re.I))
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune|herad)\b", "", found, flags=re.I))
     parts = {normalise(p) for p in municipality.name.split(" - ")} | {wanted}
     return name in parts or any(part and part in name for part in parts)
 
 
-def check_municipality(parsed_name: str | None, municipality: Municipality) -> None:
-    if parsed_name and not _municipality_matches(parsed_name, municipality):
+def former_name(found: str, municipality: Municipality) -> FormerName | None:
+    """The former name (before a merger) of ``municipality`` that ``found`` is, if any."""
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune|herad)\b", "", found, flags=re.I))
+    for former in former_names():
+        if former.new_number == municipality.number and name in {
+            normalise(former.old_name),
+            normalise(former.old_name.split(" (")[0]),
+        }:
+            return former
+    return None
+
+
+def check_municipality(parsed_name: str | None, municipality: Municipality) -> str | None:
+    """Refuse a document whose masthead names another municipality.
+
+    A former municipality that is now part of this one is accepted; the note returned says so.
+    """
+    if not parsed_name or _municipality_matches(parsed_name, municipality):
+        return None
+    former = former_name(parsed_name, municipality)
+    if former is None:
         raise WrongMunicipality(parsed_name, municipality.name)
+    return _("The document names %(old)s, which has been part of %(new)s since %(year)d.") % {
+        "old": former.old_name,
+        "new": municipality.name,
+        "year": former.year,
+    }
 
 
 def resolve_body(name: str | None, municipality: Municipality, bodies: list[Body]) -> Body | None:
@@ -191,8 +216,8 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
     preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}
     for data, filename, document in sources:
         parsed = parse(data, filename)
-        for meeting in parsed.meetings:
-            check_municipality(meeting.municipality_name, municipality)
+        notes = {check_municipality(m.municipality_name, municipality) for m in parsed.meetings}
+        parsed.warnings.extend(sorted(note for note in notes if note))
         if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
             document.family, document.pages = parsed.family, parsed.pages
             document.save(update_fields=["family", "pages"])
@@ -594,10 +619,14 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
         "text": data.get("text") or "",
     }
     case_number = data.get("case_number") or ""
-    lookup = Q(case_number=case_number) if case_number else Q(case_number="", position=values["position"])
+    lookup = (
+        Q(case_number=case_number, item_type=values["item_type"])
+        if case_number
+        else Q(case_number="", position=values["position"])
+    )
     item = AgendaItem.objects.filter(lookup, meeting=meeting).first()
     label = _("Item %(case)s") % {"case": case_number or values["title"][:40]}
-    scope = f"item:{case_number or values['position']}"
+    scope = f"item:{values['item_type']}:{case_number}" if case_number else f"item::{values['position']}"
     created = item is None
     if item is None:
         if result.updating:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import attendance as att
+from . import cases
 from . import common as c
 from . import sections as sec
 from .attendance_sections import read_attendance
@@ -68,13 +69,36 @@ def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
     return parse_with_layout(text, GENERIC)
 
 
+EMBEDDED_PROTOCOL_RE = re.compile(
+    r"(?<![\w])(?:MØTEPROTOKOLL|Møteprotokoll|MØTEBOK|Møtebok)\s+(?P<body>(?:[^\s:]+\s+){0,6}?)"
+    r"(?:Møtedato|Dato)\s*:"
+)
+OWN_HEADING_CHARS = 300
+
+
 def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
-    """Parse one meeting with the labels of ``layout``."""
+    """The meetings of a document in ``layout``: one, or a notice and the protocol of an earlier
+    meeting attached to it (its own heading with header fields, after the notice's)."""
     text = c.normalize(text)
+    embedded = EMBEDDED_PROTOCOL_RE.search(text, OWN_HEADING_CHARS)
+    if embedded is None:
+        return _parse_meeting(text, layout)
+    notice, warnings = _parse_meeting(text[: embedded.start()], layout)
+    if notice[0].document_kind != "notice":
+        return _parse_meeting(text, layout)
+    protocol, more = _parse_meeting(text[embedded.start() :], layout)
+    protocol[0].municipality_name = protocol[0].municipality_name or notice[0].municipality_name
+    heading_body = c.title_case_if_upper(c.flat(embedded.group("body")))
+    protocol[0].body_name = protocol[0].body_name or heading_body or notice[0].body_name
+    return notice + protocol, warnings + more
+
+
+def _parse_meeting(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
+    """Parse one meeting with the labels of ``layout``."""
     warnings: list[str] = []
-    head_text = text[:3000]
+    head_text = text[: header_end(text)]
     header = c.parse_header(head_text)
-    date = header.date or c.parse_date(head_text)
+    date = header.date
     body = header.body
     if not body:
         guess = BODY_GUESS_RE.search(text[:1500])
@@ -105,18 +129,34 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
     return [meeting], warnings
 
 
+HEADER_CHARS = 1500
+
+
+def header_end(text: str) -> int:
+    """Where a document's header ends: at its saksliste or first case number (at most 1500 chars)."""
+    limit = min(len(text), HEADER_CHARS)
+    label = sec.AGENDA_LABEL_RE.search(text, 0, limit)
+    ends = [label.start()] if label and label.start() > 40 else []
+    first = next(
+        (t for t in cases.scan(text, 0, limit) if t.readings and not t.reference and t.titled and t.start > 40),
+        None,
+    )
+    if first:
+        ends.append(first.start)
+    return min(ends, default=limit)
+
+
 def _parse_items(
     text: str, agenda_label: re.Match | None, layout: Layout, meeting: ParsedMeeting
 ) -> None:
     start = agenda_label.end() if agenda_label else 0
+    if agenda_label:  # a flattened table whose column headings precede the 'Saksliste' heading
+        columns = sec.AGENDA_COLUMNS_RE.search(text, max(0, agenda_label.start() - 300), agenda_label.start())
+        start = columns.end() if columns else start
     tail = layout.tail.search(text, start)
-    entries, agenda_end = sec.parse_agenda(text, start, len(text))
-    repeated = (
-        agenda_end < len(text)
-        and any(cn == entries[0].case for cn, *_ in c.find_cases(text, agenda_end, agenda_end + 40))
-        if entries
-        else False
-    )
+    year_hint = cases.year_hint_from(text, meeting.date)
+    entries, agenda_end = sec.parse_agenda(text, start, len(text), year_hint)
+    repeated = bool(entries) and agenda_end < len(text)
     sections_end = len(text)
     if tail and tail.start() > (agenda_end if repeated else (entries[-1].pos if entries else 0)):
         sections_end = tail.start()
@@ -131,6 +171,7 @@ def _parse_items(
         known_people=known,
     )
     meeting.warnings += warnings
+    sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
         meeting.requests = c.parse_requests(text[tail.start() :])
     if not entries:

@@ -75,7 +75,7 @@ def _parse_text(text: str, *, pages: int) -> ParsedDocument:
     if not meetings and family is not generic:
         meetings, family_warnings = generic.parse(text)
         family = generic
-    meetings = [m for m in meetings if m.items or m.attendance]
+    meetings = [m for m in meetings if m.items or m.attendance or _has_header(m, text)]
     if not meetings:
         raise ProtocolImportError("no_meeting_found")
     warnings += family_warnings
@@ -85,6 +85,14 @@ def _parse_text(text: str, *, pages: int) -> ParsedDocument:
             _classify_item(item)
     link_requests(meetings)
     return ParsedDocument(meetings=meetings, warnings=warnings, family=family.NAME, pages=pages)
+
+
+def _has_header(meeting: ParsedMeeting, text: str) -> bool:
+    """A meeting document's heading with at least one labelled field, though nothing else was read."""
+    return bool(
+        (meeting.date or meeting.place or meeting.start or meeting.body_name)
+        and common.MEETING_WORD_RE.search(text[:2000])
+    )
 
 
 def _meeting_order(meeting: ParsedMeeting) -> tuple:

@@ -234,6 +234,7 @@ def _parse_protocol(text: str, meeting: ParsedMeeting) -> None:
         text, entries, agenda_end, sections_end, LABELS, held=True, known_people=known
     )
     meeting.warnings += warnings
+    sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
         meeting.requests = c.parse_requests(text[tail.start() :])
     att.infer_organisations(meeting.attendance, text)

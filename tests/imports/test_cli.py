@@ -197,3 +197,32 @@ def test_imported_attendance_is_in_the_history(vaksdal_body, write_file):
     assert len(now) == 5
     assert sorted(Attendance.history.filter(meeting_id=meeting.pk, history_type="-").values_list("id", flat=True)) == first
     assert sorted(created.exclude(id__in=first).values_list("id", flat=True)) == now
+
+
+def test_same_number_in_two_series_saves_two_items(vaksdal_body, write_file):
+    path = write_file(
+        "serier.txt",
+        "Vaksdal kommune\nMØTEINNKALLING\nUtval: Administrasjonsutvalet\nMøtedato: 10.05.2024\n"
+        "Saksliste\nPS 5/24 Referatsaker\nRS 5/24 Brev frå statsforvaltaren\nPS 6/24 Sjukefråvær\n",
+    )
+    run(path, "--municipality", "4628")
+    stored = AgendaItem.objects.filter(meeting__body=vaksdal_body).order_by("position")
+    assert [(i.case_number, i.item_type, i.title) for i in stored] == [
+        ("05/2024", "PS", "Referatsaker"),
+        ("05/2024", "RS", "Brev frå statsforvaltaren"),
+        ("06/2024", "PS", "Sjukefråvær"),
+    ]
+    run(path, "--municipality", "4628")  # a second import finds each item again
+    assert stored.count() == 3
+
+
+def test_former_municipality_imports_with_a_note(vaksdal_body, write_file):
+    from municipalities.models import Municipality
+
+    molde = Municipality.objects.get(number="1506")
+    assert importing.check_municipality("Nesset", molde) == (
+        "Dokumentet nevner Nesset, som har vært en del av Molde siden 2020."
+    )
+    assert importing.check_municipality("Molde", molde) is None
+    with pytest.raises(importing.WrongMunicipality):
+        importing.check_municipality("Vaksdal", molde)

@@ -66,8 +66,8 @@ def test_each_change_is_listed_with_old_and_new_values_and_nothing_is_written_ye
     assert found == [
         ("meeting:end_time", "field", "sluttid", "11:30", "12:15", [], []),
         ("meeting:place", "field", "sted", "Kommunestyresalen", "Møterom Fjorden", [], []),
-        ("item:02/2024:handling", "field", "behandling", HANDLING % (2, 4), HANDLING % (3, 3), [], []),
-        ("item:02/2024:proposals", "set", "Forslag og avstemninger", "", "",
+        ("item:PS:02/2024:handling", "field", "behandling", HANDLING % (2, 4), HANDLING % (3, 3), [], []),
+        ("item:PS:02/2024:proposals", "set", "Forslag og avstemninger", "", "",
          ["Administrasjonens forslag: Vedtatt (4–2)", "Endringsforslag – Fagforbundet: Falt (2–4)"],
          ["Administrasjonens forslag: Vedtatt (3–3)", "Endringsforslag – Fagforbundet: Falt (3–3)"]),
     ]
@@ -104,7 +104,7 @@ def test_a_hand_correction_is_a_conflict_kept_unless_the_reviewer_overwrites_it(
     found = changes(run)
     assert found[0] == ("meeting:attendance", "conflict", "Oppmøte", "", "",
                         ["Eva Dalsbø: Til stede, Kommunedirektør"], ["Per Dalsbø: Til stede"])
-    assert found[1] == ("item:02/2024:title", "conflict", "tittel", "Parkeringsavgift (retta)", "Parkeringsavgift ved rådhuset", [], [])
+    assert found[1] == ("item:PS:02/2024:title", "conflict", "tittel", "Parkeringsavgift (retta)", "Parkeringsavgift ved rådhuset", [], [])
     page = hr.get(run.get_absolute_url()).content.decode()
     assert 'name="m0_c1" id="id_m0_c1">' in page  # conflicts are not ticked
     # default: both corrections stay
@@ -129,6 +129,6 @@ def test_a_new_item_in_a_saved_meeting_can_be_turned_down(upload, hr):
         "---------------------------------------------------------------------------------------------------------------------------\nSpørsmål:",
     ).replace("02/2024 Parkeringsavgift for tilsette ved rådhuset\n", "02/2024 Parkeringsavgift for tilsette ved rådhuset\n03/2024 Ny sak om kantina\n")
     run = imported(upload, hr, text_file("p2.txt", extra))
-    assert [c[:5] for c in changes(run)] == [("item:03/2024:new", "new_item", "Ny sak", "–", "Ny sak om kantina")]
+    assert [c[:5] for c in changes(run)] == [("item:PS:03/2024:new", "new_item", "Ny sak", "–", "Ny sak om kantina")]
     hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m0_c0=None))
     assert list(meeting.items.values_list("case_number", flat=True).order_by("position")) == ["01/2024", "02/2024"]

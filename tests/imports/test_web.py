@@ -238,3 +238,21 @@ def test_history_shows_files_who_and_result_and_pending_or_failed_imports_can_be
     # a saved import stays
     response = hr.post(reverse("meetings:import_discard", args=[saved.pk]))
     assert response.status_code == 302 and ImportRun.objects.filter(pk=saved.pk).exists()
+
+
+def test_a_meeting_without_a_date_asks_for_it_before_saving(upload, hr, vaksdal_body):
+    undated = PROTOCOL_2024_02.replace("06.02.2024", "")
+    upload(hr, text_file("udatert.txt", undated))
+    run = ImportRun.objects.get()
+    assert run.status == "ready" and run.preview["meetings"][0]["data"]["date"] is None
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert "Dato (mangler i dokumentet: fyll den inn)" in page
+    before = model_counts()
+    url = reverse("meetings:import_confirm", args=[run.pk])
+    response = hr.post(url, confirm_payload(run, m0_date=""))
+    assert response.status_code == 400
+    assert "Fyll inn møtedatoen: dokumentet oppgir den ikke" in response.content.decode()
+    assert model_counts() == before
+    response = hr.post(url, confirm_payload(run, m0_date="2024-02-06"))
+    assert response.status_code == 302
+    assert Meeting.objects.get(body=vaksdal_body).date.isoformat() == "2024-02-06"
