@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "meetings",
     "measures",
     "dashboards",
+    "search",
     "partssamarbeid",
 ]
 

@@ -1,0 +1,298 @@
+"""Search: the query logic behind the search page, the API, the export and saved searches.
+
+:func:`search` runs a query (web-search syntax, see :mod:`search.analysis`) with filters over the
+documents the user may read (:meth:`SearchDocumentQuerySet.visible_to`, the rule of every page),
+and returns one page of hits with highlighted snippets and the counts per filter value. The
+number of database queries is the same for every search: the total, the page, the snippets
+(PostgreSQL) and one per filter.
+
+Counts per filter value are computed with every *other* filter applied, so each list shows what
+choosing another value would give.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from measures.models import Topic
+from meetings.models import AgendaItem
+from municipalities.models import Body, Municipality
+
+from .analysis import MIN_PREFIX, Query, parse, stem
+from .indexing import FTS_TABLE
+from .models import SearchDocument
+
+CONFIG = "norwegian"
+#: SearchRank weights for D, C, B, A: compound tails, case paper, decision and proposals, title.
+PG_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
+#: bm25 column weights on SQLite: title, decision and proposals, case paper, compound tails.
+FTS_WEIGHTS = (10.0, 4.0, 2.0, 0.5)
+SNIPPET_WORDS = 30
+_START, _STOP = "\u27e6", "\u27e7"  # ⟦ ⟧: markers PostgreSQL puts around matches, turned into <mark>
+
+FACETS = ("type", "municipality", "county", "body_kind", "year", "climate_level", "topic")
+
+
+# --- the text match, per database ------------------------------------------------------------------
+
+
+def _pg_query(text: str) -> SearchQuery:
+    return SearchQuery(text, config=CONFIG, search_type="raw")
+
+
+def _fts_ids(match: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+
+
+def matching(qs: QuerySet, query: Query) -> QuerySet:
+    """Documents that match the query (every group, none of the excluded terms)."""
+    if query:
+        if connection.vendor == "postgresql":
+            return qs.filter(vector=_pg_query(query.tsquery()))
+        return qs.filter(pk__in=_fts_ids(query.fts5()))
+    if query.excluded:  # only exclusions: everything else
+        if connection.vendor == "postgresql":
+            return qs.exclude(vector=_pg_query(query.excluded_tsquery()))
+        return qs.exclude(pk__in=_fts_ids(query.excluded_fts5()))
+    return qs
+
+
+def ranked(qs: QuerySet, query: Query) -> QuerySet:
+    if not query:
+        return qs.annotate(rank=Value(0.0))
+    if connection.vendor == "postgresql":
+        return qs.annotate(rank=SearchRank(F("vector"), _pg_query(query.tsquery()), weights=PG_WEIGHTS))
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    return qs.annotate(rank=RawSQL(
+        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH %s AND rowid = {SearchDocument._meta.db_table}.id",
+        [query.fts5()],
+    ))
+
+
+# --- snippets ------------------------------------------------------------------------------------
+
+
+def _marked(text: str) -> SafeString:
+    return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def _matches(token: str, stems: set[str]) -> bool:
+    token = token.lower()
+    token_stem = stem(token)
+    return any(s in token if len(s) >= MIN_PREFIX else token_stem == s for s in stems)
+
+
+def highlight(text: str, stems: set[str], size: int = SNIPPET_WORDS) -> SafeString:
+    """A window of ``size`` words around the first match, matches marked (the SQLite snippet)."""
+    tokens = list(re.finditer(r"\w+", text))
+    if not tokens:
+        return mark_safe("")
+    first = next((i for i, t in enumerate(tokens) if stems and _matches(t.group(), stems)), 0)
+    start = max(0, first - size // 4)
+    end = min(len(tokens), start + size)
+    pieces, position = [], tokens[start].start()
+    for token in tokens[start:end]:
+        pieces.append(escape(text[position:token.start()]))
+        word = escape(token.group())
+        pieces.append(f"<mark>{word}</mark>" if stems and _matches(token.group(), stems) else word)
+        position = token.end()
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(tokens) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)
+
+
+def _snippet_source(doc) -> str:
+    return "\n".join(part for part in (doc.main, doc.paper) if part) or doc.title
+
+
+def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
+    if not docs:
+        return {}
+    if query and connection.vendor == "postgresql":
+        text = Concat("main", Value("\n"), "paper", Value("\n"), "title")
+        rows = SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).annotate(
+            headline=SearchHeadline(
+                text, _pg_query(query.tsquery()), config=CONFIG, start_sel=_START, stop_sel=_STOP,
+                max_words=SNIPPET_WORDS, min_words=12, max_fragments=2, fragment_delimiter=" … ",
+            )
+        ).values_list("pk", "headline")
+        return {pk: _marked(headline.strip()) for pk, headline in rows}
+    stems = query.highlight_stems()
+    return {d.pk: highlight(_snippet_source(d), stems) for d in docs}
+
+
+# --- filters and counts ------------------------------------------------------------------------
+
+
+def _filter_q(name: str, value) -> Q:
+    return {
+        "type": lambda v: Q(kind=v),
+        "municipality": lambda v: Q(municipality_id=v),
+        "county": lambda v: Q(county_number=v),
+        "body_kind": lambda v: Q(body_kind=v),
+        "climate_level": lambda v: Q(climate_level=v),
+        "topic": lambda v: Q(topics__contains=f" {v} "),
+        "year_from": lambda v: Q(year__gte=v),
+        "year_to": lambda v: Q(year__lte=v),
+    }[name](value)
+
+
+FILTERS = ("type", "municipality", "county", "body_kind", "climate_level", "topic", "year_from", "year_to")
+
+
+def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
+    skipped = {"year_from", "year_to"} if skip == "year" else {skip}
+    for name in FILTERS:
+        if name not in skipped and filters.get(name) not in (None, ""):
+            qs = qs.filter(_filter_q(name, filters[name]))
+    return qs
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    return {
+        "type": dict(SearchDocument.Kind.choices),
+        "body_kind": dict(Body.Kind.choices),
+        "climate_level": dict(AgendaItem.ClimateLevel.choices),
+        "topic": dict(Topic.Code.choices),
+    }
+
+
+_FACET_FIELDS = {
+    "type": "kind", "municipality": "municipality_id", "county": "county_number", "body_kind": "body_kind",
+    "year": "year", "climate_level": "climate_level",
+}
+
+
+def facet_counts(base: QuerySet, filters: dict) -> dict[str, list[FacetValue]]:
+    labels = _labels()
+    result: dict[str, list[FacetValue]] = {}
+    names: dict[str, str] = {}
+    for facet in FACETS:
+        qs = filtered(base, filters, skip=facet).order_by()
+        if facet == "topic":
+            counts = qs.aggregate(**{code: Count("pk", filter=Q(topics__contains=f" {code} ")) for code in labels["topic"]})
+            rows = [(code, n) for code, n in counts.items() if n]
+        elif facet == "municipality":
+            found = qs.values("municipality_id", "municipality__name").annotate(n=Count("pk"))
+            rows = []
+            for row in found:
+                names[row["municipality_id"]] = row["municipality__name"]
+                rows.append((row["municipality_id"], row["n"]))
+        else:
+            field_name = _FACET_FIELDS[facet]
+            rows = [(v, n) for v, n in qs.values_list(field_name).annotate(n=Count("pk")) if v not in (None, "")]
+        if facet == "county":
+            names.update(Municipality.objects.filter(
+                kind=Municipality.Kind.COUNTY, county_number__in=[v for v, _n in rows]
+            ).values_list("county_number", "name"))
+        values = []
+        for value, n in rows:
+            label = labels.get(facet, {}).get(value) or names.get(value) or str(value)
+            if facet == "county":
+                label = names.get(value, value)
+            if facet == "year":
+                selected = str(filters.get("year_from") or "") == str(filters.get("year_to") or "") == str(value)
+            else:
+                selected = str(filters.get(facet) or "") == str(value)
+            values.append(FacetValue(str(value), str(label), n, selected))
+        if facet == "year":
+            values.sort(key=lambda v: v.value, reverse=True)
+        elif facet in ("municipality", "county"):
+            values.sort(key=lambda v: (-v.count, v.label))
+        else:
+            order = list(labels.get(facet, {}))
+            values.sort(key=lambda v: order.index(v.value) if v.value in order else len(order))
+        result[facet] = values
+    return result
+
+
+# --- the search ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    doc: SearchDocument
+    snippet: SafeString
+
+    @property
+    def type(self) -> str:
+        return self.doc.kind
+
+    @property
+    def type_label(self) -> str:
+        return self.doc.get_kind_display()
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    searched: bool = False
+
+
+def has_criteria(params: dict) -> bool:
+    return bool((params.get("q") or "").strip()) or any(params.get(name) not in (None, "") for name in FILTERS)
+
+
+def results(user, params: dict) -> tuple[Query, QuerySet]:
+    """The matching documents in order (sort: relevance or date), with their rank."""
+    query = parse(params.get("q") or "")
+    qs = filtered(matching(SearchDocument.objects.visible_to(user), query), params)
+    qs = ranked(qs, query)
+    if params.get("sort") == "date" or not query:
+        qs = qs.order_by(F("date").desc(nulls_last=True), "-rank", "pk")
+    else:
+        qs = qs.order_by("-rank", F("date").desc(nulls_last=True), "pk")
+    return query, qs
+
+
+def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult:
+    """One page of hits (``offset``, ``limit``) and the counts per filter value."""
+    query = parse(params.get("q") or "")
+    if not has_criteria(params):
+        return SearchResult(query)
+    base = matching(SearchDocument.objects.visible_to(user), query)
+    query, ordered = results(user, params)
+    total = filtered(base, params).count()
+    docs = list(ordered.select_related("municipality", "body")[offset:offset + limit])
+    found = snippets(docs, query)
+    return SearchResult(
+        query=query, total=total, hits=[Hit(d, found.get(d.pk, mark_safe(""))) for d in docs],
+        facets=facet_counts(base, params), searched=True,
+    )
+
+
+EXPORT_HEADER = [
+    "type", "id", "municipality", "municipality_name", "county", "body", "body_kind", "meeting_id", "date",
+    "title", "item_type", "climate_level", "topics", "url",
+]
+
+
+def export_rows(user, params: dict, url) -> Iterator[list]:
+    _query, qs = results(user, params)
+    for doc in qs.select_related("municipality", "body").iterator(chunk_size=1000):
+        yield [
+            doc.kind, doc.object_id, doc.municipality_id, doc.municipality.name, doc.county_number,
+            doc.body.name if doc.body_id else "", doc.body_kind, doc.meeting_id, doc.date, doc.label,
+            doc.item_type, doc.climate_level, doc.topics.strip(), url(doc.path),
+        ]
