@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models import Count, F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
@@ -119,7 +119,7 @@ def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
     if not docs:
         return {}
     if query and connection.vendor == "postgresql":
-        text = Concat("main", Value("\n"), "paper", Value("\n"), "title")
+        text = Concat("main", Value("\n"), "paper", Value("\n"), "title", output_field=TextField())
         rows = SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).annotate(
             headline=SearchHeadline(
                 text, _pg_query(query.tsquery()), config=CONFIG, start_sel=_START, stop_sel=_STOP,
