@@ -39,6 +39,7 @@ catalogues: install ## Update the .po catalogues from the marked strings (no sou
 run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py rebuild_search_index
 	@echo ""
 	@echo "  Partssamarbeid runs on http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: $(DEMO_PASSWORD)):"
@@ -90,8 +91,9 @@ clean: ## Remove the virtualenv, caches and the local database
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh
 
-bench: install-dev messages ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer; JSON on the last line (not in CI)
+bench: install-dev messages ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer, search; JSON on the last line (not in CI)
 	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_search.py
 
 # --- scale, load and deployment (docs/deploy.md) ----------------------------------------------
 .PHONY: restore-check loadtest
