@@ -28,7 +28,7 @@ DATABASE = os.environ.get("BENCH_SEARCH_DB", "partssamarbeid_load")
 MUNICIPALITIES = int(os.environ.get("BENCH_SEARCH_MUNICIPALITIES", "357"))
 SEARCHES = {
     "county": {"q": "parkering tilsette", "county": "46"},
-    "body_kind": {"q": "klimabudsjett vedtatt", "body_kind": "psu"},
+    "body_kind": {"q": "klimabudsjett vedtatt", "body_kind": "PSU"},
 }
 
 
@@ -47,6 +47,7 @@ def measure() -> dict:
     from search.models import SearchDocument
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG=0 pages need the manifest
     call_command(
         "generate_synthetic", municipalities=MUNICIPALITIES, years=YEARS, seed=SEED,
         skip_if_present=True, clear=True, verbosity=0,

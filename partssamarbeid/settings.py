@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "measures",
     "dashboards",
     "search",
+    "subscriptions",
     "partssamarbeid",
 ]
 

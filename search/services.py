@@ -134,28 +134,49 @@ def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
 # --- filters and counts ------------------------------------------------------------------------
 
 
-def _filter_q(name: str, value) -> Q:
-    return {
-        "type": lambda v: Q(kind=v),
-        "municipality": lambda v: Q(municipality_id=v),
-        "county": lambda v: Q(county_number=v),
-        "body_kind": lambda v: Q(body_kind=v),
-        "climate_level": lambda v: Q(climate_level=v),
-        "topic": lambda v: Q(topics__contains=f" {v} "),
-        "year_from": lambda v: Q(year__gte=v),
-        "year_to": lambda v: Q(year__lte=v),
-    }[name](value)
+#: Each filter as a condition on a column: the ORM form (for the result list) and the SQL form (for
+#: the counts, computed over the matching documents in one statement). ``%s`` takes the value.
+_FILTER_COLUMNS = {
+    "type": ("kind", "exact"),
+    "municipality": ("municipality_id", "exact"),
+    "county": ("county_number", "exact"),
+    "body_kind": ("body_kind", "exact"),
+    "climate_level": ("climate_level", "exact"),
+    "topic": ("topics", "contains"),
+    "year_from": ("year", "gte"),
+    "year_to": ("year", "lte"),
+}
+_SQL_OPERATORS = {"exact": "{} = %s", "contains": "{} LIKE %s", "gte": "{} >= %s", "lte": "{} <= %s"}
+FILTERS = tuple(_FILTER_COLUMNS)
 
 
-FILTERS = ("type", "municipality", "county", "body_kind", "climate_level", "topic", "year_from", "year_to")
+def _value(lookup: str, value):
+    return f"% {value} %" if lookup == "contains" else value
+
+
+def _active(filters: dict, skip: str | None) -> list[str]:
+    skipped = {"year_from", "year_to"} if skip == "year" else {skip}
+    return [name for name in FILTERS if name not in skipped and filters.get(name) not in (None, "")]
 
 
 def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
-    skipped = {"year_from", "year_to"} if skip == "year" else {skip}
-    for name in FILTERS:
-        if name not in skipped and filters.get(name) not in (None, ""):
-            qs = qs.filter(_filter_q(name, filters[name]))
+    for name in _active(filters, skip):
+        column, lookup = _FILTER_COLUMNS[name]
+        value = f" {filters[name]} " if lookup == "contains" else filters[name]
+        qs = qs.filter(**{f"{column}__{lookup}": value})
     return qs
+
+
+def _where_sql(filters: dict, skip: str | None, extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
+    conditions, params = [], []
+    for name in _active(filters, skip):
+        column, lookup = _FILTER_COLUMNS[name]
+        conditions.append(_SQL_OPERATORS[lookup].format(column))
+        params.append(_value(lookup, filters[name]))
+    for condition, param in extra:
+        conditions.append(condition)
+        params.append(param)
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
 @dataclass
@@ -175,44 +196,66 @@ def _labels() -> dict[str, dict[str, str]]:
     }
 
 
-_FACET_FIELDS = {
+_FACET_COLUMNS = {
     "type": "kind", "municipality": "municipality_id", "county": "county_number", "body_kind": "body_kind",
     "year": "year", "climate_level": "climate_level",
 }
+_TOTAL = "__total"
 
 
-def facet_counts(base: QuerySet, filters: dict) -> dict[str, list[FacetValue]]:
+def _count_rows(base: QuerySet, filters: dict) -> list[tuple[str, str | None, int]]:
+    """(facet, value, count) for every filter value, and (``__total``, None, n): one statement.
+
+    The matching documents are read once (a materialised common table expression, on both
+    databases); each list is then counted over them with every other filter applied.
+    """
+    columns = [*_FACET_COLUMNS.values(), "topics"]
+    base_sql, base_params = base.order_by().values(*columns).query.sql_with_params()
+    selects, params = [], list(base_params)
+    for facet, column in _FACET_COLUMNS.items():
+        where, where_params = _where_sql(filters, facet)
+        selects.append(f"SELECT %s, CAST({column} AS TEXT), COUNT(*) FROM m{where} GROUP BY {column}")
+        params += [facet, *where_params]
+    for code in Topic.Code.values:
+        where, where_params = _where_sql(filters, "topic", [("topics LIKE %s", f"% {code} %")])
+        selects.append(f"SELECT %s, %s, COUNT(*) FROM m{where}")
+        params += ["topic", code, *where_params]
+    where, where_params = _where_sql(filters, None)
+    selects.append(f"SELECT %s, NULL, COUNT(*) FROM m{where}")
+    params += [_TOTAL, *where_params]
+    sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(selects)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def counts(base: QuerySet, filters: dict) -> tuple[int, dict[str, list[FacetValue]]]:
+    """The number of results and the counts per filter value (two queries in all)."""
+    rows = _count_rows(base, filters)
+    total = next(n for facet, _v, n in rows if facet == _TOTAL)
+    found: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
+    for facet, value, n in rows:
+        if facet != _TOTAL and value not in (None, "") and n:
+            found[facet].append((str(value), n))
+    numbers = [v for v, _n in found["municipality"]]
+    counties = [v for v, _n in found["county"]]
+    names: dict[tuple[str, str], str] = {}
+    if numbers or counties:
+        for number, county, kind, name in Municipality.objects.filter(
+            Q(number__in=numbers) | Q(kind=Municipality.Kind.COUNTY, county_number__in=counties)
+        ).values_list("number", "county_number", "kind", "name"):
+            names[("county", county) if kind == Municipality.Kind.COUNTY else ("municipality", number)] = name
     labels = _labels()
     result: dict[str, list[FacetValue]] = {}
-    names: dict[str, str] = {}
     for facet in FACETS:
-        qs = filtered(base, filters, skip=facet).order_by()
-        if facet == "topic":
-            counts = qs.aggregate(**{code: Count("pk", filter=Q(topics__contains=f" {code} ")) for code in labels["topic"]})
-            rows = [(code, n) for code, n in counts.items() if n]
-        elif facet == "municipality":
-            found = qs.values("municipality_id", "municipality__name").annotate(n=Count("pk"))
-            rows = []
-            for row in found:
-                names[row["municipality_id"]] = row["municipality__name"]
-                rows.append((row["municipality_id"], row["n"]))
-        else:
-            field_name = _FACET_FIELDS[facet]
-            rows = [(v, n) for v, n in qs.values_list(field_name).annotate(n=Count("pk")) if v not in (None, "")]
-        if facet == "county":
-            names.update(Municipality.objects.filter(
-                kind=Municipality.Kind.COUNTY, county_number__in=[v for v, _n in rows]
-            ).values_list("county_number", "name"))
         values = []
-        for value, n in rows:
-            label = labels.get(facet, {}).get(value) or names.get(value) or str(value)
-            if facet == "county":
-                label = names.get(value, value)
+        for value, n in found[facet]:
+            label = labels.get(facet, {}).get(value) or names.get((facet, value)) or value
             if facet == "year":
-                selected = str(filters.get("year_from") or "") == str(filters.get("year_to") or "") == str(value)
+                selected = str(filters.get("year_from") or "") == str(filters.get("year_to") or "") == value
             else:
-                selected = str(filters.get(facet) or "") == str(value)
-            values.append(FacetValue(str(value), str(label), n, selected))
+                selected = str(filters.get(facet) or "") == value
+            values.append(FacetValue(value, str(label), n, selected))
         if facet == "year":
             values.sort(key=lambda v: v.value, reverse=True)
         elif facet in ("municipality", "county"):
@@ -221,7 +264,7 @@ def facet_counts(base: QuerySet, filters: dict) -> dict[str, list[FacetValue]]:
             order = list(labels.get(facet, {}))
             values.sort(key=lambda v: order.index(v.value) if v.value in order else len(order))
         result[facet] = values
-    return result
+    return total, result
 
 
 # --- the search ----------------------------------------------------------------------------------
@@ -272,13 +315,13 @@ def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult
     if not has_criteria(params):
         return SearchResult(query)
     base = matching(SearchDocument.objects.visible_to(user), query)
+    total, facets = counts(base, params)
     query, ordered = results(user, params)
-    total = filtered(base, params).count()
-    docs = list(ordered.select_related("municipality", "body")[offset:offset + limit])
+    docs = list(ordered.select_related("municipality", "body")[offset:offset + limit]) if total > offset else []
     found = snippets(docs, query)
     return SearchResult(
         query=query, total=total, hits=[Hit(d, found.get(d.pk, mark_safe(""))) for d in docs],
-        facets=facet_counts(base, params), searched=True,
+        facets=facets, searched=True,
     )
 
 
