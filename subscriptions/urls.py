@@ -1,6 +1,7 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import follow_views, views
+from . import feeds, follow_views, views
 
 app_name = "subscriptions"
 urlpatterns = [
@@ -14,4 +15,8 @@ urlpatterns = [
     path("folg/<int:pk>/slutt/", follow_views.unfollow, name="unfollow"),
     path("folg/innstillinger/", follow_views.alert_settings, name="alert_settings"),
     path("folg/avmeld/<str:token>/", follow_views.unsubscribe, name="unsubscribe"),
+    path("feeds/<str:token>/bodies/<int:pk>.atom", login_not_required(feeds.BodyFeed()), name="body_atom"),
+    path("feeds/<str:token>/bodies/<int:pk>.rss", login_not_required(feeds.BodyRssFeed()), name="body_rss"),
+    path("feeds/<str:token>/search/<int:pk>.atom", login_not_required(feeds.SearchFeed()), name="search_atom"),
+    path("feeds/<str:token>/search/<int:pk>.rss", login_not_required(feeds.SearchRssFeed()), name="search_rss"),
 ]

@@ -19,20 +19,28 @@ from municipalities.access import get_visible_or_404
 from municipalities.models import Body
 from municipalities.permissions import home_municipality_id
 
-from . import services
+from . import alerts, services
+from .models import Follow
 
 
 def calendar_settings(request):
     token = services.token_of(request.user)
     home = home_municipality_id(request.user)
     bodies = Body.objects.visible_to(request.user).filter(municipality_id=home).order_by("name") if home else []
-    feeds = []
+    feeds, searches = [], []
     if token:
+        def url(name, pk):
+            return request.build_absolute_uri(reverse(f"subscriptions:{name}", args=[token.token, pk]))
+
         feeds = [
-            {"body": body, "url": request.build_absolute_uri(reverse("subscriptions:body_feed", args=[token.token, body.pk]))}
+            {"body": body, "url": url("body_feed", body.pk), "atom": url("body_atom", body.pk), "rss": url("body_rss", body.pk)}
             for body in bodies
         ]
-    return render(request, "subscriptions/calendar.html", {"token": token, "feeds": feeds, "bodies": bodies})
+        searches = [
+            {"label": alerts.label(follow), "atom": url("search_atom", follow.pk), "rss": url("search_rss", follow.pk)}
+            for follow in Follow.objects.filter(user=request.user, kind=Follow.Kind.SEARCH)
+        ]
+    return render(request, "subscriptions/calendar.html", {"token": token, "feeds": feeds, "searches": searches})
 
 
 @require_POST
