@@ -36,7 +36,8 @@ def _facet_links(params: dict, facets: dict) -> list[dict]:
         for value in values[:FACET_LIMIT] if facet in ("municipality", "county") else values:
             chosen = dict(params)
             if facet == "year":
-                chosen.pop("year_from", None), chosen.pop("year_to", None)
+                chosen.pop("year_from", None)
+                chosen.pop("year_to", None)
                 if not value.selected:
                     chosen.update(year_from=value.value, year_to=value.value)
             elif value.selected:
