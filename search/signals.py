@@ -1,11 +1,13 @@
 """Keep the index current: saves and deletes of the searchable rows and of the rows above them,
 and the ``meetings_changed`` / ``measures_changed`` signals (imports, reclassification and
-other bulk writes that bypass ``save()``), which rebuild the municipality's documents.
+other bulk writes that bypass ``save()``), which rebuild the municipality's documents once the
+transaction has committed.
 
 Lower apps do not know about search: this module listens to their signals.
 """
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from measures.models import ClimateMeasure
@@ -83,7 +85,10 @@ def deleted(kind):
 
 
 def municipalities_changed(sender, municipality_ids=(), **kwargs):
-    indexing.index_municipalities(municipality_ids)
+    """Rebuild the municipalities' documents after the commit (the import's transaction stays short;
+    alerts, queued after this, read current documents)."""
+    ids = list(municipality_ids)
+    transaction.on_commit(lambda: indexing.index_municipalities(ids))
 
 
 _delete_handlers = {kind: deleted(kind) for kind in Kind.values}
