@@ -203,39 +203,53 @@ _FACET_COLUMNS = {
 _TOTAL = "__total"
 
 
-def _count_rows(base: QuerySet, filters: dict) -> list[tuple[str, str | None, int]]:
-    """(facet, value, count) for every filter value, and (``__total``, None, n): one statement.
+#: The order of the results, as SQL over the matching documents (``m``); :func:`results` says the
+#: same with the ORM for the export and the feeds.
+_ORDER_SQL = {
+    "relevance": "rank DESC, date DESC NULLS LAST, id",
+    "date": "date DESC NULLS LAST, rank DESC, id",
+}
+_HIT = "__hit"
 
-    The matching documents are read once (a materialised common table expression, on both
-    databases); each list is then counted over them with every other filter applied.
+
+def _rows(base: QuerySet, filters: dict, sort: str, offset: int, limit: int) -> list[tuple]:
+    """One statement: (facet, value, count, None) for every filter value, (``__total``, None, n,
+    None), and (``__hit``, id, position, rank) for the page of results.
+
+    The matching documents are read once, with their rank (a materialised common table
+    expression, on both databases); each list is then counted over them with every other filter
+    applied, and the page is cut from them in order.
     """
-    columns = [*_FACET_COLUMNS.values(), "topics"]
+    columns = ["id", *_FACET_COLUMNS.values(), "topics", "date", "rank"]
     base_sql, base_params = base.order_by().values(*columns).query.sql_with_params()
     selects, params = [], list(base_params)
     for facet, column in _FACET_COLUMNS.items():
         where, where_params = _where_sql(filters, facet)
-        selects.append(f"SELECT %s, CAST({column} AS TEXT), COUNT(*) FROM m{where} GROUP BY {column}")
+        selects.append(f"SELECT %s, CAST({column} AS TEXT), COUNT(*), CAST(NULL AS REAL) FROM m{where} GROUP BY {column}")
         params += [facet, *where_params]
     for code in Topic.Code.values:
         where, where_params = _where_sql(filters, "topic", [("topics LIKE %s", f"% {code} %")])
-        selects.append(f"SELECT %s, %s, COUNT(*) FROM m{where}")
+        selects.append(f"SELECT %s, %s, COUNT(*), CAST(NULL AS REAL) FROM m{where}")
         params += ["topic", code, *where_params]
     where, where_params = _where_sql(filters, None)
-    selects.append(f"SELECT %s, NULL, COUNT(*) FROM m{where}")
+    selects.append(f"SELECT %s, NULL, COUNT(*), CAST(NULL AS REAL) FROM m{where}")
     params += [_TOTAL, *where_params]
+    selects.append(
+        f"SELECT %s, CAST(id AS TEXT), pos, CAST(rank AS REAL) FROM (SELECT id, rank, ROW_NUMBER() OVER "
+        f"(ORDER BY {_ORDER_SQL[sort]}) AS pos FROM m{where}) page WHERE pos > %s AND pos <= %s"
+    )
+    params += [_HIT, *where_params, offset, offset + limit]
     sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(selects)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def counts(base: QuerySet, filters: dict) -> tuple[int, dict[str, list[FacetValue]]]:
-    """The number of results and the counts per filter value (two queries in all)."""
-    rows = _count_rows(base, filters)
-    total = next(n for facet, _v, n in rows if facet == _TOTAL)
+def facet_values(rows: list[tuple], filters: dict) -> dict[str, list[FacetValue]]:
+    """The counts per filter value from :func:`_rows`, labelled (one query for the place names)."""
     found: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
-    for facet, value, n in rows:
-        if facet != _TOTAL and value not in (None, "") and n:
+    for facet, value, n, _rank in rows:
+        if facet in found and value not in (None, "") and n:
             found[facet].append((str(value), n))
     numbers = [v for v, _n in found["municipality"]]
     counties = [v for v, _n in found["county"]]
@@ -264,7 +278,7 @@ def counts(base: QuerySet, filters: dict) -> tuple[int, dict[str, list[FacetValu
             order = list(labels.get(facet, {}))
             values.sort(key=lambda v: order.index(v.value) if v.value in order else len(order))
         result[facet] = values
-    return total, result
+    return result
 
 
 # --- the search ----------------------------------------------------------------------------------
@@ -310,18 +324,27 @@ def results(user, params: dict) -> tuple[Query, QuerySet]:
 
 
 def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult:
-    """One page of hits (``offset``, ``limit``) and the counts per filter value."""
+    """One page of hits (``offset``, ``limit``) and the counts per filter value.
+
+    Queries: one statement for the counts and the page (:func:`_rows`), the place names, the
+    page's documents, and on PostgreSQL their snippets: the same whatever is found.
+    """
     query = parse(params.get("q") or "")
     if not has_criteria(params):
         return SearchResult(query)
-    base = matching(SearchDocument.objects.visible_to(user), query)
-    total, facets = counts(base, params)
-    query, ordered = results(user, params)
-    docs = list(ordered.select_related("municipality", "body")[offset:offset + limit]) if total > offset else []
+    base = ranked(matching(SearchDocument.objects.visible_to(user), query), query)
+    sort = "date" if params.get("sort") == "date" or not query else "relevance"
+    rows = _rows(base, params, sort, offset, limit)
+    total = next(n for facet, _v, n, _r in rows if facet == _TOTAL)
+    page = {int(value): (position, rank) for facet, value, position, rank in rows if facet == _HIT}
+    docs = sorted(SearchDocument.objects.filter(pk__in=list(page)).select_related("municipality", "body"),
+                  key=lambda d: page[d.pk][0])
+    for doc in docs:
+        doc.rank = page[doc.pk][1]
     found = snippets(docs, query)
     return SearchResult(
         query=query, total=total, hits=[Hit(d, found.get(d.pk, mark_safe(""))) for d in docs],
-        facets=facets, searched=True,
+        facets=facet_values(rows, params), searched=True,
     )
 
 
