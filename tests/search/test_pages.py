@@ -103,6 +103,10 @@ def test_api_result_shape_and_facets(corpus, client_for):
     assert {v["value"]: v["count"] for v in data["facets"]["municipality"]} == {"3105": 2, "4628": 2}
 
 
+def test_api_route_name(users):
+    assert reverse("search_api:search") == API
+
+
 def test_api_is_in_the_schema(client_for, users):
     schema = client_for("adviser").get("/api/v1/schema/?format=json").json()
     operation = schema["paths"]["/api/v1/search/"]["get"]

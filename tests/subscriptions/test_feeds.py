@@ -42,6 +42,8 @@ def test_saved_search_feed(world, client_for):
     titles = atom_titles(Client().get(reverse("subscriptions:search_atom", args=[token, follow.pk])))
     # Sarpsborg's draft, not Vaksdal's
     assert titles == ["Sak: 20/2023 Utkast: reiseregulativ"]
+    rss = Client().get(reverse("subscriptions:search_rss", args=[token, follow.pk]))
+    assert rss.status_code == 200 and b"Utkast: reiseregulativ" in rss.content
     page = client.get(reverse("subscriptions:calendar")).content.decode()
     assert reverse("subscriptions:search_atom", args=[token, follow.pk]) in page
     # another user's saved search, a revoked token: 404
