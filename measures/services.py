@@ -25,7 +25,6 @@ from meetings.services import HistoryEntry, history_entries, m2m_history_accesso
 from municipalities.models import Body, Municipality, Organisation
 
 from .access import recorder_side
-from .signals import send_measures_changed
 from .models import (
     ClimateMeasure,
     DismissedSuggestion,
@@ -536,14 +535,12 @@ def save_involvement(form, user, suggestion: Suggestion | None = None) -> Involv
             involvement.source_request = suggestion.source_request
     involvement.save()
     form.save_m2m()
-    send_measures_changed(save_involvement, involvement.measure.municipality_id)
     return involvement
 
 
 @transaction.atomic
 def save_measure(form) -> ClimateMeasure:
     measure = form.save()
-    send_measures_changed(save_measure, measure.municipality_id)
     return measure
 
 
@@ -575,7 +572,6 @@ def link_item(measure: ClimateMeasure, item: AgendaItem) -> bool:
     if measure.agenda_items.filter(pk=item.pk).exists():
         return False
     measure.agenda_items.add(item)
-    send_measures_changed(link_item, measure.municipality_id)
     return True
 
 

@@ -15,7 +15,6 @@ from municipalities.models import Body, Membership
 
 from .classification import classify_item, classify_items
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
-from .signals import send_meetings_changed
 
 
 def initial_attendance(body: Body, day: datetime.date) -> list[dict]:
@@ -56,7 +55,6 @@ def save_meeting(form, *formsets) -> Meeting:
         formset.instance = meeting
         formset.save()
     classify_items(AgendaItem.objects.filter(meeting=meeting))
-    send_meetings_changed(save_meeting, meeting.body.municipality_id)
     return meeting
 
 
@@ -67,7 +65,6 @@ def save_item(form, *formsets) -> AgendaItem:
         formset.instance = item
         formset.save()
     classify_item(item)
-    send_meetings_changed(save_item, item.meeting.body.municipality_id)
     return item
 
 
