@@ -10,7 +10,12 @@ Usage: python benchmarks/bench_pages.py      (make bench)
 2. In a child process per database: the national comparison page (as a KS adviser), a
    municipality scorecard and the scorecard API through Django's test client, server-side time,
    p95 over BENCH_REQUESTS (default 30) requests after 3 warm-up requests, with query counts.
-3. The importer benchmark (benchmarks/bench_parser.py).
+3. The write path (benchmarks/bench_writes.py): saving an agenda item and a meeting through
+   their edit pages as HR staff (target p95 < 100 ms), and the worker's refresh of the
+   statistics each save marked stale.
+4. The importer benchmark (benchmarks/bench_parser.py).
+
+BENCH_DB_LARGE and BENCH_DB_SMALL name other databases (e.g. to keep parallel runs apart).
 
 The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
@@ -28,7 +33,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
-SIZES = {"large": ("partssamarbeid_load", 357), "small": ("partssamarbeid_bench_small", 10)}
+SIZES = {
+    "large": (os.environ.get("BENCH_DB_LARGE", "partssamarbeid_load"), 357),
+    "small": (os.environ.get("BENCH_DB_SMALL", "partssamarbeid_bench_small"), 10),
+}
 YEARS, SEED = 10, 1
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 WARMUP = 3
@@ -99,6 +107,13 @@ def measure() -> dict:
         result[f"{name}_ms_median"] = round(sorted(times)[len(times) // 2], 1)
         result[f"queries_{name}"] = queries
         result[f"{name}_bytes"] = size
+    from bench_writes import measure_writes
+
+    result.update(measure_writes(SCORECARD_MUNICIPALITY, REQUESTS, p95))
+    from django_tasks_db.models import DBTaskResult
+
+    # the refresh tasks the saves queued (the benchmark ran their work itself, as the worker would)
+    DBTaskResult.objects.filter(task_path="dashboards.tasks.refresh_stale_statistics").delete()
     return result
 
 
@@ -156,6 +171,10 @@ def main() -> dict:
         "queries_national_page_small": small["queries_national_page"],
         "scorecard_ms_p95": large["scorecard_ms_p95"],
         "api_scorecard_ms_p95": large["api_scorecard_ms_p95"],
+        "write_item_ms_p95": large["write_item_ms_p95"],
+        "write_meeting_ms_p95": large["write_meeting_ms_p95"],
+        "refresh_after_item_write_ms_p95": large["refresh_after_item_write_ms_p95"],
+        "refresh_after_meeting_write_ms_p95": large["refresh_after_meeting_write_ms_p95"],
         "import_vaksdal_s": importer.get("import_vaksdal_s"),
         "import_pdf_pages_per_s": importer.get("import_pdf_pages_per_s"),
     }
@@ -165,6 +184,7 @@ def main() -> dict:
 
 if __name__ == "__main__":
     if "--measure" in sys.argv:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
         print(json.dumps(measure()))
     else:
         sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -75,7 +75,9 @@ def _schedule() -> None:
     pending = getattr(_local, "pending", None)
     if pending is None or pending.done:
         pending = _local.pending = _Enqueue()
-    transaction.on_commit(pending)
+    # robust: a failed enqueue must not fail a request whose change is committed; its marks stay
+    # and the next refresh handles them
+    transaction.on_commit(pending, robust=True)
 
 
 def mark(keys) -> None:
