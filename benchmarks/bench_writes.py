@@ -14,23 +14,24 @@ from html.parser import HTMLParser
 
 
 class _FormFields(HTMLParser):
-    """The name/value pairs a browser would submit for the first POST form of a page."""
+    """The name/value pairs a browser would submit for each POST form of a page."""
 
     def __init__(self):
         super().__init__()
+        self.forms: list[list[tuple[str, str]]] = []
         self.data: list[tuple[str, str]] = []
-        self._in_form = self._done = False
+        self._in_form = False
         self._select: str | None = None
+        self._multiple = False
         self._options: list[tuple[str, bool]] = []
         self._textarea: str | None = None
         self._text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if self._done:
-            return
         if tag == "form" and (a.get("method") or "").lower() == "post":
-            self._in_form = True
+            self._in_form, self.data = True, []
+            self.forms.append(self.data)
         if not self._in_form or not a.get("name") and tag != "option":
             return
         if tag == "input":
@@ -40,7 +41,7 @@ class _FormFields(HTMLParser):
             if kind not in ("submit", "button", "file"):
                 self.data.append((a["name"], a.get("value", "on" if kind == "checkbox" else "")))
         elif tag == "select":
-            self._select, self._options = a["name"], []
+            self._select, self._options, self._multiple = a["name"], [], "multiple" in a
         elif tag == "option" and self._select is not None:
             self._options.append((a.get("value", ""), "selected" in a))
         elif tag == "textarea":
@@ -52,9 +53,11 @@ class _FormFields(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "form" and self._in_form:
-            self._in_form, self._done = False, True
+            self._in_form = False
         elif tag == "select" and self._select is not None:
-            chosen = [value for value, selected in self._options if selected] or [v for v, _s in self._options[:1]]
+            chosen = [value for value, selected in self._options if selected]
+            if not chosen and not self._multiple:  # a single select sends its first option
+                chosen = [value for value, _selected in self._options[:1]]
             self.data.extend((self._select, value) for value in chosen)
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
@@ -62,13 +65,17 @@ class _FormFields(HTMLParser):
             self._textarea = None
 
 
-def form_payload(html: str) -> dict[str, list[str]]:
+def form_payload(html: str, field: str) -> dict[str, list[str]]:
+    """What the page's POST form that has ``field`` submits, unchanged."""
     parser = _FormFields()
     parser.feed(html)
-    payload: dict[str, list[str]] = {}
-    for name, value in parser.data:
-        payload.setdefault(name, []).append(value)
-    return payload
+    for data in parser.forms:
+        if any(name == field for name, _value in data):
+            payload: dict[str, list[str]] = {}
+            for name, value in data:
+                payload.setdefault(name, []).append(value)
+            return payload
+    raise AssertionError(f"no form with {field}")
 
 
 def time_saves(client, url: str, title_field: str, rounds: int, p95, refresh) -> dict:
@@ -78,8 +85,7 @@ def time_saves(client, url: str, title_field: str, rounds: int, p95, refresh) ->
     for n in range(rounds + 3):
         page = client.get(url)
         assert page.status_code == 200, url
-        payload = form_payload(page.content.decode())
-        assert title_field in payload, (url, title_field)
+        payload = form_payload(page.content.decode(), title_field)
         payload[title_field] = [f"{payload[title_field][0].split(' #')[0]} #{n}"]
         started = time.perf_counter()
         response = client.post(url, payload)

@@ -114,7 +114,7 @@ def mark_meetings(meeting_ids) -> None:
 def _record_keys(model, pk) -> set:
     keys = set()
     for prefix in MEETING_PATHS[model]:
-        keys |= meeting_keys(model.objects.filter(pk=pk), prefix)
+        keys |= meeting_keys(model._base_manager.filter(pk=pk), prefix)
     return keys
 
 
@@ -160,7 +160,7 @@ def _before_shared_save(sender, instance, raw=False, **kwargs):
     instance._stale_keys = set()
     if instance._state.adding:
         return
-    before = sender.objects.filter(pk=instance.pk).values(*COUNTED_FIELDS[sender]).first()
+    before = sender._base_manager.filter(pk=instance.pk).values(*COUNTED_FIELDS[sender]).first()
     if before and any(before[f] != getattr(instance, f) for f in COUNTED_FIELDS[sender]):
         instance._stale_keys = _dependent_keys(sender, instance.pk)
 
