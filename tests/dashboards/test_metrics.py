@@ -21,7 +21,6 @@ from dashboards.metrics import (
 )
 from dashboards.scope import Period
 from measures.models import ClimateMeasure
-from meetings.models import Meeting
 from municipalities.models import Municipality
 
 from . import factories as df

@@ -128,9 +128,8 @@ def test_the_refresh_upserts_only_the_marked_days(django_capture_on_commit_callb
         municipality_id="4628", body_kind=item.meeting.body.kind, date=item.meeting.date
     )
     item = AgendaItem.objects.get(pk=item.pk)
-    with django_capture_on_commit_callbacks(execute=True):
-        with CaptureQueriesContext(connection) as captured:
-            item.save()
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as captured:
+        item.save()
     assert MeetingDayStatistics.objects.get(pk=other.pk).meetings_held == 999
     assert MeetingDayStatistics.objects.get(pk=marked.pk).agenda_items == marked.agenda_items  # updated in place
     # the save itself marks one day, nothing more

@@ -17,7 +17,13 @@ from django.db import transaction
 from django.test import TestCase
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from dashboards import metrics, queries, statistics
 from dashboards.models import MeetingDayStatistics, StaleStatistics, TopicDayStatistics
