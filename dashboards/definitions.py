@@ -113,13 +113,19 @@ def latest_rows(user, ids=None) -> QuerySet:
 ITEMS = _ITEM
 
 
-def topic_rows(items: QuerySet, **group: str) -> QuerySet:
+#: the agenda items of the topic heat map, seen from the measure-item links
+LINKED_ITEMS = Source(None, *("agendaitem__" + path for path in (ITEMS.municipality, ITEMS.kind, ITEMS.date)))
+
+
+def topic_rows(items: QuerySet, within: Within | None = None, **group: str) -> QuerySet:
     """Agenda items among ``items`` linked to a climate measure with a topic, per topic code and
-    ``group`` (names to paths of :data:`ITEMS`, e.g. ``number="municipality"``): one query."""
+    ``group`` (names to paths of :data:`ITEMS`, e.g. ``number="municipality"``): one query.
+    ``within(source)`` narrows the links first (so a few days need not scan every link)."""
     link = ClimateMeasure.agenda_items.through
-    paths = {name: F("agendaitem__" + getattr(ITEMS, path)) for name, path in group.items()}
+    paths = {name: F(getattr(LINKED_ITEMS, path)) for name, path in group.items()}
+    links = link.objects.filter(within(LINKED_ITEMS)) if within is not None else link.objects.all()
     return (
-        link.objects.filter(agendaitem__in=items.values("pk"), climatemeasure__topics__isnull=False)
+        links.filter(agendaitem__in=items.values("pk"), climatemeasure__topics__isnull=False)
         .values(topic=F("climatemeasure__topics__code"), **paths)
         .annotate(n=Count("agendaitem_id", distinct=True))
         .order_by()

@@ -86,9 +86,10 @@ def compute_meeting_days(ids=None, keys=None) -> dict[Key, dict]:
 def compute_topic_days(ids=None, keys=None) -> dict[tuple[str, str, datetime.date, str], int]:
     """Agenda items per topic from the records (as :func:`dashboards.queries.topic_heatmap`)."""
     items = scope.items(EVERYONE, ALL_TIME, None, ids)
-    if keys is not None:
-        items = items.filter(_within(keys)(ITEMS))
-    rows = topic_rows(items, number="municipality", kind="kind", day="date")
+    within = None if keys is None else _within(keys)
+    if within is not None:
+        items = items.filter(within(ITEMS))
+    rows = topic_rows(items, within, number="municipality", kind="kind", day="date")
     result = {(r["number"], r["kind"], r["day"], r["topic"]): r["n"] for r in rows}
     return result if keys is None else {k: n for k, n in result.items() if k[:3] in keys}
 

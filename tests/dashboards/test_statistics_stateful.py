@@ -66,6 +66,24 @@ class Edits(RuleBasedStateMachine):
                 ]:
                     f.MembershipFactory(body=body, side=side, role=role)
             f.BodyFactory(municipality=Municipality.objects.get(number="4628"), kind=Body.Kind.AMU)
+            # something for every rule to change from the first step on: per body a held, published
+            # meeting with attendance, a climate item with a union proposal and a linked measure
+            union = Organisation.objects.get(short_name="Fagforbundet")
+            for body in Body.objects.filter(pk__in=[b.pk for b in Body.objects.order_by("-pk")[:3]]):
+                meeting = f.MeetingFactory(body=body, date=DAYS[0], state=Meeting.State.HELD, published=True,
+                                           start_time=datetime.time(9, 0), end_time=None)
+                for membership in Membership.objects.filter(body=body):
+                    f.AttendanceFactory(meeting=meeting, person=None, name=f"Deltakar {self.n()}",
+                                        membership=membership, side=membership.side,
+                                        status=Attendance.Status.PRESENT)
+                item = f.AgendaItemFactory(meeting=meeting, position=1, climate_level=AgendaItem.ClimateLevel.LINKED)
+                Proposal.objects.create(item=item, position=1, text="Forslag").proposers.set([union])
+                measure = ClimateMeasure.objects.create(
+                    municipality_id=body.municipality_id, title=f"Tiltak {self.n()}",
+                    status=ClimateMeasure.Status.DECIDED, decision_date=D(2022, 5, 1),
+                )
+                measure.topics.set([nth(Topic, 0)])
+                measure.agenda_items.add(item)
 
     def teardown(self):
         transaction.set_rollback(True)
@@ -222,7 +240,7 @@ class Edits(RuleBasedStateMachine):
             if link:
                 measure.agenda_items.add(item)
             else:
-                item.climate_measures.remove(measure)
+                measure.agenda_items.remove(item)
 
     @precondition(lambda self: ClimateMeasure.objects.exists())
     @rule(measure=pick, topics=st.sets(st.sampled_from(range(3))), clear=st.booleans())
