@@ -1,7 +1,8 @@
 """Keep the index current: saves and deletes of the searchable rows and of the rows above them,
-and the ``meetings_changed`` / ``measures_changed`` signals (imports, reclassification and
-other bulk writes that bypass ``save()``), which rebuild the municipality's documents once the
-transaction has committed.
+and the ``meetings_changed`` signal (imports, reclassification and other bulk writes that bypass
+``save()``), which rebuilds the documents of the meetings it names (else of the municipalities)
+once the transaction has committed. Measures are saved through ``save()`` and their links
+through ``m2m_changed``, so the model signals cover them.
 
 Lower apps do not know about search: this module listens to their signals.
 """
@@ -11,7 +12,6 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from measures.models import ClimateMeasure
-from measures.signals import measures_changed
 from meetings.models import AgendaItem, Meeting, Proposal, Request
 from meetings.signals import meetings_changed
 from municipalities.models import Body
@@ -84,9 +84,13 @@ def deleted(kind):
     return handler
 
 
-def municipalities_changed(sender, municipality_ids=(), **kwargs):
-    """Rebuild the municipalities' documents after the commit (the import's transaction stays short;
-    alerts, queued after this, read current documents)."""
+def municipalities_changed(sender, municipality_ids=(), meeting_ids=None, **kwargs):
+    """Rebuild the documents of the meetings named, or else of the municipalities, after the
+    commit (the import's transaction stays short; alerts, queued after this, read current documents)."""
+    if meeting_ids is not None:
+        meetings = list(meeting_ids)
+        transaction.on_commit(lambda: _meetings(meetings))
+        return
     ids = list(municipality_ids)
     transaction.on_commit(lambda: indexing.index_municipalities(ids))
 
@@ -110,4 +114,3 @@ def connect() -> None:
         measure_links_changed, sender=ClimateMeasure.agenda_items.through, dispatch_uid=f"{uid}.items"
     )
     meetings_changed.connect(municipalities_changed, dispatch_uid=f"{uid}.meetings_changed")
-    measures_changed.connect(municipalities_changed, dispatch_uid=f"{uid}.measures_changed")
