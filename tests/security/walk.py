@@ -16,6 +16,7 @@ import json
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -24,6 +25,9 @@ from dashboards.metrics import RECORD_METRICS
 from measures.models import ClimateMeasure, Involvement, Level
 from meetings.models import AgendaItem, Attendance, ImportRun, Meeting, Proposal, Request
 from municipalities.models import Organisation
+from subscriptions import alerts
+from subscriptions import services as calendar_tokens
+from subscriptions.models import Follow
 
 from .. import factories as f
 from ..conftest import build_users, build_world, make_client
@@ -89,6 +93,11 @@ def plant(w) -> None:
     )
     w.involvement.unions.set([fagforbundet])
     w.import_run = ImportRun.objects.create(municipality=w.a, created_by=w.users["hr_a"])
+    # an outsider's secret addresses and saved search: whoever opens them sees what the outsider may
+    outsider = w.users["hr_b"]
+    w.outsider_token = calendar_tokens.regenerate(outsider).token
+    w.outsider_search = Follow.objects.create(user=outsider, kind=Follow.Kind.SEARCH, query={"q": "klimabudsjett"})
+    w.outsider_unsubscribe = signing.dumps({"u": outsider.pk}, salt=alerts.UNSUBSCRIBE_SALT)
 
 
 def build_canary():
@@ -178,6 +187,20 @@ TARGETS = {
     "dashboards:records_export": lambda w: _records(w, "dashboards:records_export", "csv")
     + _records(w, "dashboards:records_export", "xlsx"),
     "dashboards:methodology": lambda w: [_u("dashboards:methodology")],
+    "search:search": lambda w: [f"{_u('search:search')}?{urlencode({'q': q})}"
+                                for q in ("klimabudsjett", "endringsforslag", "vedtak")],
+    "search:export": lambda w: [f"{_u('search:export', fmt=fmt)}?{urlencode({'q': 'klimabudsjett'})}"
+                                for fmt in ("csv", "xlsx")],
+    **{name: (lambda name: lambda w: [_u(name)])(name)
+       for name in ("subscriptions:calendar", "subscriptions:calendar_regenerate", "subscriptions:calendar_revoke",
+                    "subscriptions:follows", "subscriptions:follow_add", "subscriptions:follow_search",
+                    "subscriptions:alert_settings")},
+    "subscriptions:unfollow": lambda w: [_u("subscriptions:unfollow", pk=w.outsider_search.pk)],
+    "subscriptions:unsubscribe": lambda w: [_u("subscriptions:unsubscribe", token=w.outsider_unsubscribe)],
+    **{name: (lambda name: lambda w: [_u(name, token=w.outsider_token, pk=w.body_a.pk)])(name)
+       for name in ("subscriptions:body_feed", "subscriptions:body_atom", "subscriptions:body_rss")},
+    **{name: (lambda name: lambda w: [_u(name, token=w.outsider_token, pk=w.outsider_search.pk)])(name)
+       for name in ("subscriptions:search_atom", "subscriptions:search_rss")},
 }
 # The JSON API is walked from its OpenAPI description (see api_urls below).
 API_PREFIX = "api/"
