@@ -195,3 +195,53 @@ def test_a_section_without_a_next_heading_is_bounded():
     text = "Sak 1/21 Tittel\n" + "Ord " * 20_000
     located = sec.Located([(0, 8)])
     assert sec.section_end(text, 8, located, len(text)) == 8 + sec.MAX_SECTION_CHARS
+
+
+# nynorsk case paper with a routing table naming a climate committee above an unrelated case
+NOTICE_ROUTING_NN = """
+Fjellbygd kommune
+MØTEINNKALLING
+Utval: Administrasjonsutvalet
+Møtedato: 21.11.2022 Tid: 10:00
+Møtestad: Heradshuset
+SAKLISTE
+PS 40/22 Lønnspolitisk plan
+PS 40/22 Lønnspolitisk plan
+Saksgang Utval Møtedato Saksnr
+Klima- og miljøutvalet 14.11.2022 12/22
+Administrasjonsutvalet 21.11.2022 40/22
+Heradsstyret
+Framlegg til vedtak: Lønnspolitisk plan vert vedteken.
+"""
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_routing_table_naming_committees_is_not_case_paper(form):
+    assert items(NOTICE_ROUTING_NN, form) == [
+        ("40/2022", "Framlegg til vedtak: Lønnspolitisk plan vert vedteken.", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saksgang: Utvalgssaksnummer Utvalg Møtedato 15/21 Arbeidsmiljøutvalget /21 "
+            "Administrasjonsutvalget Formannskapet Kommunestyret Arbeidstid i jula",
+            " Arbeidstid i jula",
+        ),
+        (
+            "Utv.saksnr Utvalg Møtedato 15/21 Sektorstyre for næring, forvaltning og kommunalteknikk "
+            "/21 Kommunestyret Forvaltningsplan for grågås",
+            " Forvaltningsplan for grågås",
+        ),
+        (
+            "Utvalg Møtedato Saksnr. Komité plan og samfunn i Nordvik /21 Nordvik formannskap /21 "
+            "Nordvik kommunestyre Rådmannens forslag",
+            " Rådmannens forslag",
+        ),
+        ("Ingen tabell her. Utvalget skal vurdere saka.", "Ingen tabell her. Utvalget skal vurdere saka."),
+    ],
+)
+def test_strip_routing_drops_the_column_headings_and_rows(text, expected):
+    assert sec.strip_routing(text) == expected
