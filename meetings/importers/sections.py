@@ -87,6 +87,11 @@ def case_index(text: str, start: int, end: int) -> dict[str, list[tuple[int, int
     return cases.index_cases(text, start, end)
 
 
+# a lower-case word before a number makes it a cross-reference ('i sak 10/16', 'jf. 10/16');
+# a capitalised 'Sak 10/16' is a heading (the token then includes 'Sak' as its prefix)
+REFERENCE_WORD_RE = re.compile(r"(?<![\w])(?:sak|saka|saken|[Jj]f\.?|[Jj]fr\.?|[Ss]jå|[Ss]e)\s*$")
+
+
 def locate_item(
     text: str, entry: AgendaEntry, occurrences: list[tuple[int, int]], start: int
 ) -> tuple[int, int] | None:
@@ -96,8 +101,7 @@ def locate_item(
     for a, b in occurrences:
         if a < start:
             continue
-        before = text[max(0, a - 12) : a].lower()
-        if re.search(r"(?:sak|saka|saken|jf\.?|jfr\.?|sjå|se)\s*$", before):
+        if REFERENCE_WORD_RE.search(text, max(0, a - 12), a):
             continue
         after = text[b : b + 200].lstrip(" :.-–\n").lower()
         words = re.findall(r"[\wæøå]+", after)[:2]
@@ -108,11 +112,56 @@ def locate_item(
     return fallback
 
 
-def locate_items(
-    text: str, entries: list[AgendaEntry], start: int, end: int
-) -> list[tuple[int, int] | None]:
-    """Section starts of all agenda entries, searched in order after ``start``."""
+LIST_GAP_CHARS = 400  # entries closer than this form a list of titles without bodies
+
+
+@dataclass
+class Located:
+    """Where each agenda entry's section starts, and, when they were found only as the lines of
+    a list (a saksliste whose case papers were not matched), where that list ends."""
+
+    starts: list[tuple[int, int] | None]
+    listed: frozenset[int] = frozenset()  # ends of the numbers found only in the list
+    list_end: int | None = None
+
+
+def locate_items(text: str, entries: list[AgendaEntry], start: int, end: int) -> Located:
+    """Section starts of all agenda entries, searched in order after ``start``; entries found
+    only at their own line of a list of titles (a saksliste) are looked for again after the
+    list, where their case papers are."""
     index = case_index(text, start, end)
+    located = _locate_from(text, entries, index, start)
+    in_list = [loc for loc, entry in zip(located, entries, strict=True) if loc and _is_agenda_line(text, loc, entry)]
+    gap = list_gap(in_list)
+    if gap is None:
+        return Located(located)
+    last_entry, last = max(
+        ((entry, loc[1]) for loc, entry in zip(located, entries, strict=True) if loc in in_list),
+        key=lambda pair: pair[1],
+    )
+    later = _locate_from(text, entries, index, last)
+    starts = [b or a for a, b in zip(located, later, strict=True)]
+    listed = frozenset(a[1] for a, b in zip(located, later, strict=True) if a in in_list and not b)
+    window = text[last : last + gap]
+    title_end = last + len(window) - len(after_title(window, last_entry.title))
+    return Located(starts, listed, title_end if title_end > last else last + gap)
+
+
+AGENDA_LINE_CHARS = 60
+
+
+def _is_agenda_line(text: str, loc: tuple[int, int], entry: AgendaEntry) -> bool:
+    """Whether a located number is the entry's own saksliste line or a copy of it (a saksliste
+    printed again on the next page)."""
+    if loc[0] == entry.pos:
+        return True
+    here = flat(text[loc[0] : loc[0] + AGENDA_LINE_CHARS])
+    return here == flat(text[entry.pos : entry.pos + AGENDA_LINE_CHARS])
+
+
+def _locate_from(
+    text: str, entries: list[AgendaEntry], index: dict[str, list[tuple[int, int]]], start: int
+) -> list[tuple[int, int] | None]:
     located: list[tuple[int, int] | None] = []
     pos = start
     for entry in entries:
@@ -121,6 +170,14 @@ def locate_items(
         if loc:
             pos = loc[1]
     return located
+
+
+def list_gap(located: list[tuple[int, int] | None]) -> int | None:
+    """The widest gap between located items when they form a list of titles without bodies
+    (every gap shorter than LIST_GAP_CHARS), else None."""
+    starts = [loc[0] for loc in located if loc]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    return max(gaps) if gaps and max(gaps) < LIST_GAP_CHARS else None
 
 
 @dataclass
@@ -155,6 +212,35 @@ def strip_page_noise(text: str) -> str:
     """Drop a trailing page header ('Vaksdal kommune', 'SAKSPAPIR') from a block."""
     head, tail = text[:-300], text[-300:]
     return head + PAGE_NOISE_RE.sub("", tail, count=1)
+
+
+# the case paper's routing table ('Saksgang: Utvalg Møtedato Saksnr' and its rows of bodies,
+# dates and case numbers): it names committees, not the case
+ROUTING_HEAD_RE = re.compile(
+    r"(?:Saksgang\s*:?\s*)?(?:(?:Utvalgs-?\s*saksnr\.?|Utvalgssaksnummer|Utv\.\s?saksnr\.?|Saksnr\.?|"
+    r"Saksnummer|Saknr\.?|Saksgang|Utvalg(?:\s?/\s?styre)?|Utval|Møtedato)\s*:?\s*){3,4}"
+)
+ROUTING_ROW_RE = re.compile(
+    r"\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{0,4}\s?/\s?\d{0,4}(?![\w])|\d{1,3}(?![\w.,])|"
+    rf"(?:[{UPPER}][\w-]*\s+(?:(?:og|i|[{LOWER}][\w-]*)\s+){{0,4}})?"
+    r"(?<![\w])(?i:[\w-]*?(?:utvalg|utval|styre|nemnd|komit[eé]|formannskap|råd|ting)(?:et|a|en|t)?)(?![\w])"
+    rf"(?:,?\s+(?:i\s+[{UPPER}][\w-]+|[{LOWER}][\w-]*)(?![\w]))*)"
+)
+ROUTING_MAX_ROWS = 40
+
+
+def strip_routing(text: str) -> str:
+    """The text without its routing table (column headings and the rows after them)."""
+    head = ROUTING_HEAD_RE.search(text)
+    if head is None:
+        return text
+    pos = head.end()
+    for _ in range(ROUTING_MAX_ROWS):
+        row = ROUTING_ROW_RE.match(text, pos)
+        if row is None or row.end() == pos:
+            break
+        pos = row.end()
+    return text[: head.start()] + text[pos:]
 
 
 def fill_item(
@@ -220,7 +306,7 @@ def build_items(
     located = locate_items(text, entries, start, end)
     items: list[ParsedItem] = []
     warnings: list[str] = []
-    for index, (entry, loc) in enumerate(zip(entries, located, strict=True), start=1):
+    for index, (entry, loc) in enumerate(zip(entries, located.starts, strict=True), start=1):
         title = entry.title
         if not title and loc is not None:
             title = titles_mod.cut_title(text[loc[1] : loc[1] + 600])  # the body's heading
@@ -230,13 +316,48 @@ def build_items(
         if loc is None:
             warnings.append(f"Fant ikke saken {entry.case} i dokumentet.")
         else:
-            section_end = next((other[0] for other in located[index:] if other), end)
-            section = text[loc[1] : section_end]
+            section = text[loc[1] : section_end(text, loc[1], located, end, bound_list=not held)]
             fill_item(item, section, labels, held=held, known_people=known_people)
             if not held:
-                item.text = clean_block(strip_page_noise(after_title(section, item.title)))
+                item.text = clean_block(strip_routing(strip_page_noise(after_title(section, item.title))))
         items.append(item)
     return items, warnings
+
+
+# a new document's heading: an attached protocol, annual-meeting minutes or a table of contents
+DOCUMENT_HEADING_RE = re.compile(
+    r"(?<![\w])(?<!AV )(?<!AV\n)(?:MØTEPROTOKOLL|MØTEBOK|PROTOKOLL\s+(?:FRA|FRÅ)|ÅRSMØTE|"
+    r"INNHOLDSFORTEGNELSE|INNHALDSLISTE|INNHOLDSLISTE)(?![\w])"
+    r"|(?:^|\n)[ \t]*(?:Innholdsfortegnelse|Innhaldsliste|Innholdsliste)(?![\w])"
+    r"|(?<![\w])(?:Møteprotokoll|Møtebok)(?=[^\n]{0,120}?(?:Møtedato|Dato|Utvalg|Utval)\s*:)"
+)
+# the next heading's word (and a page number glued to it) when its number was read without it
+HEADING_WORD_BEFORE_RE = re.compile(r"\d{0,3}(?:Sak|SAK)\s*$")
+MIN_SECTION_CHARS = 40  # a heading this close to the item's number is the item's own
+MAX_SECTION_CHARS = 40_000  # about fifteen pages of case paper
+
+
+def section_end(
+    text: str, start: int, located: Located, end: int, *, bound_list: bool = True
+) -> int:
+    """Where the item section that starts at ``start`` ends.
+
+    At the next located item (by position), a new document's heading, or a bounded length; never at the end of
+    the document by default. A section in a list of titles (a saksliste whose case papers were
+    not found) ends with the list, unless ``bound_list`` is off (a protocol whose numbered
+    headings are its only list).
+    """
+    stop = min(end, start + MAX_SECTION_CHARS)
+    nxt = min((other[0] for other in located.starts if other and other[0] > start), default=None)
+    if nxt is not None:
+        glued = HEADING_WORD_BEFORE_RE.search(text, max(start, nxt - 12), nxt)
+        stop = min(stop, glued.start() if glued else nxt)
+    heading = DOCUMENT_HEADING_RE.search(text, start + MIN_SECTION_CHARS, stop)
+    if heading:
+        stop = heading.start()
+    if bound_list and located.list_end is not None and start in located.listed:
+        stop = min(stop, located.list_end)
+    return max(start, stop)
 
 
 def after_title(section: str, title: str) -> str:

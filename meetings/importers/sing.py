@@ -213,7 +213,7 @@ def _fill_notice_item(item: ParsedItem, block: str, m: re.Match | None, title_le
             item.proposals.append(
                 c.ParsedProposal("administration", [], item.administration_proposal)
             )
-    item.text = c.clean_block(sec.strip_page_noise(block[body_start:]))
+    item.text = c.clean_block(sec.strip_routing(sec.strip_page_noise(block[body_start:])))
 
 
 def _same_title(a: str, b: str) -> bool:
