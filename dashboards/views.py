@@ -203,7 +203,7 @@ def national_export(request, fmt: str):
     period = form.cleaned_data["period"]
     rows = _comparison(request, form)
     filename = f"partssamarbeid-comparison-{form.cleaned_data['body_kind']}-{period.start}-{period.end}"
-    return exports.response(fmt, filename, exports.COMPARISON_HEADER, exports.comparison_rows(rows), "comparison")
+    return exports.response(fmt, filename, exports.COMPARISON, exports.comparison_rows(rows))
 
 
 # --- the records behind a figure ---------------------------------------------------------------------
@@ -272,11 +272,11 @@ def records_export(request, fmt: str):
     url = request.build_absolute_uri
     if found.second_kind:
         rows = exports.initiative_rows(found.rows, found.second_rows, url)
-        header = exports.INITIATIVE_HEADER
+        table = exports.INITIATIVES
     else:
-        header, make_rows = exports.RECORD_TABLES[found.kind]
+        table, make_rows = exports.RECORD_TABLES[found.kind]
         rows = make_rows(found.rows, url)
-    return exports.response(fmt, filename, header, rows, data["metric"])
+    return exports.response(fmt, filename, table, rows)
 
 
 # --- methodology and calendars -----------------------------------------------------------------------
