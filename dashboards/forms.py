@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import Body, Municipality
 
 from .metrics import RECORD_METRICS
-from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period
+from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period, data_period
 
 POPULATION_BAND_CHOICES = [
     ("", _("All sizes")),
@@ -34,8 +34,11 @@ class ScopeForm(forms.Form):
 
     body_kind = forms.ChoiceField(label=_("Body kind"), choices=Body.Kind.choices, required=False)
 
-    def __init__(self, data=None, *args, today: datetime.date | None = None, **kwargs):
-        self.default_period = Period.default(today)
+    def __init__(
+        self, data=None, *args, today: datetime.date | None = None, default_period: Period | None = None, **kwargs
+    ):
+        self.default_period = default_period or Period.default(today)
+        self.default_from_data = False
         data = data.copy() if data is not None else {}
         super().__init__(data, *args, **kwargs)
         self.fields["from"] = forms.DateField(label=_("From"), required=False, widget=_DateInput())
@@ -60,6 +63,17 @@ class ScopeForm(forms.Form):
         data["period"] = Period(start, end)
         data["body_kind"] = data.get("body_kind") or DEFAULT_BODY_KIND
         return data
+
+    @classmethod
+    def with_data_default(cls, data, ids: list[str] | None = None, **kwargs):
+        """The form whose default period is the last four full years with published meetings
+        (:func:`dashboards.scope.data_period`) of the requested body kind in ``ids``.
+        ``form.default_from_data`` says whether the default came from the data and is in use."""
+        kind = data.get("body_kind") if data.get("body_kind") in Body.Kind.values else DEFAULT_BODY_KIND
+        period, found = data_period(kind, ids)
+        form = cls(data, default_period=period, **kwargs)
+        form.default_from_data = found and not (data.get("from") or data.get("to"))
+        return form
 
     def params(self) -> dict[str, str]:
         """The cleaned scope as query parameters (for links to drill-downs and exports)."""

@@ -29,7 +29,7 @@ def format_value(metric: MetricDef, value) -> str:
         return number_format(value, 1 if value != int(value) else 0)
     if metric.kind == "index":
         return number_format(value, 1)
-    return number_format(value, 0)
+    return number_format(value, 0, force_grouping=True)
 
 
 def records_url(metric: str, params: dict, municipality: str | None = None, fmt: str | None = None) -> str:
@@ -65,8 +65,8 @@ class Figure:
 def _detail(metric: MetricDef, card: Scorecard) -> str:
     if metric.is_share and card.value(metric.key) is not None:
         return _("%(numerator)s of %(denominator)s") % {
-            "numerator": number_format(getattr(card.counts, metric.numerator), 0),
-            "denominator": number_format(getattr(card.counts, metric.denominator), 0),
+            "numerator": number_format(getattr(card.counts, metric.numerator), 0, force_grouping=True),
+            "denominator": number_format(getattr(card.counts, metric.denominator), 0, force_grouping=True),
         }
     return ""
 

@@ -31,12 +31,13 @@ from .metrics import (
     scorecard_with_trend,
 )
 from .queries import ComparisonRow
+from .research import research_periods
 
 # --- the municipality scorecard --------------------------------------------------------------------
 
 def scorecard(request, number: str):
     municipality = get_object_or_404(Municipality, number=number)
-    form = ScopeForm(request.GET)
+    form = ScopeForm.with_data_default(request.GET, [municipality.number])
     context = {"municipality": municipality, "form": form}
     if not form.is_valid():
         return render(request, "dashboards/scorecard.html", context, status=400)
@@ -85,6 +86,12 @@ def scorecard(request, number: str):
         bodies=list(Body.objects.visible_to(request.user).filter(municipality=municipality).order_by("name")),
         body_kind_label=Body.Kind(body_kind).label,
         exports=_export_links(params, municipality.number),
+        default_from_data=form.default_from_data,
+        research=[
+            {"study": r.study, "period": r.period, "url": f"?{urlencode(r.params())}",
+             "current": r.params() == params}
+            for r in research_periods(municipality.number)
+        ],
     )
     return render(request, "dashboards/scorecard.html", context)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities_2024.csv"
 ORGANISATIONS_CSV = DATA_DIR / "organisations.csv"
+WRITTEN_STANDARD_CSV = DATA_DIR / "written_standard.csv"
 
 
 @dataclass
@@ -48,6 +49,13 @@ def load_municipalities(Municipality) -> LoadReport:
         else:
             report.unchanged += 1
     return report
+
+
+def load_written_standards(Municipality) -> int:
+    """Set the written standard (målform) of the municipalities listed as nynorsk; the rest keep
+    theirs (bokmål by default). Returns how many rows were changed."""
+    nynorsk = [row["number"] for row in _read(WRITTEN_STANDARD_CSV) if row["written_standard"] == "nn"]
+    return Municipality.objects.filter(number__in=nynorsk).exclude(written_standard="nn").update(written_standard="nn")
 
 
 def load_organisations(Organisation) -> LoadReport:
