@@ -84,14 +84,14 @@ class ScopeForm(forms.Form):
 class NationalForm(ScopeForm):
     county = forms.ChoiceField(label=_("County"), required=False)
     population = forms.ChoiceField(label=_("Population"), choices=POPULATION_BAND_CHOICES, required=False)
-    with_data = forms.BooleanField(label=_("Only municipalities with data"), required=False)
+    show_all = forms.BooleanField(label=_("Also municipalities without data"), required=False)
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         counties = Municipality.objects.filter(kind=Municipality.Kind.COUNTY).order_by("name")
         self.fields["county"].choices = [("", _("All counties"))] + [(c.number, c.name) for c in counties]
-        self.order_fields(["county", "population", "body_kind", "from", "to", "with_data"])
+        self.order_fields(["county", "population", "body_kind", "from", "to", "show_all"])
 
     def clean_sort(self) -> str:
         from .queries import SORT_KEYS
@@ -104,8 +104,8 @@ class NationalForm(ScopeForm):
         for name in ("county", "population"):
             if self.cleaned_data.get(name):
                 params[name] = self.cleaned_data[name]
-        if self.cleaned_data.get("with_data"):
-            params["with_data"] = "on"
+        if self.cleaned_data.get("show_all"):
+            params["show_all"] = "on"
         return params
 
 

@@ -26,6 +26,9 @@ from municipalities.models import Body, Membership, Organisation
 
 DEFAULT_YEARS = 4
 MAX_YEARS = 20
+#: Below this many substantive agenda items in the period a municipality's index is shown as
+#: "too little data" and not ranked: a handful of items would make it swing (methodology page).
+MIN_SUBSTANTIVE_ITEMS_FOR_RANKING = 10
 DEFAULT_BODY_KIND = Body.Kind.PSU
 EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
 
@@ -71,6 +74,19 @@ class Period:
 
     def as_params(self) -> dict[str, str]:
         return {"from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+def enough_data(card) -> bool:
+    """Whether a scorecard rests on enough substantive items to be ranked by its index."""
+    return card.counts.substantive_items >= MIN_SUBSTANTIVE_ITEMS_FOR_RANKING
+
+
+def first_published_meeting(body_kind: str, ids: list[str] | None = None) -> datetime.date | None:
+    """The date of the earliest published held meeting of ``body_kind`` (in ``ids``, or anywhere)."""
+    meetings = Meeting.objects.filter(published=True, state=Meeting.State.HELD, body__kind=body_kind)
+    if ids is not None:
+        meetings = meetings.filter(body__municipality_id__in=ids)
+    return meetings.order_by("date").values_list("date", flat=True).first()
 
 
 def data_period(

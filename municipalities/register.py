@@ -27,6 +27,8 @@ def load_municipalities(Municipality) -> LoadReport:
     """Insert or update every register row, keyed on the municipality number (idempotent)."""
     report = LoadReport()
     existing = {m.number: m for m in Municipality.objects.all()}
+    # the written standard exists from migration 0003 on; 0002 loads the register without it
+    standards = _written_standards() if _has_field(Municipality, "written_standard") else None
     for row in _read(MUNICIPALITIES_CSV):
         values = {
             "name": row["name"],
@@ -35,6 +37,8 @@ def load_municipalities(Municipality) -> LoadReport:
             "county_name": row["county_name"],
             "population": int(row["population"]) if row["population"] else None,
         }
+        if standards is not None:
+            values["written_standard"] = standards.get(row["number"], "nb")
         current = existing.get(row["number"])
         if current is None:
             Municipality.objects.create(number=row["number"], **values)
@@ -51,11 +55,24 @@ def load_municipalities(Municipality) -> LoadReport:
     return report
 
 
+def _has_field(model, name: str) -> bool:
+    return any(f.name == name for f in model._meta.get_fields())
+
+
+def _written_standards() -> dict[str, str]:
+    """Municipality number -> written standard (målform) for those listed; the rest write bokmål."""
+    return {row["number"]: row["written_standard"] for row in _read(WRITTEN_STANDARD_CSV)}
+
+
 def load_written_standards(Municipality) -> int:
-    """Set the written standard (målform) of the municipalities listed as nynorsk; the rest keep
-    theirs (bokmål by default). Returns how many rows were changed."""
-    nynorsk = [row["number"] for row in _read(WRITTEN_STANDARD_CSV) if row["written_standard"] == "nn"]
-    return Municipality.objects.filter(number__in=nynorsk).exclude(written_standard="nn").update(written_standard="nn")
+    """Set the written standard (målform) of the listed municipalities (migration 0003). Returns
+    how many rows were changed."""
+    changed = 0
+    for number, standard in _written_standards().items():
+        changed += Municipality.objects.filter(number=number).exclude(written_standard=standard).update(
+            written_standard=standard
+        )
+    return changed
 
 
 def load_organisations(Organisation) -> LoadReport:

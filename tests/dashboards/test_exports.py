@@ -171,7 +171,7 @@ def test_the_comparison_table(cworld, client_for):
 
 def test_no_data_is_empty_not_zero(cworld, client_for):
     rows = read_csv(client_for("adviser").get(reverse("dashboards:national_export", args=["csv"]),
-                                              {**YEAR, "county": "03"}))
+                                              {**YEAR, "county": "03", "show_all": "on"}))
     assert [row[0] for row in rows[1:]] == ["03", "0301"]  # the county municipality and the municipality
     assert all(row[7:24] == [""] * 17 for row in rows[1:])
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from municipalities.models import Municipality, Organisation
-from municipalities.register import load_municipalities, load_organisations, load_written_standards
+from municipalities.register import load_municipalities, load_organisations
 
 
 class Command(BaseCommand):
@@ -17,4 +17,3 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{label}: {report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged"
             )
-        self.stdout.write(f"written standard: {load_written_standards(Municipality)} set to nynorsk")
