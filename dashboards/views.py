@@ -349,6 +349,7 @@ def methodology(request):
             "climate_full": round(m.CLIMATE_SHARE_FOR_FULL_SCORE * 100),
             "initiatives_full": f"{m.INITIATIVES_PER_MEETING_FOR_FULL_SCORE:g}",
             "minimum_weight": m.MINIMUM_INDEX_WEIGHT,
+            "minimum_items": MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
         },
     )
 
