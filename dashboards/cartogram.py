@@ -58,6 +58,6 @@ def county_tiles(rows, county_names: dict[str, str], url) -> list[Tile]:
         totals[m.county_number][0] += 1
         totals[m.county_number][1] += 1 if row.card.has_data else 0
     return [
-        Tile(number, county_names.get(number, number), *COUNTY_TILES[number], total, data, url(number))
+        Tile(number, county_names.get(number, number).split(" - ")[0], *COUNTY_TILES[number], total, data, url(number))
         for number, (total, data) in totals.items()
     ]
