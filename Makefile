@@ -7,9 +7,11 @@ DEMO_PASSWORD ?= demo-passord
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEMO_PASSWORD
+# DEBUG is off unless asked for (fail closed): development commands ask for it explicitly.
+DEV := DEBUG=1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev catalogues run test e2e chromium audit messages lock check-deploy clean vendor bench
+.PHONY: help install install-dev catalogues run test e2e chromium ocr audit messages lock check-deploy clean vendor bench
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,14 +33,14 @@ install: $(VENV)/.installed-base ## Create .venv and install the pinned runtime 
 install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
 
 messages: install ## Compile the translation catalogues (.po -> .mo)
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
 catalogues: install ## Update the .po catalogues from the marked strings (no source locations, so branches merge cleanly)
-	$(PY) manage.py makemessages -l nb -l nn -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
+	$(DEV) $(PY) manage.py makemessages -l nb -l nn -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
 
 run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py seed_demo
 	@echo ""
 	@echo "  Partssamarbeid runs on http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: $(DEMO_PASSWORD)):"
@@ -49,12 +51,12 @@ run: install messages ## Migrate a local SQLite database, load demo data, serve 
 	@echo "    ks.radgiver  KS adviser, reads all municipalities"
 	@echo "  Imports are parsed by a background worker (manage.py db_worker), started alongside."
 	@echo ""
-	@$(PY) manage.py db_worker & worker=$$!; \
+	@$(DEV) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev messages ## Install everything and run the test suite (without the browser tests)
-	$(PY) manage.py makemigrations --check --dry-run
+test: install-dev messages ocr ## Install everything and run the test suite (without the browser tests)
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -m "not e2e"
 
 E2E_RESULTS ?= $(CURDIR)/e2e-results
@@ -63,10 +65,16 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-nor fonts-dejavu-core
+
+ocr: ## Install Debian's tesseract OCR with Norwegian (scanned PDFs; the tests' scans use DejaVu) if it is missing
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx nor && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } || \
+	  { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(OCR_PACKAGES); }
+
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
 
-e2e: install-dev messages chromium tests/e2e/node_modules/.package-lock.json ## Browser tests in headless Chromium: journeys, axe-core (WCAG 2.1 AA), screenshots
+e2e: install-dev messages chromium ocr tests/e2e/node_modules/.package-lock.json ## Browser tests in headless Chromium: journeys, axe-core (WCAG 2.1 AA), screenshots
 	rm -rf $(E2E_RESULTS)
 	E2E_RESULTS=$(E2E_RESULTS) $(PY) -m pytest tests/e2e -m e2e -p no:cacheprovider; status=$$?; \
 	echo ""; echo "  Browser test results: $(E2E_RESULTS)/  (axe.json, screenshots/)"; exit $$status
@@ -90,7 +98,7 @@ clean: ## Remove the virtualenv, caches and the local database
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh
 
-bench: install-dev messages ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer; JSON on the last line (not in CI)
+bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer; JSON on the last line (not in CI)
 	$(PY) benchmarks/bench_pages.py
 
 # --- scale, load and deployment (docs/deploy.md) ----------------------------------------------

@@ -3,14 +3,16 @@
 Usage: python benchmarks/bench_pages.py      (make bench)
 
 1. Two scratch databases on the local PostgreSQL server (BENCH_PG_URL, default
-   postgres://postgres@127.0.0.1:5432): ``partssamarbeid_load`` with the national synthetic dataset
+   postgres://postgres@127.0.0.1:5432; names BENCH_LARGE_DB and BENCH_SMALL_DB): ``partssamarbeid_load`` with the national synthetic dataset
    (357 municipalities x 10 years, the one ``make loadtest`` uses; reused when present) and
    ``partssamarbeid_bench_small`` (10 municipalities x 10 years). Each is migrated, generated
    (``generate_synthetic --skip-if-present``) and its statistics refreshed.
-2. In a child process per database: the national comparison page (as a KS adviser), a
+2. ``collectstatic`` (the pages run with DEBUG=0, so they need the static files manifest), then
+   in a child process per database: the national comparison page (as a KS adviser), a
    municipality scorecard and the scorecard API through Django's test client, server-side time,
    p95 over BENCH_REQUESTS (default 30) requests after 3 warm-up requests, with query counts.
-3. The importer benchmark (benchmarks/bench_parser.py).
+3. The importer benchmarks: parsing (benchmarks/bench_parser.py) and upload to review with the
+   worker running, the review of a 50x500 document and OCR per page (benchmarks/bench_import.py).
 
 The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
@@ -29,7 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
-SIZES = {"large": ("partssamarbeid_load", 357), "small": ("partssamarbeid_bench_small", 10)}
+SIZES = {
+    "large": (os.environ.get("BENCH_LARGE_DB", "partssamarbeid_load"), 357),
+    "small": (os.environ.get("BENCH_SMALL_DB", "partssamarbeid_bench_small"), 10),
+}
 YEARS, SEED = 10, 1
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 WARMUP = 3
@@ -113,18 +118,30 @@ def prepare_database(name: str) -> None:
         subprocess.run(["psql", f"{PG_URL}/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True)
 
 
-def run_size(name: str, municipalities: int) -> dict:
-    prepare_database(name)
-    env = {
+def production_env(**extra: str) -> dict[str, str]:
+    """Production-like settings (DEBUG=0) on plain HTTP loopback."""
+    return {
         **os.environ,
-        "DATABASE_URL": f"{PG_URL}/{name}",
-        "BENCH_MUNICIPALITIES": str(municipalities),
         "DEBUG": "0",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-not-a-secret-" + "x" * 40),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
+        **extra,
     }
+
+
+def collect_static() -> None:
+    """With DEBUG=0 pages name their static files through the manifest that collectstatic writes
+    (a clean clone has none yet)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=production_env(), cwd=ROOT, check=True
+    )
+
+
+def run_size(name: str, municipalities: int) -> dict:
+    prepare_database(name)
+    env = production_env(DATABASE_URL=f"{PG_URL}/{name}", BENCH_MUNICIPALITIES=str(municipalities))
     out = subprocess.run(
         [sys.executable, __file__, "--measure"], env=env, cwd=ROOT, capture_output=True, text=True
     )
@@ -135,6 +152,7 @@ def run_size(name: str, municipalities: int) -> dict:
 
 
 def main() -> dict:
+    collect_static()
     results = {}
     for size, (name, municipalities) in SIZES.items():
         print(f"== {name}: {municipalities} municipalities x {YEARS} years", flush=True)
@@ -144,6 +162,10 @@ def main() -> dict:
 
     print("== importer", flush=True)
     importer = bench_parser.main()
+    import bench_import
+
+    print("== upload to review", flush=True)
+    review = bench_import.main()
     large, small = results["large"], results["small"]
     report = {
         "database": "postgresql",
@@ -161,6 +183,7 @@ def main() -> dict:
         "api_scorecard_ms_p95": large["api_scorecard_ms_p95"],
         "import_vaksdal_s": importer.get("import_vaksdal_s"),
         "import_pdf_pages_per_s": importer.get("import_pdf_pages_per_s"),
+        **review,
     }
     report["national_page_budget"] = national_page_budget(large, small)
     print(json.dumps(report))

@@ -4,7 +4,7 @@ Authentication: session or token (``Authorization: Token ...``); anonymous calle
 Scoping: the same rules as the pages (``visible_to``: drafts only for HR staff and union
 representatives of their own municipality); scorecards count published records only, for
 everyone (:mod:`dashboards.scope`). Lists are paginated (``limit``/``offset``, at most
-:attr:`Pagination.max_limit` per page) and filtered by query parameters; an invalid filter
+:attr:`partssamarbeid.pagination.Pagination.max_limit` per page) and filtered by query parameters; an invalid filter
 value is a 400 with the parameter named.
 """
 from __future__ import annotations
@@ -20,7 +20,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
 from meetings.models import AgendaItem, Meeting
@@ -30,10 +29,6 @@ from municipalities.models import Body, Municipality, kommunenummer_validator
 from . import metrics, queries, scope
 from .forms import POPULATION_BAND_CHOICES
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period
-
-
-class Pagination(LimitOffsetPagination):
-    max_limit = 1000
 
 
 # --- query parameters --------------------------------------------------------------------------------
@@ -47,11 +42,17 @@ def _number(value: str, name: str = "municipality") -> str:
     return value
 
 
+MAX_ID = 2**63 - 1  # ids are 64-bit integers: a larger number cannot reach the database
+
+
 def _int(value: str, name: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError as exc:
         raise ValidationError({name: ["Give a whole number."]}) from exc
+    if not 0 <= number <= MAX_ID:
+        raise ValidationError({name: [f"Give a whole number from 0 to {MAX_ID}."]})
+    return number
 
 
 def _date(value: str, name: str) -> datetime.date:
@@ -121,7 +122,6 @@ class MunicipalityList(KnownFilters, ListAPIView):
     filters = ("county", "kind")
 
     serializer_class = MunicipalitySerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = Municipality.objects.order_by("number")
@@ -197,7 +197,6 @@ class ScorecardList(KnownFilters, GenericAPIView):
     filters = ("from", "to", "body_kind", "county", "population", "with_data")
 
     serializer_class = ScorecardSerializer
-    pagination_class = Pagination
 
     @extend_schema(
         parameters=[
@@ -249,7 +248,6 @@ class BodyList(KnownFilters, ListAPIView):
     filters = ("municipality", "kind")
 
     serializer_class = BodySerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = Body.objects.visible_to(self.request.user).order_by("municipality_id", "name", "id")
@@ -310,7 +308,6 @@ class MeetingList(KnownFilters, ListAPIView):
     filters = ("municipality", "body", "body_kind", "from", "to", "state")
 
     serializer_class = MeetingSerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = (
@@ -369,7 +366,6 @@ class AgendaItemList(KnownFilters, ListAPIView):
     filters = ("municipality", "body", "body_kind", "from", "to", "meeting", "climate_level", "kind", "env_assessment", "substantive")
 
     serializer_class = AgendaItemSerializer
-    pagination_class = Pagination
 
     def get_queryset(self):
         qs = (

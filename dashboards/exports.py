@@ -16,7 +16,9 @@ Both formats are made to open as they are in a Norwegian spreadsheet:
 
 Headings, sheet names and coded values (states, levels, statuses) are in the user's language
 (Norwegian, or English with the English interface). Text that a spreadsheet would run as a
-formula (starting with ``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe.
+formula (starting with ``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe. Control
+characters that XML cannot carry (from an imported PDF, say) are dropped from XLSX cells, so one
+odd title cannot break a whole export.
 """
 from __future__ import annotations
 
@@ -32,12 +34,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from measures.models import Topic
 from measures.services import Timing
 from meetings.models import AgendaItem, Attendance, Meeting
+from municipalities import permissions
 
 from .metrics import METRICS
 from .queries import ComparisonRow, evidence_phrases
@@ -128,7 +132,7 @@ def xlsx_value(value):
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, str):
-        return safe_text(value)
+        return safe_text(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 
@@ -312,7 +316,7 @@ ITEMS = Table(
 )
 
 
-def item_rows(items, url: Callable[[str], str]) -> Iterator[list]:
+def item_rows(items, url: Callable[[str], str], user=None) -> Iterator[list]:
     level = AgendaItem.ClimateLevel
     for item in chunked(items):
         meeting = item.meeting
@@ -339,7 +343,7 @@ MEETINGS = Table(
 )
 
 
-def meeting_rows(meetings, url: Callable[[str], str]) -> Iterator[list]:
+def meeting_rows(meetings, url: Callable[[str], str], user=None) -> Iterator[list]:
     for meeting in chunked(meetings):
         body = meeting.body
         yield [
@@ -363,7 +367,7 @@ SEATS = Table(
 )
 
 
-def seat_rows(seats, url: Callable[[str], str]) -> Iterator[list]:
+def seat_rows(seats, url: Callable[[str], str], user=None) -> Iterator[list]:
     for seat in chunked(seats):
         meeting = seat.meeting
         yield [
@@ -388,13 +392,14 @@ REQUESTS = Table(
 )
 
 
-def request_rows(requests, url: Callable[[str], str]) -> Iterator[list]:
+def request_rows(requests, url: Callable[[str], str], user) -> Iterator[list]:
     for request in chunked(requests):
         meeting = request.meeting
+        result = permissions.readable(user, request.resulting_item)
         yield [
             meeting.body.municipality_id, meeting.pk, meeting.date, request.pk, request.asked_by,
             request.organisation.short_name if request.organisation_id else "", request.text,
-            request.asks_for_agenda_item, request.raised_under_id, request.resulting_item_id,
+            request.asks_for_agenda_item, request.raised_under_id, result.pk if result else None,
             url(meeting.get_absolute_url()),
         ]
 
@@ -420,7 +425,7 @@ MEASURES = Table(
 )
 
 
-def measure_rows(measures, url: Callable[[str], str]) -> Iterator[list]:
+def measure_rows(measures, url: Callable[[str], str], user=None) -> Iterator[list]:
     for measure in measures:
         s = measure.summary
         yield [
@@ -432,6 +437,8 @@ def measure_rows(measures, url: Callable[[str], str]) -> Iterator[list]:
         ]
 
 
+#: kind -> (table, rows function). Each rows function takes the records, a function that makes a
+#: URL absolute and the user: a reference to another record goes through ``permissions.readable``.
 RECORD_TABLES = {
     "items": (ITEMS, item_rows),
     "meetings": (MEETINGS, meeting_rows),

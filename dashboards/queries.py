@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 
 from measures.models import ClimateMeasure, Level, Topic
 from measures.services import Timing, summary_of
+from meetings.climate import evidence_label
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
 
@@ -67,7 +68,7 @@ def seats_queryset(user, period: Period, body_kind: str, ids=None) -> QuerySet:
 def requests_queryset(user, period: Period, body_kind: str, ids=None) -> QuerySet:
     return (
         scope.requests(user, period, body_kind, ids)
-        .select_related("meeting__body__municipality", "person", "organisation", "raised_under", "resulting_item")
+        .select_related("meeting__body__municipality", "person", "organisation", "raised_under", "resulting_item__meeting__body")
         .order_by("meeting__body__municipality__name", "meeting__date", "meeting_id", "id")
     )
 
@@ -140,10 +141,11 @@ def has_voice(item) -> bool:
 
 
 def evidence_phrases(item, limit: int = 6) -> list[str]:
-    """The distinct phrases the classifier matched, in order (for tables and exports)."""
+    """The distinct phrases the classifier matched, in order, a tied one as "phrase → tie"
+    (for tables and exports)."""
     seen: list[str] = []
     for entry in item.climate_evidence or []:
-        phrase = (entry.get("phrase") or "").strip() if isinstance(entry, dict) else str(entry)
+        phrase = evidence_label(entry) if isinstance(entry, dict) else str(entry)
         if phrase and phrase.lower() not in (p.lower() for p in seen):
             seen.append(phrase)
     return seen[:limit]

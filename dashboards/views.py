@@ -326,7 +326,7 @@ def records_export(request, fmt: str):
         table = exports.INITIATIVES
     else:
         table, make_rows = exports.RECORD_TABLES[found.kind]
-        rows = make_rows(found.rows, url)
+        rows = make_rows(found.rows, url, request.user)
     return exports.response(fmt, filename, table, rows)
 
 

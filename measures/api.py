@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 
+from municipalities.api_fields import ReadableReferenceField
 from municipalities.models import kommunenummer_validator
 from partssamarbeid.api import KnownFilters
 
@@ -20,12 +21,15 @@ class MeasureSerializer(serializers.ModelSerializer):
     first_involvement_date = serializers.SerializerMethodField()
     max_level = serializers.SerializerMethodField()
     timing = serializers.SerializerMethodField()
+    decision_item = ReadableReferenceField(
+        help_text="The agenda item the measure was decided in; null when none is recorded or the caller may not read it."
+    )
 
     class Meta:
         model = ClimateMeasure
         fields = [
             "id", "municipality", "title", "status", "topics", "affects_employees", "decision_date",
-            "first_involvement_date", "max_level", "timing",
+            "first_involvement_date", "max_level", "timing", "decision_item",
         ]
 
     def _summary(self, obj) -> services.InvolvementSummary:
@@ -62,6 +66,7 @@ class MeasureListView(KnownFilters, ListAPIView):
         measures = (
             ClimateMeasure.objects.visible_to(self.request.user)
             .with_involvement_dates()
+            .select_related("decision_item__meeting__body")
             .prefetch_related("topics")
             .order_by("municipality_id", "title", "id")
         )

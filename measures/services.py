@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.models import AgendaItem, Meeting, Proposal, Request
+from meetings.services import HistoryEntry, history_entries, m2m_history_accessor
 from meetings.versioning import claim_versions
-from meetings.services import HistoryEntry, history_entries, m2m_history_accessor, with_readable_results
+from municipalities import permissions
 from municipalities.models import Body, Municipality, Organisation
 
 from .access import recorder_side
@@ -339,8 +340,10 @@ class RequestOutcome(models.TextChoices):
     QUESTION = "question", gettext_lazy("Question or statement (no agenda item asked for)")
 
 
-def request_outcome(request: Request) -> str:
-    if request.resulting_item_id:
+def request_outcome(request: Request, user) -> str:
+    """Whether the request reached the agenda, as ``user`` may know it: an item in a draft the user
+    may not read does not count (:func:`municipalities.permissions.readable`)."""
+    if permissions.readable(user, request.resulting_item):
         return RequestOutcome.ON_AGENDA
     if request.asks_for_agenda_item:
         return RequestOutcome.WAITING
@@ -355,8 +358,8 @@ def employee_requests(user, municipality: Municipality) -> list[Request]:
         .select_related("meeting__body", "person", "organisation", "raised_under", "resulting_item__meeting__body")
         .order_by("-meeting__date", "id")
     )
-    for request in with_readable_results(requests, user):
-        request.outcome = request_outcome(request)
+    for request in requests:
+        request.outcome = request_outcome(request, user)
     return requests
 
 

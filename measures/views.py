@@ -105,7 +105,7 @@ def employee_requests(request, number: str):
     rows = services.employee_requests(request.user, municipality)
     context.update(
         requests=rows,
-        asked=sum(1 for r in rows if r.asks_for_agenda_item or r.resulting_item_id),
+        asked=sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
         reached=sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
     )
     return render(request, "measures/employee_requests.html", context)
@@ -174,7 +174,7 @@ def measure_edit(request, pk: int):
 def measure_detail(request, pk: int):
     user = request.user
     queryset = (
-        ClimateMeasure.objects.select_related("municipality", "decision_item__meeting")
+        ClimateMeasure.objects.select_related("municipality", "decision_item__meeting__body")
         .with_involvement_dates()
         .prefetch_related(
             "topics",
@@ -187,7 +187,7 @@ def measure_detail(request, pk: int):
             Prefetch(
                 "involvements",
                 queryset=Involvement.objects.select_related(
-                    "agenda_item__meeting", "recorded_by", "source_proposal", "source_request"
+                    "agenda_item__meeting__body", "recorded_by", "source_proposal", "source_request"
                 ).prefetch_related("unions", "representatives"),
             ),
         )
@@ -196,14 +196,8 @@ def measure_detail(request, pk: int):
     measure.summary = services.summary_of(measure)
     municipality_id = measure.municipality_id
     can_record = permissions.can_record_involvement(user, municipality_id)
-    visible_item_ids = set(
-        AgendaItem.objects.visible_to(user)
-        .filter(pk__in=[i.agenda_item_id for i in measure.involvements.all() if i.agenda_item_id])
-        .values_list("pk", flat=True)
-    )
     involvements = list(measure.involvements.all())
     for involvement in involvements:
-        involvement.item_visible = involvement.agenda_item_id in visible_item_ids
         involvement.can_change = can_record and can_change_involvement(user, involvement, municipality_id)
     context = {
         "measure": measure,

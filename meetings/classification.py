@@ -8,21 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .climate.classifier import Classification, assess_environment, classify
+from .climate.classifier import Classification, assess_environment, classify_agenda_item
 from .models import AgendaItem
 
 def classification_for(item: AgendaItem) -> Classification:
     """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision."""
-    fields = {
-        "administration_proposal": item.administration_proposal,
-        "handling": item.handling,
-        "decision": item.decision,
-    }
-    if item.pk:
-        for index, proposal in enumerate(item.proposals.all()):
-            if proposal.kind != "administration" and proposal.text:
-                fields[f"proposal[{index}]"] = proposal.text
-    return classify(item.title, item.text, fields=fields)
+    proposals = [(p.kind, p.text) for p in item.proposals.all()] if item.pk else []
+    return classify_agenda_item(
+        item.title,
+        item.text,
+        administration_proposal=item.administration_proposal,
+        handling=item.handling,
+        decision=item.decision,
+        proposals=proposals,
+    )
 
 
 def classify_item(item: AgendaItem, *, save: bool = True) -> Classification:

@@ -204,7 +204,11 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
         cleaned = super().clean()
         number = cleaned.get("case_number")
         if number and (
-            AgendaItem.objects.filter(meeting=self.instance.meeting, case_number=number)
+            AgendaItem.objects.filter(
+                meeting=self.instance.meeting,
+                case_number=number,
+                item_type=cleaned.get("item_type") or self.instance.item_type,
+            )
             .exclude(pk=self.instance.pk)
             .exists()
         ):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Body, Person
 
+from .climate import evidence_phrases
 from .models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
 
 MAX_FILES = 10
@@ -33,7 +34,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Meeting documents"),
-        help_text=_("PDF with a text layer or plain text (.txt), at most 20 MB each."),
+        help_text=_("PDF (scanned protocols are read by text recognition, OCR) or plain text (.txt), at most 20 MB each."),
         widget=MultipleFileInput(attrs={"accept": ".pdf,.txt,application/pdf,text/plain"}),
     )
 
@@ -50,21 +51,37 @@ class UploadForm(forms.Form):
 class ReviewForm(forms.Form):
     """One set of fields per meeting and item of a preview, named by their place in it."""
 
-    def __init__(self, *args, preview: dict, municipality, **kwargs):
+    def __init__(self, *args, preview: dict, municipality, meetings: list[int] | None = None,
+                 items: tuple[int, int] | None = None, **kwargs):
+        """``meetings`` and ``items`` (a range of item indexes) limit the form to one review page
+        (see :mod:`meetings.review`); the rest of the preview is kept as it is."""
         super().__init__(*args, **kwargs)
         self.preview = preview
+        self.meetings = list(range(len(preview["meetings"]))) if meetings is None else meetings
+        self.item_range = items
         bodies = Body.objects.filter(municipality=municipality)
         people = Person.objects.filter(municipality=municipality)
-        for m, entry in enumerate(preview["meetings"]):
+        for m in self.meetings:
+            entry = preview["meetings"][m]
             data = entry["data"]
             self.fields[f"m{m}_include"] = forms.BooleanField(
                 label=_("Save this meeting"), required=False, initial=entry.get("include", True)
             )
+            self.fields[f"m{m}_publish"] = forms.BooleanField(
+                label=_("Publish now"),
+                required=False,
+                initial=bool(entry.get("publish")),
+                help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
+            )
             self.fields[f"m{m}_body"] = forms.ModelChoiceField(
                 bodies, label=_("Body"), required=False, initial=entry.get("body_id")
             )
+            missing_date = not data["date"]
             self.fields[f"m{m}_date"] = forms.DateField(
-                label=_("Date"), initial=data["date"], widget=forms.DateInput(attrs={"type": "date"})
+                label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
+                required=False,
+                initial=data["date"],
+                widget=forms.DateInput(attrs={"type": "date", **({"required": True} if missing_date else {})}),
             )
             self.fields[f"m{m}_place"] = forms.CharField(
                 label=_("Place"), required=False, max_length=200, initial=data.get("place") or ""
@@ -72,6 +89,13 @@ class ReviewForm(forms.Form):
             self.fields[f"m{m}_state"] = forms.ChoiceField(
                 choices=Meeting.State.choices, label=_("State"), initial=data.get("state")
             )
+            for c, change in enumerate(entry.get("changes", [])):
+                conflict = change["kind"] == "conflict"
+                self.fields[f"m{m}_c{c}"] = forms.BooleanField(
+                    required=False,
+                    initial=change["id"] in entry.get("forced", []) if conflict else change["id"] not in entry.get("rejected", []),
+                    label=_("Overwrite the hand correction") if conflict else _("Apply this change"),
+                )
             for a, row in enumerate(data["attendance"]):
                 if row.get("person_id") is None and row.get("side") != "other":
                     self.fields[f"m{m}_a{a}_person"] = forms.ModelChoiceField(
@@ -80,7 +104,7 @@ class ReviewForm(forms.Form):
                         label=_("Member for “%(name)s”") % {"name": row["name"]},
                         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
                     )
-            for i, item in enumerate(data["items"]):
+            for i, item in self._items(data):
                 self.fields[f"m{m}_i{i}_case_number"] = forms.CharField(
                     label=_("Case number"), required=False, max_length=9, initial=item.get("case_number") or ""
                 )
@@ -91,17 +115,30 @@ class ReviewForm(forms.Form):
                     label=_("Climate relevance"),
                     required=False,
                     choices=[("", _("As classified"))] + list(AgendaItem.ClimateLevel.choices),
+                    initial=item.get("climate_override") or "",
                 )
                 self.fields[f"m{m}_i{i}_reason"] = forms.CharField(
-                    label=_("Reason for the override"), required=False, max_length=500
+                    label=_("Reason for the override"), required=False, max_length=500,
+                    initial=item.get("climate_override_reason") or "",
                 )
+
+    def _items(self, data: dict):
+        """(index, item) of the items this form shows."""
+        items = list(enumerate(data["items"]))
+        return items if self.item_range is None else items[self.item_range[0]:self.item_range[1]]
 
     def clean(self):
         cleaned = super().clean()
-        for m, entry in enumerate(self.preview["meetings"]):
+        for m in self.meetings:
+            entry = self.preview["meetings"][m]
             if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_body"):
                 self.add_error(f"m{m}_body", _("Choose the body this meeting belongs to."))
-            for i, _item in enumerate(entry["data"]["items"]):
+            if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_date") and f"m{m}_date" not in self.errors:
+                self.add_error(
+                    f"m{m}_date",
+                    _("Fill in the meeting date: the document does not give it, and a meeting cannot be saved without one."),
+                )
+            for i, _item in self._items(entry["data"]):
                 if cleaned.get(f"m{m}_i{i}_override") and not cleaned.get(f"m{m}_i{i}_reason", "").strip():
                     self.add_error(f"m{m}_i{i}_reason", _("Give a reason when you override the climate relevance."))
                 number = cleaned.get(f"m{m}_i{i}_case_number", "")
@@ -110,40 +147,50 @@ class ReviewForm(forms.Form):
         return cleaned
 
     def corrected_preview(self) -> dict:
-        """The preview with the reviewer's corrections applied."""
+        """The preview with the reviewer's corrections on this form's meetings and items applied."""
         cleaned = self.cleaned_data
-        preview = {**self.preview, "meetings": []}
-        for m, entry in enumerate(self.preview["meetings"]):
+        preview = {**self.preview, "meetings": list(self.preview["meetings"])}
+        for m in self.meetings:
+            entry = self.preview["meetings"][m]
             data = {**entry["data"]}
             body = cleaned.get(f"m{m}_body")
-            data.update(date=cleaned[f"m{m}_date"].isoformat(), place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
+            day = cleaned.get(f"m{m}_date")
+            data.update(date=day.isoformat() if day else data["date"], place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
             data["attendance"] = [
                 {**row, "person_id": (cleaned.get(f"m{m}_a{a}_person").pk if cleaned.get(f"m{m}_a{a}_person") else row.get("person_id"))}
                 for a, row in enumerate(entry["data"]["attendance"])
             ]
-            data["items"] = [
-                {
+            data["items"] = list(entry["data"]["items"])
+            for i, item in self._items(entry["data"]):
+                data["items"][i] = {
                     **item,
                     "case_number": cleaned[f"m{m}_i{i}_case_number"] or None,
                     "title": cleaned[f"m{m}_i{i}_title"],
                     "climate_override": cleaned.get(f"m{m}_i{i}_override") or "",
                     "climate_override_reason": cleaned.get(f"m{m}_i{i}_reason", ""),
                 }
-                for i, item in enumerate(entry["data"]["items"])
-            ]
-            preview["meetings"].append(
-                {**entry, "include": bool(cleaned.get(f"m{m}_include")), "body_id": body.pk if body else None, "data": data}
-            )
+            ticked = [bool(cleaned.get(f"m{m}_c{c}")) for c in range(len(entry.get("changes", [])))]
+            changes = list(zip(entry.get("changes", []), ticked))
+            preview["meetings"][m] = {
+                **entry, "include": bool(cleaned.get(f"m{m}_include")), "publish": bool(cleaned.get(f"m{m}_publish")),
+                "rejected": [ch["id"] for ch, on in changes if ch["kind"] != "conflict" and not on],
+                "forced": [ch["id"] for ch, on in changes if ch["kind"] == "conflict" and on],
+                "body_id": body.pk if body else None, "data": data,
+            }
         return preview
 
     def rows(self):
         """Bound fields grouped the way the review page shows them."""
-        for m, entry in enumerate(self.preview["meetings"]):
+        for m in self.meetings:
+            entry = self.preview["meetings"][m]
             data = entry["data"]
             yield {
                 "entry": entry,
                 "data": data,
-                "fields": [self[f"m{m}_{name}"] for name in ("include", "body", "date", "place", "state")],
+                "fields": [self[f"m{m}_{name}"] for name in ("include", "publish", "body", "date", "place", "state")],
+                "changes": [
+                    {"change": change, "field": self[f"m{m}_c{c}"]} for c, change in enumerate(entry.get("changes", []))
+                ],
                 "attendance": [
                     {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None}
                     for a, row in enumerate(data["attendance"])
@@ -151,12 +198,12 @@ class ReviewForm(forms.Form):
                 "items": [
                     {
                         "data": item,
-                        "phrases": list(dict.fromkeys(ev["phrase"] for ev in item["climate"]["evidence"])),
+                        "phrases": evidence_phrases(item["climate"]["evidence"]),
                         "case_number": self[f"m{m}_i{i}_case_number"],
                         "title": self[f"m{m}_i{i}_title"],
                         "override": self[f"m{m}_i{i}_override"],
                         "reason": self[f"m{m}_i{i}_reason"],
                     }
-                    for i, item in enumerate(data["items"])
+                    for i, item in self._items(data)
                 ],
             }

@@ -14,8 +14,9 @@ from municipalities.models import Municipality
 
 from .import_forms import ReviewForm, UploadForm
 from .importers.errors import ProtocolImportError
-from .importing import apply_preview, store_document
+from .importing import MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT, apply_preview, discard_run, store_document
 from .models import ImportRun, Meeting
+from .review import review_page
 from .tasks import recover_stale_runs, start_parsing
 
 
@@ -34,8 +35,14 @@ def import_upload(request, number: str):
             form.add_error("files", error.message)
         else:
             return redirect(run)
-    runs = ImportRun.objects.visible_to(request.user).filter(municipality=municipality).select_related("created_by")[:20]
-    return render(request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs})
+    runs = (
+        ImportRun.objects.visible_to(request.user).filter(municipality=municipality)
+        .select_related("created_by").prefetch_related("documents")[:20]
+    )
+    limits = {"meetings": MAX_MEETINGS_PER_DOCUMENT, "items": MAX_ITEMS_PER_MEETING}
+    return render(
+        request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs, "limits": limits}
+    )
 
 
 def _visible_run(request, pk: int) -> ImportRun:
@@ -49,11 +56,12 @@ def _visible_run(request, pk: int) -> ImportRun:
 
 def import_detail(request, pk: int):
     run = _visible_run(request, pk)
-    form = None
+    form = page = None
     if run.status == ImportRun.Status.READY:
-        form = ReviewForm(preview=run.preview, municipality=run.municipality)
+        page = review_page(run.preview, request.GET)
+        form = ReviewForm(preview=run.preview, municipality=run.municipality, **page.form_kwargs)
     meetings = Meeting.objects.filter(pk__in=run.result.get("meeting_ids", [])).select_related("body")
-    return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": meetings})
+    return render(request, "meetings/import_detail.html", {"run": run, "form": form, "page": page, "meetings": meetings})
 
 
 @require_POST
@@ -62,10 +70,18 @@ def import_confirm(request, pk: int):
     require_edit(request.user, run.municipality_id)
     if run.status != ImportRun.Status.READY:
         return _already_handled(request, run)
-    form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality)
+    page = review_page(run.preview, request.GET)
+    form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality, **page.form_kwargs)
+    context = {"run": run, "form": form, "page": page, "meetings": []}
     if not form.is_valid():
         messages.error(request, _("Nothing was saved. Correct the fields marked below."))
-        return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
+        return render(request, "meetings/import_detail.html", context, status=400)
+    corrected = form.corrected_preview()
+    if page.paged:  # keep this page's corrections while the reviewer goes through the others
+        run.preview = corrected
+        run.save(update_fields=["preview"])
+        if request.POST.get("action") == "next" and page.next_query:
+            return redirect(run.get_absolute_url() + page.next_query)
     try:
         with transaction.atomic():
             # Claim the run first: of two submits of the same confirmation, the second waits
@@ -75,11 +91,11 @@ def import_confirm(request, pk: int):
             )
             if not claimed:
                 return _already_handled(request, run)
-            result = apply_preview(form.corrected_preview(), run.municipality, request.user)
+            result = apply_preview(corrected, run.municipality, request.user)
             ImportRun.objects.filter(pk=run.pk).update(result=result.as_dict())
     except ProtocolImportError as error:
         messages.error(request, error.message)
-        return render(request, "meetings/import_detail.html", {"run": run, "form": form, "meetings": []}, status=400)
+        return render(request, "meetings/import_detail.html", context, status=400)
     counts = result.as_dict()["counts"]
     messages.success(
         request,
@@ -96,6 +112,18 @@ def _already_handled(request, run: ImportRun):
     else:
         messages.error(request, _("This import cannot be saved in its current state."))
     return redirect(run)
+
+
+@require_POST
+def import_discard(request, pk: int):
+    """Throw away an import that is waiting, ready for review or failed (nothing was saved from it)."""
+    run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
+    require_edit(request.user, run.municipality_id)
+    if not discard_run(run):
+        messages.error(request, _("This import cannot be discarded in its current state."))
+        return redirect(run)
+    messages.success(request, _("The import was discarded."))
+    return redirect("meetings:import_upload", run.municipality_id)
 
 
 @require_GET

@@ -10,7 +10,8 @@ The pipeline (``meetings.importers``) knows nothing of the database. This module
    keys (body + date, meeting + case number), counting inserted / updated / unchanged rows, and
    never overwriting a value a person corrected by hand: the importer remembers what it last
    wrote (``import_snapshot``); a current value that differs from it was corrected, and a new
-   imported value for it is reported as a conflict instead.
+   imported value for it is reported as a conflict instead. Imported meetings are drafts unless
+   the reviewer chose "publish now" for them (``entry["publish"]``).
 
 Names that match no member are shown for review and stored as names only: no person is ever
 created from a name.
@@ -29,15 +30,18 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
+from municipalities.register import FormerName, former_names
 
 from .classification import classify_item
 from .importers.errors import MAX_BYTES, ProtocolImportError
 from .importers import common
 from .importers.pipeline import LINK_THRESHOLD, parse_document
-from .importers.text import is_pdf
-from .models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request, SourceDocument
+from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT
+from .importers.text import extract_text, is_ocr_warning, is_pdf
+from .models import AgendaItem, Attendance, ImportRun, Meeting, MeetingSource, Proposal, Request, SourceDocument
 from .signals import send_meetings_changed
 
 ORGANISATION_ALIASES = {
@@ -50,6 +54,9 @@ ORGANISATION_ALIASES = {
     "nsf": "Sykepleierforbundet", "sykepleiarforbundet": "Sykepleierforbundet",
     "fagforbundet": "Fagforbundet", "utdanningsforbundet": "Utdanningsforbundet",
 }
+
+
+MAX_ITEMS_PER_MEETING = 500  # the parser reads at most this many agenda entries per meeting
 
 
 class WrongMunicipality(ProtocolImportError):
@@ -86,6 +93,24 @@ def store_document(data: bytes, filename: str, municipality: Municipality, user=
     return document
 
 
+DISCARDABLE = (ImportRun.Status.QUEUED, ImportRun.Status.READY, ImportRun.Status.FAILED)
+
+
+def discard_run(run: ImportRun) -> bool:
+    """Delete an import run that saved nothing, and its files that nothing else uses."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().filter(pk=run.pk, status__in=DISCARDABLE).first()
+        if run is None:
+            return False
+        documents = list(run.documents.all())
+        run.delete()
+        for document in documents:
+            if not document.import_runs.exists() and not document.meetings.exists():
+                document.file.delete(save=False)
+                document.delete()
+    return True
+
+
 # --- resolving ---------------------------------------------------------------------------
 
 
@@ -96,14 +121,38 @@ def normalise(text: str | None) -> str:
 
 def _municipality_matches(found: str, municipality: Municipality) -> bool:
     wanted = normalise(municipality.name)
-    name = normalise(re.sub(r"\b(kommune|fylkeskommune)\b", "", found, flags=re.I))
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune|herad)\b", "", found, flags=re.I))
     parts = {normalise(p) for p in municipality.name.split(" - ")} | {wanted}
     return name in parts or any(part and part in name for part in parts)
 
 
-def check_municipality(parsed_name: str | None, municipality: Municipality) -> None:
-    if parsed_name and not _municipality_matches(parsed_name, municipality):
+def former_name(found: str, municipality: Municipality) -> FormerName | None:
+    """The former name (before a merger) of ``municipality`` that ``found`` is, if any."""
+    name = normalise(re.sub(r"\b(kommune|fylkeskommune|herad)\b", "", found, flags=re.I))
+    for former in former_names():
+        if former.new_number == municipality.number and name in {
+            normalise(former.old_name),
+            normalise(former.old_name.split(" (")[0]),
+        }:
+            return former
+    return None
+
+
+def check_municipality(parsed_name: str | None, municipality: Municipality) -> str | None:
+    """Refuse a document whose masthead names another municipality.
+
+    A former municipality that is now part of this one is accepted; the note returned says so.
+    """
+    if not parsed_name or _municipality_matches(parsed_name, municipality):
+        return None
+    former = former_name(parsed_name, municipality)
+    if former is None:
         raise WrongMunicipality(parsed_name, municipality.name)
+    return _("The document names %(old)s, which has been part of %(new)s since %(year)d.") % {
+        "old": former.old_name,
+        "new": municipality.name,
+        "year": former.year,
+    }
 
 
 def resolve_body(name: str | None, municipality: Municipality, bodies: list[Body]) -> Body | None:
@@ -167,23 +216,46 @@ def preview_sources(sources, municipality: Municipality, body: Body | None = Non
     preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}
     for data, filename, document in sources:
         parsed = parse(data, filename)
-        for meeting in parsed.meetings:
-            check_municipality(meeting.municipality_name, municipality)
+        notes = {check_municipality(m.municipality_name, municipality) for m in parsed.meetings}
+        parsed.warnings.extend(sorted(note for note in notes if note))
         if document is not None and (document.family, document.pages) != (parsed.family, parsed.pages):
             document.family, document.pages = parsed.family, parsed.pages
             document.save(update_fields=["family", "pages"])
+        ocr = any(is_ocr_warning(w) for w in parsed.warnings)
+        parsed.warnings.extend(_cut_items_warnings(parsed, data, filename, ocr))
         preview["documents"].append(
             {"id": document.pk if document else None, "filename": filename,
              "sha256": hashlib.sha256(data).hexdigest(), "family": parsed.family, "pages": parsed.pages,
-             "warnings": list(parsed.warnings)}
+             "warnings": list(parsed.warnings), "ocr": ocr}
         )
         preview["warnings"].extend(parsed.warnings)
         for index, meeting in enumerate(parsed.meetings):
-            preview["meetings"].append(
-                _preview_meeting(meeting.to_dict(), document, index, municipality, body, bodies, orgs)
-            )
+            entry = _preview_meeting(meeting.to_dict(), document, index, municipality, body, bodies, orgs)
+            entry["ocr"] = ocr
+            entry["filename"] = filename
+            preview["meetings"].append(entry)
     preview["meetings"].sort(key=preview_order)
+    preview_changes(preview, municipality)
     return preview
+
+
+def _cut_items_warnings(parsed, data: bytes, filename: str, ocr: bool) -> list[str]:
+    """Say how many agenda items were left out when a meeting reached the items limit.
+
+    Only a meeting with exactly the limit may have been cut, so only then is the text read again
+    (not for a scan, whose OCR would have to run again) to count the case numbers it names.
+    """
+    if ocr or not any(len(m.items) >= MAX_ITEMS_PER_MEETING for m in parsed.meetings):
+        return []
+    named = {case for case, *_ in common.find_cases(extract_text(data, filename).text)}
+    read = {item.case_number for m in parsed.meetings for item in m.items if item.case_number}
+    if len(named - read) == 0:
+        return []
+    return [
+        _("%(cut)d agenda items were not read: at most %(limit)d items per meeting are read, and the "
+          "document names %(found)d case numbers. Split the document to import the rest.")
+        % {"cut": len(named - read), "limit": MAX_ITEMS_PER_MEETING, "found": len(named)}
+    ]
 
 
 def preview_order(entry: dict) -> tuple[bool, str]:
@@ -241,10 +313,21 @@ def _preview_meeting(data, document, index, municipality, body, bodies, orgs) ->
 
 @dataclass
 class ImportResult:
+    """Counts and messages of one apply; ``changes`` lists every change to a saved record.
+
+    ``rejected`` and ``forced`` hold the ids of changes the reviewer turned down, and of
+    conflicts (values corrected by hand) the reviewer chose to overwrite, for the meeting being
+    applied (see :func:`preview_changes`).
+    """
+
     counts: Counter = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     meeting_ids: list[int] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)
+    rejected: set[str] = field(default_factory=set)
+    forced: set[str] = field(default_factory=set)
+    updating: bool = False  # the meeting being applied was saved before
 
     def as_dict(self) -> dict:
         return {
@@ -259,8 +342,13 @@ def _time(value: str | None) -> datetime.time | None:
     return datetime.time.fromisoformat(value) if value else None
 
 
-def _merge_fields(obj, values: dict, result: ImportResult, label: str) -> bool:
-    """Update fields the importer owns; keep and report values a person corrected. True if changed."""
+def _merge_fields(obj, values: dict, result: ImportResult, label: str, scope: str) -> bool:
+    """Update fields the importer owns; keep and report values a person corrected. True if changed.
+
+    Every difference is recorded in ``result.changes`` under the id ``scope:field``. A change the
+    reviewer rejected is not made and counts from now on as a hand correction; a conflict the
+    reviewer chose to overwrite is made.
+    """
     snapshot = dict(obj.import_snapshot or {})
     changed = False
     for name, new in values.items():
@@ -269,12 +357,19 @@ def _merge_fields(obj, values: dict, result: ImportResult, label: str) -> bool:
         if _jsonable(current) == as_json:
             snapshot[name] = as_json
             continue
-        if name in snapshot and snapshot[name] != _jsonable(current):
-            if snapshot[name] != as_json:
-                result.conflicts.append(
-                    _("%(what)s: “%(field)s” was corrected by hand and was not overwritten.")
-                    % {"what": label, "field": obj._meta.get_field(name).verbose_name}
-                )
+        change_id = f"{scope}:{name}"
+        corrected = name in snapshot and snapshot[name] != _jsonable(current)
+        if corrected and snapshot[name] == as_json:
+            continue  # the document says what it said before; the correction stands
+        result.changes.append(_field_change(obj, name, current, new, change_id, label, conflict=corrected))
+        if corrected and change_id not in result.forced:
+            result.conflicts.append(
+                _("%(what)s: “%(field)s” was corrected by hand and was not overwritten.")
+                % {"what": label, "field": obj._meta.get_field(name).verbose_name}
+            )
+            continue
+        if not corrected and change_id in result.rejected:
+            snapshot[name] = as_json  # the reviewer kept the saved value: a hand correction from now on
             continue
         setattr(obj, name, new)
         snapshot[name] = as_json
@@ -283,6 +378,30 @@ def _merge_fields(obj, values: dict, result: ImportResult, label: str) -> bool:
         obj.import_snapshot = snapshot
         changed = True
     return changed
+
+
+def _display(obj, name: str, value) -> str:
+    """A value as the review shows it: choice labels, dates as dd.mm.yyyy, times as hh:mm."""
+    if value in (None, ""):
+        return "–"
+    model_field = obj._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
+def _field_change(obj, name, old, new, change_id, label, *, conflict: bool) -> dict:
+    return {
+        "id": change_id, "kind": "conflict" if conflict else "field", "what": label,
+        "field": str(obj._meta.get_field(name).verbose_name),
+        "old": _display(obj, name, old), "new": _display(obj, name, new), "added": [], "removed": [],
+    }
 
 
 def _jsonable(value):
@@ -312,6 +431,7 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
                 raise ProtocolImportError(
                     "no_body", _("Choose the body for the meeting on %(date)s.") % {"date": entry["data"]["date"]}
                 )
+            result.rejected, result.forced = set(entry.get("rejected", [])), set(entry.get("forced", []))
             meeting = _apply_meeting(entry, body, orgs, result)
             saved.append((meeting, entry))
             result.meeting_ids.append(meeting.pk)
@@ -343,8 +463,10 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     }
     meeting = Meeting.objects.filter(body=body, date=day).first()
     label = _("Meeting %(date)s") % {"date": day.strftime("%d.%m.%Y")}
+    publish = bool(entry.get("publish"))
+    result.updating = meeting is not None
     if meeting is None:
-        meeting = Meeting(body=body, date=day, published=True, **values)
+        meeting = Meeting(body=body, date=day, published=publish, **values)
         meeting.import_snapshot = {k: _jsonable(v) for k, v in values.items()}
         meeting.last_imported_at = timezone.now()
         meeting.save()
@@ -352,7 +474,9 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     else:
         if meeting.state == Meeting.State.HELD and values["state"] == Meeting.State.PLANNED:
             values.pop("state")  # a notice never turns a held meeting back into a planned one
-        changed = _merge_fields(meeting, values, result, label)
+        changed = _merge_fields(meeting, values, result, label, "meeting")
+        if publish and not meeting.published:
+            meeting.published = changed = True  # publishing is a person's choice; an import never unpublishes
         result.counts["updated" if changed else "unchanged"] += 1
         meeting.last_imported_at = timezone.now()
         # an unchanged meeting keeps its version, so nobody's open form of it turns stale
@@ -361,6 +485,26 @@ def _apply_meeting(entry: dict, body: Body, orgs, result: ImportResult) -> Meeti
     for item_data in data.get("items", []):
         _apply_item(meeting, item_data, orgs, result)
     return meeting
+
+
+def preview_changes(preview: dict, municipality: Municipality) -> None:
+    """Show what confirming would change in meetings that are already saved: nothing is written.
+
+    Each included entry that updates an existing meeting gets ``changes``: the changes the same
+    code that saves (:func:`_apply_meeting`) would make, found by applying it in a transaction
+    that is rolled back. Entries of new meetings get an empty list.
+    """
+    orgs = organisation_lookup()
+    with transaction.atomic():
+        for entry in preview["meetings"]:
+            entry["changes"] = []
+            body = Body.objects.filter(municipality=municipality, pk=entry.get("body_id")).first()
+            if not entry.get("existing_meeting_id") or body is None or not entry["data"].get("date"):
+                continue
+            result = ImportResult()
+            _apply_meeting(entry, body, orgs, result)
+            entry["changes"] = result.changes
+        transaction.set_rollback(True)
 
 
 def _attendance_rows(meeting: Meeting, rows: list[dict], orgs) -> list[dict]:
@@ -400,43 +544,69 @@ def _canonical(rows: list[dict], keys) -> list[list]:
 def _apply_attendance(meeting: Meeting, rows: list[dict], orgs, result: ImportResult, label: str) -> None:
     wanted = _attendance_rows(meeting, rows, orgs)
     current_rows = list(Attendance.objects.filter(meeting=meeting).values(*_ATTENDANCE_KEYS))
+    names = dict(Person.objects.filter(
+        pk__in={row["person_id"] for row in wanted + current_rows if row["person_id"]}
+    ).values_list("pk", "name"))
+
+    def describe(row: dict) -> str:
+        text = f"{names.get(row['person_id']) or row['name']}: {Attendance.Status(row['status']).label}"
+        return f"{text}, {row['role']}" if row["role"] else text
+
     _replace_set(
         meeting, "attendance", wanted, current_rows, _ATTENDANCE_KEYS, result, label,
-        create=lambda rows: Attendance.objects.bulk_create(Attendance(meeting=meeting, **row) for row in rows),
+        # with history rows, like every other change to attendance (deletes send signals, so they have them)
+        create=lambda rows: bulk_create_with_history([Attendance(meeting=meeting, **row) for row in rows], Attendance),
         delete=lambda: Attendance.objects.filter(meeting=meeting).delete(),
+        scope="meeting", title=_("Attendance"), describe=describe,
     )
 
 
-def _replace_set(owner, key, wanted, current_rows, keys, result, label, *, create, delete) -> None:
-    """Replace a child set wholesale unless a person edited it since the last import."""
+def _replace_set(owner, key, wanted, current_rows, keys, result, label, *, create, delete, scope, title, describe) -> None:
+    """Replace a child set wholesale unless a person edited it since the last import.
+
+    The lines added and removed are recorded in ``result.changes`` (id ``scope:key``); the
+    reviewer may reject the change or overwrite a set edited by hand, as for fields.
+    """
     new, current = _canonical(wanted, keys), _canonical(current_rows, keys)
     snapshot = owner.import_snapshot.get(key)
+    change_id = f"{scope}:{key}"
     if new == current:
         result.counts["unchanged"] += len(new)
-    elif current and snapshot is not None and snapshot != current:
-        result.conflicts.append(
-            _("%(what)s: %(set)s was edited by hand and was not overwritten.") % {"what": label, "set": key}
-        )
+        owner.import_snapshot[key] = new
+        type(owner).objects.filter(pk=owner.pk).update(import_snapshot=owner.import_snapshot)
         return
-    elif current and snapshot is None:
-        result.conflicts.append(
-            _("%(what)s: %(set)s was entered by hand and was not overwritten.") % {"what": label, "set": key}
+    edited = bool(current) and snapshot != current
+    if edited and snapshot == new:
+        return  # the document says what it said before; the hand edit stands
+    added = [describe(row) for row in wanted if [row.get(k) for k in keys] not in current]
+    removed = [describe(row) for row in current_rows if [row.get(k) for k in keys] not in new]
+    result.changes.append({
+        "id": change_id, "kind": "conflict" if edited else "set", "what": label, "field": str(title),
+        "old": "", "new": "", "added": added, "removed": removed,
+    })
+    if edited and change_id not in result.forced:
+        message = (
+            _("%(what)s: %(set)s was edited by hand and was not overwritten.") if snapshot is not None
+            else _("%(what)s: %(set)s was entered by hand and was not overwritten.")
         )
+        result.conflicts.append(message % {"what": label, "set": key})
         return
+    if not edited and change_id in result.rejected:
+        owner.import_snapshot[key] = new  # the reviewer kept the saved lines: a hand edit from now on
     else:
         delete()
         create(wanted)
         kept = len([row for row in new if row in current])
         result.counts["unchanged"] += kept
         result.counts["inserted"] += len(new) - kept
-    owner.import_snapshot[key] = new
+        owner.import_snapshot[key] = new
     type(owner).objects.filter(pk=owner.pk).update(import_snapshot=owner.import_snapshot)
 
 
 _ITEM_TYPES = set(AgendaItem.Type.values)
 
 
-def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> AgendaItem:
+def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> AgendaItem | None:
     values = {
         "position": data.get("position") or 1,
         "title": (data.get("title") or "")[:500],
@@ -449,10 +619,23 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
         "text": data.get("text") or "",
     }
     case_number = data.get("case_number") or ""
-    lookup = Q(case_number=case_number) if case_number else Q(case_number="", position=values["position"])
+    lookup = (
+        Q(case_number=case_number, item_type=values["item_type"])
+        if case_number
+        else Q(case_number="", position=values["position"])
+    )
     item = AgendaItem.objects.filter(lookup, meeting=meeting).first()
     label = _("Item %(case)s") % {"case": case_number or values["title"][:40]}
+    scope = f"item:{values['item_type']}:{case_number}" if case_number else f"item::{values['position']}"
+    created = item is None
     if item is None:
+        if result.updating:
+            result.changes.append({
+                "id": f"{scope}:new", "kind": "new_item", "what": label, "field": str(_("New agenda item")),
+                "old": "–", "new": values["title"], "added": [], "removed": [],
+            })
+            if f"{scope}:new" in result.rejected:
+                return None
         if AgendaItem.objects.filter(meeting=meeting, position=values["position"]).exists():
             values["position"] = (max(AgendaItem.objects.filter(meeting=meeting).values_list("position", flat=True)) + 1)
         item = AgendaItem(meeting=meeting, case_number=case_number, **values)
@@ -461,7 +644,7 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
         result.counts["inserted"] += 1
     else:
         values.pop("position")  # keep the order a person may have set
-        if _merge_fields(item, values, result, label):
+        if _merge_fields(item, values, result, label, scope):
             item.save()
             result.counts["updated"] += 1
         else:
@@ -471,7 +654,9 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
         AgendaItem.objects.filter(pk=item.pk).update(
             climate_override=override, climate_override_reason=data["climate_override_reason"]
         )
-    _apply_proposals(item, data.get("proposals", []), orgs, result, label)
+    _apply_proposals(item, data.get("proposals", []), orgs, result, label, scope)
+    if created:  # a new item is one change: its proposals are part of it
+        result.changes = [c for c in result.changes if not c["id"].startswith(f"{scope}:") or c["id"] == f"{scope}:new"]
     classify_item(item)
     return item
 
@@ -479,7 +664,7 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
 _PROPOSAL_KEYS = ("kind", "by_administration", "text", "outcome", "votes_for", "votes_against", "proposers")
 
 
-def _apply_proposals(item: AgendaItem, rows: list[dict], orgs, result: ImportResult, label: str) -> None:
+def _apply_proposals(item: AgendaItem, rows: list[dict], orgs, result: ImportResult, label: str, scope: str) -> None:
     wanted = []
     for position, row in enumerate(rows, start=1):
         proposers = sorted(
@@ -508,9 +693,17 @@ def _apply_proposals(item: AgendaItem, rows: list[dict], orgs, result: ImportRes
             proposal = Proposal.objects.create(item=item, **{k: v for k, v in row.items() if k != "proposers"})
             proposal.proposers.set(row["proposers"])
 
+    org_names = {o.pk: o.short_name for o in orgs.values()}
+
+    def describe(row: dict) -> str:
+        by = ", ".join(org_names.get(pk, "?") for pk in row["proposers"])
+        votes = f" ({row['votes_for']}–{row['votes_against'] if row['votes_against'] is not None else '?'})" if row["votes_for"] is not None else ""
+        return f"{Proposal.Kind(row['kind']).label}{' – ' + by if by else ''}: {Proposal.Outcome(row['outcome']).label}{votes}"
+
     _replace_set(
         item, "proposals", wanted, current_rows, _PROPOSAL_KEYS, result, label,
         create=create, delete=lambda: item.proposals.all().delete(),
+        scope=scope, title=_("Proposals and votes"), describe=describe,
     )
 
 
@@ -520,7 +713,8 @@ def _apply_requests(meeting: Meeting, rows: list[dict], orgs, result: ImportResu
         text = (row.get("text") or "").strip()
         if not text:
             continue
-        existing = Request.objects.filter(meeting=meeting, text=text).first()
+        # earlier imports kept the speaker at the start of the text ("Name (Org) ber om ...")
+        existing = Request.objects.filter(meeting=meeting, text__endswith=text).first()
         resulting = None
         if row.get("resulting_case_number"):
             resulting = (

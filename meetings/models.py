@@ -235,8 +235,8 @@ class AgendaItem(VersionedModel):
                 name="item_unique_position",
                 violation_error_message=_("Two items cannot have the same position."),
             ),
-            models.UniqueConstraint(
-                fields=["meeting", "case_number"],
+            models.UniqueConstraint(  # PS 5/11 and RS 5/11 are two items of one meeting
+                fields=["meeting", "item_type", "case_number"],
                 condition=~Q(case_number=""),
                 name="item_unique_case_number",
                 violation_error_message=_("This case number is already used in the meeting."),

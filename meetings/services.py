@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history import utils
 
-from municipalities import permissions
 from municipalities.models import Body, Membership
 
 from .classification import classify_item, classify_items
@@ -74,6 +73,16 @@ def save_item(form, *formsets) -> AgendaItem:
     classify_item(item)
     send_meetings_changed(save_item, item.meeting.body.municipality_id)
     return item
+
+
+def set_published(meeting: Meeting, published: bool) -> bool:
+    """Publish a draft meeting or take it back to draft; True if it changed."""
+    if meeting.published == published:
+        return False
+    meeting.published = published
+    meeting.save(update_fields=["published"])
+    send_meetings_changed(set_published, meeting.body.municipality_id)
+    return True
 
 
 @dataclass(frozen=True)
@@ -165,24 +174,3 @@ def meeting_history(meeting: Meeting, limit: int = 200) -> list[HistoryEntry]:
     return entries[:limit]
 
 
-def with_readable_results(requests, user) -> list[Request]:
-    """Give each request ``shown_result``: the item it produced, or None when that item sits in a
-    draft the user may not read (so a draft's title never leaks through a published meeting)."""
-    requests = list(requests)
-    for request in requests:
-        item = request.resulting_item
-        request.shown_result = (
-            item
-            if item is not None and permissions.can_read(user, item.meeting.body.municipality_id, item.meeting.published)
-            else None
-        )
-    return requests
-
-
-def readable_requests(requests, user) -> list[Request]:
-    """Only the requests whose own meeting the user may read."""
-    return [
-        request
-        for request in requests
-        if permissions.can_read(user, request.meeting.body.municipality_id, request.meeting.published)
-    ]

@@ -101,7 +101,10 @@ def _parse(run: ImportRun, lease: Lease) -> str:
     errors = []
     for done, document in enumerate(documents, start=1):
         try:
-            part = reconnecting(lambda: build_preview([document], run.municipality, parse=parse))
+            on_pages = _page_progress(lease, done - 1, len(documents))
+            part = reconnecting(
+                lambda: build_preview([document], run.municipality, parse=partial(parse, on_progress=on_pages))
+            )
         except ProtocolImportError as error:
             errors.append({"filename": document.filename, "code": error.code, "message": error.message})
         except (Superseded, *DATABASE_ERRORS):
@@ -118,6 +121,16 @@ def _parse(run: ImportRun, lease: Lease) -> str:
     status = ImportRun.Status.READY if preview["meetings"] else ImportRun.Status.FAILED
     lease.update(preview=preview, errors=errors, progress=100, status=status)
     return status
+
+
+def _page_progress(lease: Lease, files_done: int, files: int):
+    """Progress while a scanned file's pages are recognised (OCR): its share of the run."""
+
+    def report(pages_done: int, pages: int) -> None:
+        share = (files_done + pages_done / max(pages, 1)) / max(files, 1)
+        lease.update(progress=min(int(share * 100), 99))
+
+    return report
 
 
 def start_parsing(run: ImportRun) -> None:

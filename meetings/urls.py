@@ -7,6 +7,7 @@ urlpatterns = [
     path("bodies/<int:body_pk>/meetings/new/", views.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting_publish"),
     path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting_delete"),
     path("items/<int:pk>/", views.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
@@ -14,5 +15,6 @@ urlpatterns = [
     path("kommuner/<str:number>/import/", import_views.import_upload, name="import_upload"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/discard/", import_views.import_discard, name="import_discard"),
     path("imports/<int:pk>/status/", import_views.import_status, name="import_status"),
 ]

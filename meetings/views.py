@@ -114,11 +114,22 @@ def meeting_detail(request, pk: int):
     can_edit = permissions.can_edit(request.user, municipality_id)
     context = {
         "meeting": meeting,
-        "requests": services.with_readable_results(meeting.requests.all(), request.user),
+        "requests": meeting.requests.all(),
         "can_edit": can_edit,
         "history": services.meeting_history(meeting) if permissions.can_view_history(request.user, municipality_id) else None,
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_POST
+def meeting_publish(request, pk: int):
+    """Publish a draft (``publish=1``) or take a published meeting back to draft (``publish=0``)."""
+    meeting = get_visible_or_404(Meeting.objects.select_related("body__municipality"), request.user, pk=pk)
+    require_edit(request.user, meeting.body.municipality_id)
+    publish = request.POST.get("publish") == "1"
+    if services.set_published(meeting, publish):
+        messages.success(request, _("The meeting was published.") if publish else _("The meeting is a draft again."))
+    return redirect(meeting)
 
 
 def meeting_delete(request, pk: int):
@@ -139,14 +150,17 @@ def meeting_delete(request, pk: int):
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting, "counts": counts})
 
 
-def _item_queryset():
+def _item_queryset(user):
     return AgendaItem.objects.select_related("meeting__body__municipality").prefetch_related(
         Prefetch("proposals", queryset=Proposal.objects.prefetch_related("proposers")),
         Prefetch(
             "raised_requests",
             queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting__body"),
         ),
-        Prefetch("originating_requests", queryset=Request.objects.select_related("meeting__body", "person", "organisation")),
+        Prefetch(
+            "originating_requests",
+            queryset=Request.objects.visible_to(user).select_related("meeting__body", "person", "organisation"),
+        ),
     )
 
 
@@ -159,19 +173,19 @@ def _item_context(request, item: AgendaItem, override_form=None) -> dict:
         "meeting": item.meeting,
         "can_edit": can_edit,
         "override_form": override_form if can_edit else None,
-        "raised_requests": services.with_readable_results(item.raised_requests.all(), request.user),
-        "originating_requests": services.readable_requests(item.originating_requests.all(), request.user),
+        "raised_requests": item.raised_requests.all(),
+        "originating_requests": item.originating_requests.all(),
     }
 
 
 def item_detail(request, pk: int):
-    item = get_visible_or_404(_item_queryset(), request.user, pk=pk)
+    item = get_visible_or_404(_item_queryset(request.user), request.user, pk=pk)
     return render(request, "meetings/item_detail.html", _item_context(request, item))
 
 
 @require_POST
 def item_climate_override(request, pk: int):
-    item = get_visible_or_404(_item_queryset(), request.user, pk=pk)
+    item = get_visible_or_404(_item_queryset(request.user), request.user, pk=pk)
     require_edit(request.user, item.meeting.body.municipality_id)
     form = ClimateOverrideForm(request.POST, instance=item)
     if form.is_valid():

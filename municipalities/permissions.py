@@ -11,6 +11,11 @@ Roles (``Profile.role``):
 Querysets call :func:`read_q` / :func:`edit_q` with the path from their model to the
 municipality; views call :func:`can_edit` and friends on single objects. Nothing else
 re-implements these rules.
+
+A *reference* to another record (the agenda item a measure was decided in, the item a request
+led to, the item an involvement event happened in) is shown only to users who may read that
+record: every template, export and serializer passes it through :func:`readable` (the template
+filter ``readable_by``, the serializer field ``ReadableReferenceField``), never a check of its own.
 """
 from __future__ import annotations
 
@@ -78,6 +83,44 @@ def can_read(user, municipality_id: str, published: bool = True) -> bool:
     if role == SUPERUSER or published:
         return True
     return role in (HR, UNION_REP) and home_municipality_id(user) == municipality_id
+
+
+def _follow(record, path: str):
+    """The value at the end of a queryset path (``meeting__body__municipality``) on an instance;
+    a foreign key at the end gives its id (no query)."""
+    *hops, last = path.split("__")
+    for hop in hops:
+        record = getattr(record, hop, None)
+        if record is None:
+            return None
+    field = record._meta.get_field(last)
+    return getattr(record, field.attname)
+
+
+def may_read(user, record) -> bool:
+    """The single-object form of :func:`read_q`: may ``user`` read ``record``?
+
+    The paths come from the record's queryset (``municipality_path`` and, for records that can be
+    drafts, ``published_path``), where each model declares them once. Reference data without a
+    ``visible_to`` (municipalities, organisations, topics) is read by every role; a scoped model
+    that declares no path is read by superusers only (fail closed).
+    """
+    queryset = type(record)._default_manager.all()
+    municipality_path = getattr(queryset, "municipality_path", None)
+    published_path = getattr(queryset, "published_path", None)
+    if not municipality_path:
+        if hasattr(queryset, "visible_to"):
+            return role_of(user) == SUPERUSER
+        return role_of(user) is not None
+    published = bool(_follow(record, published_path)) if published_path else True
+    return can_read(user, _follow(record, municipality_path), published)
+
+
+def readable(user, record):
+    """``record`` if ``user`` may read it, else None: the one rule for showing a reference."""
+    if record is None or not may_read(user, record):
+        return None
+    return record
 
 
 def can_edit(user, municipality_id: str) -> bool:

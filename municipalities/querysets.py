@@ -18,33 +18,39 @@ class MunicipalityQuerySet(models.QuerySet):
 
 
 class PersonQuerySet(models.QuerySet):
+    municipality_path = "municipality"
+
     def in_municipality(self, municipality):
         return self.filter(municipality=municipality)
 
     def visible_to(self, user):
-        return self.filter(permissions.read_q(user, "municipality"))
+        return self.filter(permissions.read_q(user, self.municipality_path))
 
     def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, "municipality"))
+        return self.filter(permissions.edit_q(user, self.municipality_path))
 
 
 class BodyQuerySet(models.QuerySet):
+    municipality_path = "municipality"
+
     def in_municipality(self, municipality):
         return self.filter(municipality=municipality)
 
     def visible_to(self, user):
-        return self.filter(permissions.read_q(user, "municipality"))
+        return self.filter(permissions.read_q(user, self.municipality_path))
 
     def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, "municipality"))
+        return self.filter(permissions.edit_q(user, self.municipality_path))
 
 
 class MembershipQuerySet(models.QuerySet):
+    municipality_path = "body__municipality"
+
     def active_on(self, day: datetime.date):
         return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
 
     def visible_to(self, user):
-        return self.filter(permissions.read_q(user, "body__municipality"))
+        return self.filter(permissions.read_q(user, self.municipality_path))
 
     def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, "body__municipality"))
+        return self.filter(permissions.edit_q(user, self.municipality_path))

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities_2024.csv"
 ORGANISATIONS_CSV = DATA_DIR / "organisations.csv"
 WRITTEN_STANDARD_CSV = DATA_DIR / "written_standard.csv"
+HISTORY_CSV = DATA_DIR / "municipality_history.csv"
 
 
 @dataclass
@@ -98,3 +100,22 @@ def load_organisations(Organisation) -> LoadReport:
             org.federation = federation
             org.save(update_fields=["federation"])
     return report
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A municipality or county name that a merger (2002-2024) replaced."""
+
+    old_name: str
+    new_number: str
+    new_name: str
+    year: int
+
+
+@lru_cache(maxsize=1)
+def former_names() -> tuple[FormerName, ...]:
+    """Former municipality and county names and the register row that holds them today."""
+    return tuple(
+        FormerName(row["old_name"], row["new_number"], row["new_name"], int(row["year"]))
+        for row in _read(HISTORY_CSV)
+    )

@@ -1,14 +1,17 @@
 """Settings for Partssamarbeid, read from the environment.
 
-Development defaults are safe to run locally (SQLite, DEBUG on, a throwaway key);
-production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README).
+Fail closed: DEBUG is off unless the environment says DEBUG=1 (``make run`` and the test settings
+do), and with DEBUG off the web application refuses to start without a SECRET_KEY (wsgi.py).
+Development (DEBUG=1) gets SQLite and a throwaway key; a command run without DEBUG and without
+a key (an import or a migration from the command line) gets a random key for that process only.
+Production sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README).
 """
 from pathlib import Path
 import datetime
 import os
+import secrets
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -26,13 +29,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
+    SECRET_KEY = (
+        "django-insecure-development-only-key-do-not-use-in-production"
+        if DEBUG
+        else "django-insecure-" + secrets.token_urlsafe(50)  # this process only: nothing signed survives it
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -73,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "partssamarbeid.middleware.BadInputMiddleware",
+    "partssamarbeid.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -206,7 +214,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "partssamarbeid.pagination.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -67,7 +67,7 @@ from measures.models import (
     ProcessAnswer,
     Topic,
 )
-from meetings.climate.classifier import classify
+from meetings.climate.classifier import classify_agenda_item
 from meetings.models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
 
@@ -789,17 +789,14 @@ class MunicipalityBuilder:
         """The classifier's level and evidence for a climate item, from exactly the fields
         :func:`meetings.classification.classify_item` reads. Items share their texts, so a cache
         keyed by those texts runs the classifier a few thousand times, not once per item."""
-        proposals = tuple(
-            (index, p.text) for index, p in enumerate(self.proposals_of.get(id(item), ()))
-            if p.kind != Proposal.Kind.ADMINISTRATION and p.text
-        )
+        proposals = tuple((p.kind, p.text) for p in self.proposals_of.get(id(item), ()))
         key = (item.title, item.text, item.administration_proposal, item.handling, item.decision, proposals)
         cached = EVIDENCE_CACHE.get(key)
         if cached is None:
-            fields = {"administration_proposal": item.administration_proposal, "handling": item.handling,
-                      "decision": item.decision}
-            fields.update((f"proposal[{index}]", text) for index, text in proposals)
-            result = classify(item.title, item.text, fields=fields)
+            result = classify_agenda_item(
+                item.title, item.text, administration_proposal=item.administration_proposal,
+                handling=item.handling, decision=item.decision, proposals=proposals,
+            )
             cached = EVIDENCE_CACHE[key] = (result.level, result.to_dict()["evidence"])
         return cached[0], [dict(e) for e in cached[1]]
 

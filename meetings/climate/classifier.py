@@ -5,10 +5,17 @@ sustainability/SDGs, Miljøfyrtårn, transport, waste, food, procurement ...); `
 climate measure that changes employees' working day or terms: a climate signal near a
 working-conditions signal, or a combined phrase such as "parkeringsavgift for tilsette").
 Every classification carries its evidence: matched phrases with field, offsets and category.
+
+Words that are often but not always climate measures (parking; waste and energy production in
+a contract, fee, tax or accounts context) count only when a climate signal, or for employees a
+commuting or travel-policy signal, is near them in the same field, or when another of the item's
+fields ties a word of the same category. Their evidence carries that ``tie``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,27 +28,42 @@ PROXIMITY = 200  # max distance (characters) between a climate and a working-con
 MAX_FIELD_CHARS = 2_000_000
 MAX_EVIDENCE = 40
 _CONTEXT = 80
-_LINKED_CLIMATE = {"parking_fee": "parking", "commuting": "transport"}
+_LINKED_CLIMATE = {
+    "parking_fee": "parking",
+    "commuting": "transport",
+    "working_rules": "environment",
+}
+# Working-conditions signals that tie an ambiguous word (employees' commuting and travel policy).
+_TIE_WORK = {"commuting", "travel"}
 
 
 @dataclass
 class Evidence:
-    """One matched phrase: ``field`` is the input field, ``start``/``end`` offsets into it."""
+    """One matched phrase: ``field`` is the input field, ``start``/``end`` offsets into it.
+
+    ``tie`` is the phrase that made an ambiguous word (parking, waste, energy production) count:
+    a climate signal or an employees' commuting/travel signal. ``to_dict`` adds a ``"tie"`` key
+    only when there is one, so stored evidence without ties keeps its shape.
+    """
 
     phrase: str
     field: str
     start: int
     end: int
     category: str
+    tie: Evidence | None = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "phrase": self.phrase,
             "field": self.field,
             "start": self.start,
             "end": self.end,
             "category": self.category,
         }
+        if self.tie is not None:
+            data["tie"] = self.tie.to_dict()
+        return data
 
 
 @dataclass
@@ -61,11 +83,23 @@ class Classification:
 
 @dataclass
 class _Hit:
-    kind: str  # "c" climate, "w" working conditions, "l" linked on its own
+    kind: str  # "c" climate, "w" working conditions, "l" linked, "a"/"e" ambiguous, "p" employees
     category: str
     start: int
     end: int
     phrase: str
+    tie: Evidence | None = None
+
+    def evidence(self, field_name: str, category: str | None = None) -> Evidence:
+        return Evidence(
+            self.phrase, field_name, self.start, self.end, category or self.category, self.tie
+        )
+
+    def tie_evidence(self, field_name: str) -> Evidence:
+        category = f"work:{self.category}" if self.kind == "w" else self.category
+        if self.kind == "l":
+            category = _LINKED_CLIMATE[self.category]
+        return Evidence(self.phrase, field_name, self.start, self.end, category)
 
 
 def _context_ok(kind: str, word: str, text: str, start: int, end: int) -> bool:
@@ -154,6 +188,77 @@ def _scan(text: str) -> list[_Hit]:
     return hits
 
 
+def _nearest(hits: list[_Hit], starts: list[int], position: int) -> _Hit | None:
+    """The hit nearest ``position`` within PROXIMITY (``hits`` sorted, ``starts`` their starts)."""
+    index = bisect_left(starts, position)
+    best: _Hit | None = None
+    for candidate in hits[max(0, index - 1) : index + 1]:
+        distance = abs(candidate.start - position)
+        if distance <= PROXIMITY and (best is None or distance < abs(best.start - position)):
+            best = candidate
+    return best
+
+
+def _economic_context(text: str, hit: _Hit) -> bool:
+    window = text[max(0, hit.start - lx.ECONOMIC_WINDOW) : hit.end + lx.ECONOMIC_WINDOW]
+    return bool(lx.ECONOMIC_CONTEXT_RE.search(window))
+
+
+def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -> None:
+    """Keep an ambiguous hit (kind "a"/"e") as a climate hit when something ties it, else drop it.
+
+    Tied: a climate or commuting/travel signal near it in its field, or a tied hit of the same
+    category elsewhere in the item. An "e" hit (waste, energy production) also counts untied
+    unless a contract, fee, tax or accounts context surrounds it. Parking in the same sentence
+    as the employees is their parking (travel policy): linked, like "parkering for tilsette".
+    """
+    tied_by_category: dict[str, Evidence] = {}
+    pending: list[_Hit] = []
+    for name, hits in scanned.items():
+        ties = [
+            h for h in hits if h.kind in ("c", "l") or (h.kind == "w" and h.category in _TIE_WORK)
+        ]
+        starts = [t.start for t in ties]
+        employees = [h for h in hits if h.kind == "p"]
+        employee_starts = [h.start for h in employees]
+        tie_evidence: dict[int, Evidence] = {}
+        for hit in hits:
+            if hit.kind not in ("a", "e"):
+                continue
+            tie = _nearest(ties, starts, hit.start)
+            staff = None
+            if tie is None and hit.kind == "a":
+                staff = _employees(fields[name], employees, employee_starts, hit)
+            if staff is not None:
+                hit.kind, hit.category = "l", "parking_fee"
+                hit.tie = Evidence(staff.phrase, name, staff.start, staff.end, "employees")
+                continue
+            if tie is not None:
+                if id(tie) not in tie_evidence:
+                    tie_evidence[id(tie)] = tie.tie_evidence(name)
+                hit.tie = tie_evidence[id(tie)]
+                tied_by_category.setdefault(hit.category, hit.tie)
+            elif hit.kind == "a" or _economic_context(fields[name], hit):
+                pending.append(hit)
+                continue
+            hit.kind = "c"
+    for hit in pending:
+        if hit.category in tied_by_category:
+            hit.tie = tied_by_category[hit.category]
+            hit.kind = "c"
+    for name in scanned:
+        scanned[name] = [h for h in scanned[name] if h.kind not in ("a", "e", "p")]
+
+
+def _employees(text: str, employees: list[_Hit], starts: list[int], hit: _Hit) -> _Hit | None:
+    """An employees word in the same sentence as ``hit`` and close to it."""
+    near = _nearest(employees, starts, hit.start)
+    if near is None or abs(near.start - hit.start) > lx.EMPLOYEE_WINDOW:
+        return None
+    between = text[min(near.end, hit.end) : max(near.start, hit.start)]
+    return None if lx.SENTENCE_END_RE.search(between) else near
+
+
 def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None) -> Classification:
     """Classify an item from its title, case-paper text and any further fields."""
     all_fields: dict[str, str] = {"title": title or "", "text": text or ""}
@@ -161,22 +266,22 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
         if value and name not in ("title", "text"):
             all_fields[name] = value
     scanned = {name: _scan(value) for name, value in all_fields.items() if value}
+    _resolve_ambiguous(all_fields, scanned)
     climate: list[Evidence] = []
     linked: list[Evidence] = []
     title_work = [h for h in scanned.get("title", []) if h.kind == "w"]
     for name, hits in scanned.items():
         climate_hits = [h for h in hits if h.kind == "c"]
+        starts = [h.start for h in climate_hits]
         for h in hits:
-            ev = Evidence(h.phrase, name, h.start, h.end, h.category)
             if h.kind == "c":
-                climate.append(ev)
+                if len(climate) < MAX_EVIDENCE:
+                    climate.append(h.evidence(name))
             elif h.kind == "l":
-                climate.append(
-                    Evidence(h.phrase, name, h.start, h.end, _LINKED_CLIMATE[h.category])
-                )
-                linked.append(Evidence(h.phrase, name, h.start, h.end, f"work:{h.category}"))
-            elif h.kind == "w" and any(abs(c.start - h.start) <= PROXIMITY for c in climate_hits):
-                linked.append(Evidence(h.phrase, name, h.start, h.end, f"work:{h.category}"))
+                climate.append(h.evidence(name, _LINKED_CLIMATE[h.category]))
+                linked.append(h.evidence(name, f"work:{h.category}"))
+            elif h.kind == "w" and len(linked) < 10 and _nearest(climate_hits, starts, h.start):
+                linked.append(h.evidence(name, f"work:{h.category}"))
     if climate and title_work and not linked:
         linked = [
             Evidence(h.phrase, "title", h.start, h.end, f"work:{h.category}") for h in title_work
@@ -185,6 +290,46 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
         return Classification("none", [])
     evidence = climate[: MAX_EVIDENCE - min(len(linked), 10)] + linked[:10]
     return Classification("linked" if linked else "mentions", evidence)
+
+
+def evidence_label(entry: dict) -> str:
+    """One stored evidence entry (``to_dict`` form) as people see it: "phrase" or "phrase → tie"."""
+    phrase = (entry.get("phrase") or "").strip()
+    tie = entry.get("tie")
+    if phrase and isinstance(tie, dict) and tie.get("phrase"):
+        return f"{phrase} → {tie['phrase']}"
+    return phrase
+
+
+def evidence_phrases(evidence: list[dict]) -> list[str]:
+    """The distinct labels of stored evidence, in order (see ``evidence_label``)."""
+    return list(dict.fromkeys(evidence_label(entry) for entry in evidence))
+
+
+def classify_agenda_item(
+    title: str,
+    text: str = "",
+    *,
+    administration_proposal: str = "",
+    handling: str = "",
+    decision: str = "",
+    proposals: Iterable[tuple[str, str]] = (),
+) -> Classification:
+    """Classify an agenda item on its own fields: title, case paper, the administration's
+    proposal, handling, decision and the other proposals (``(kind, text)`` pairs in order; the
+    administration's proposal is read from its own field, so its entry is skipped).
+
+    The import pipeline, the stored items and the synthetic data all classify through this.
+    """
+    fields = {
+        "administration_proposal": administration_proposal,
+        "handling": handling,
+        "decision": decision,
+    }
+    for index, (kind, proposal_text) in enumerate(proposals):
+        if kind != "administration" and proposal_text:
+            fields[f"proposal[{index}]"] = proposal_text
+    return classify(title, text, fields=fields)
 
 
 def find_env_section(text: str) -> str | None:

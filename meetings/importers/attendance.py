@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .common import (
     CANONICAL_PARTIES,
@@ -25,6 +26,7 @@ _I = re.IGNORECASE
 
 ROLE_WORDS = (
     r"leiar|leder|nestleiar|nestleder|utvalsleiar|utvalgsleder|utvalsleder|medlem|varamedlem|vara|"
+    r"medl\.?|varamedl\.?|varaordf\.?|vararepresentant|vararepr\.?|kommunelege|revisor|"
     r"arbeidstakarrepr\.?|arbeidstakerrepr\.?|arbeidstakarrepresentant|arbeidstakerrepresentant|"
     r"ansatterepr\.?|ansatterepresentant|ansattrepresentant|tilsetterepresentant|"
     r"tilsettrepresentant|hovudtillitsvald|hovedtillitsvalgt|hovudverneombod|hovedverneombud|"
@@ -35,6 +37,7 @@ ROLE_WORDS = (
     r"økonomisjef|rådgjevar|rådgiver|seniorrådgiver|seniorrådgjevar|spesialrådgiver|"
     r"organisasjonssjef|stabssjef|kommuneadvokat|direktør|observatør|møtande|møtende|"
     r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|konsulent|sekretær|representant|"
+    r"ordfører|ordførar|ordføraren|ordføreren|rådmann|rådmannen|advokat|kommunelege|jurist|"
     r"tillitsvald|tillitsvalgt|verneombud|verneombod)"
 )
 ROLE_RE = re.compile(rf"(?:{ROLE_WORDS})[.,:;]?", _I)
@@ -63,43 +66,61 @@ TABLE_HEADER_RE = re.compile(
     _I,
 )
 
-# A small list of common Norwegian first names, used only to split run-together names in
-# flattened tables ("Anne Lise Bergo Amalie Johnsen Lunde").
-FIRST_NAMES = frozenset(
+
+def _load_first_names() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "first_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+# Common first names, used only to split run-together names in flattened tables
+# ("Anne Lise Bergo Amalie Johnsen Lunde"); a name is never accepted or refused by the list.
+FIRST_NAMES = _load_first_names()
+SURNAME_ENDINGS = (
+    "sen", "son", "stad", "vik", "land", "heim", "rud", "dal", "dahl", "berg", "bø", "nes", "ness",
+    "næss", "seth", "by", "haug", "haugen", "vold", "voll", "strand", "bakken", "bakke", "moen",
+    "lund", "holm", "aas", "gård", "gaard", "rød", "sæter", "seter", "fjell", "myr", "skog", "li",
+    "lie", "bu", "tun", "eng", "hus", "øy", "stø", "næs", "mo", "aa", "å", "sund", "jord", "gard",
+)  # fmt: skip
+_LONG_SURNAME_ENDINGS = tuple(e for e in SURNAME_ENDINGS if len(e) >= 3)
+# Capitalised words that are never part of a person's name in an attendance list: sentence
+# starts, table headings, labels, places and bodies.
+NAME_STOPWORDS = frozenset(
     """
-    ada adrian agnes aleksander alexander alf alfred alice amalie amanda anders andreas ane
-    anette anita ann anna anne annette anniken arild arne arnfinn asbjørn aslak astrid atle
-    audun aud bente berit bernt bjarne bjørg bjørn bodil borghild brit brita britt camilla
-    carina carl caroline cathrine cecilie christian christine dag dagny dagfinn daniel david
-    edvard eilif eirik einar eivind elin elisabeth ellen emil emilie emma erik erlend espen
-    eva even frank fredrik frida frode gaute geir gerd gisle grete gro gudrun gunhild gunn
-    gunnar guri gustav guttorm hallvard hanne hans harald hedda hege heidi helene helga
-    helge henrik henriette herman hilde hildegunn håkon ida inger ingrid ingvild ingunn ivar
-    jan jarle jens jo jofrid johan johanne johannes jon jonas jorunn jostein julie june kai
-    kari karin karl karoline kasper katrine kjartan kjell kjersti knut kristian kristin
-    kristine lars laila lena lene leif lill lillian linda line lisa lise liv lotte magnus
-    maja malin marianne marie marit mari martin mathias mette mia mona morten nils nina nora
-    odd oddbjørn oddny ola olav ole oliver oscar oskar paul per petter pål ragnar ragnhild
-    randi rannveig reidar reidun rikke rita robert roger rolf rune ruth sandra sara selma
-    sigrid sigurd silje simen sindre siri sissel sofie solveig stein steinar stian stine
-    svein sverre synnøve terje thea thomas thor thorbjørn tom tone tor tora torbjørn tore
-    torgeir tove trine trond trude turid unni vegard vera vibeke vidar wenche øystein åse
-    aase marte maren mathilde ingeborg sunniva tuva vilde hanna hannah marius markus jørgen
-    ørjan øyvind eskil håvard halvor helle hilda jenny johanna kristoffer kristina lisbeth
-    magne margrethe mariann merete mona morten nina oda ole-jakob petra ragna rasmus sander
-    signe silje sivert solfrid steffen stig svein-erik synne tobias torstein trygve ulrik
-    unn vidar yngve åsmund aina alma arvid asle bjørnar brynjar eli elise erling finn
-    gjermund grethe gunnhild gyda harald hallgeir ingvar irene janne jarl jorid kato kine
-    kjetil kolbjørn lars-erik liv-marit torhild tonje tormod torunn toril turi ronny roar
-    ranveig påal
+    etter det den dei de han ho hun se til fra frå med ved og i på av for sak saker ingen alle
+    møtet møte møtt møtte navn namn funksjon rolle parti partitilhørighet representerer
+    representerar repr stilling vara forfall merknad merknader personal diverse orientering
+    orienteringar orienteringer kl dato side permisjon ugild ugilde innkalling sakliste saksliste
+    godkjenning referat referatsaker saknr saksnr spørsmål svar interpellasjon eventuelt vedtak
+    behandling handsaming underskrift underskrifter protokoll møtebok møteprotokoll kommune herad fylkeskommune representanter
+    representantar medlemmer medlemer medl varamedlemmer varamedlemer varamedl presse
+    administrasjonen adm sekretariat sekretariatet totalt antall tilstede stede stades følgende
+    følgjande desse disse faste andre også dessuten dessutan hovedutskrift utskrift kopi sign
+    signert merk nb obs møtande møtende kommunestyret formannskapet utvalget utvalet styret
+    bystyret fylkestinget fylkesutvalet fylkesutvalget heradsstyret innkalt innkalte møtested
+    møtestad møtedato tid tidspunkt sted stad utvalg utval organ fravær fråvær leiar leder
+    som ikke ikkje ble vart var er har hadde nr ny nye kommunestyresalen formannskapssalen
+    rådhus rådhuset rådhusets møterom kantina kantine sekretæren ordføraren ordføreren
+    fylkesordføraren leiaren lederen rådmannen kommunedirektøren
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+_NOT_NAME_SUFFIX_RE = re.compile(
+    r"(?:kommune|kommunes|herad|fylkeskommune|tidende|avis|avisa|posten|bladet|blad|budstikke|"
+    r"nytt|tidene|kuriren|rådhus|rådhuset|salen|senter|senteret|sykehjem|skule|skole|"
+    r"departement|departementet|direktoratet|vegvesen|revisjon)$",
+    _I,
+)
+_PARTY_WORD_RE = re.compile(
+    r"[\wæøå]*(?:partiet|parti|lista|liste|listen|demokratene|demokratane)$", _I
+)
+# Marks in a roster's 'Forfall' column
+ABSENCE_MARKS = frozenset({"fo", "f", "forfall", "x", "×", "fravær", "fråvær"})
 
 
 @dataclass
-class _Tok:
+class Tok:
     text: str
-    kind: str  # name | org | role | other | sep
+    kind: str  # name | org | role | other | sep | empty (an empty cell) | mark (a roster's FO)
     line_start: bool = False
     org: str | None = None
 
@@ -112,12 +133,27 @@ class Row:
     orgs: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     other_name: str | None = None
+    side: Side | None = None  # the side a labelled list gives ('Arbeidstakarrepresentantar:')
 
 
-def _tokenize_people(section: str) -> list[_Tok]:
+_INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.){{1,3}}")
+_PAREN_RE = re.compile(r"\(([^()\n]{1,60})\)")
+
+
+def _keep_parenthesised_attributes(m: re.Match) -> str:
+    """'(AP, leder)' stays as attributes; '(Skjolden)', a place added to tell two people
+    apart, or '(sak 7.1-7.4)' is not part of the name."""
+    words = m.group(1).replace(",", " ").split()
+    if any(_classify_token(w, False).kind in ("org", "role") for w in words):
+        return f" {m.group(1)} "
+    return " "
+
+
+def tokenize(section: str) -> list[Tok]:
     section = TABLE_HEADER_RE.sub(" ", section)
+    section = _PAREN_RE.sub(_keep_parenthesised_attributes, section)
     section = re.sub(r"[()\[\]]", " ", section)
-    toks: list[_Tok] = []
+    toks: list[Tok] = []
     pos = 0
     for m in re.finditer(r"\S+", section):
         line_start = "\n" in section[pos : m.start()] or pos == 0
@@ -126,84 +162,197 @@ def _tokenize_people(section: str) -> list[_Tok]:
         trailing_sep = raw.endswith((",", ";")) and len(raw) > 1
         word = raw.rstrip(",;")
         if word in (",", ";", "-", "–", "•", "·", "og"):
-            toks.append(_Tok(word, "sep", line_start))
+            toks.append(Tok(word, "sep", line_start))
             continue
         if word.startswith("(") and word.endswith(")"):
             org = canonical_org(word) or (word.strip("()") if word.strip("()").isupper() else None)
-            toks.append(_Tok(word, "org" if org else "other", line_start, org))
+            toks.append(Tok(word, "org" if org else "other", line_start, org))
         else:
             toks.append(_classify_token(word, line_start))
         if trailing_sep:
-            toks.append(_Tok(",", "sep"))
+            toks.append(Tok(",", "sep"))
     # merge role prefixes ("Assisterende kommunedirektør") and two-word orgs ("Norsk Sykepleierforbund")
-    merged: list[_Tok] = []
+    merged: list[Tok] = []
     for tok in toks:
         if merged:
             prev = merged[-1]
             if tok.kind == "role" and ROLE_PREFIX_RE.fullmatch(prev.text):
-                merged[-1] = _Tok(f"{prev.text} {tok.text}", "role", prev.line_start)
+                merged[-1] = Tok(f"{prev.text} {tok.text}", "role", prev.line_start)
                 continue
             two = canonical_org(f"{prev.text} {tok.text}", strict_case=False)
             if two and prev.kind != "org" and (tok.kind in ("org", "name", "other")):
-                merged[-1] = _Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two)
+                merged[-1] = Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two)
                 continue
         merged.append(tok)
     return merged
 
 
-def _classify_token(word: str, line_start: bool) -> _Tok:
-    if len(word) == 2 and word[1] == "." and word[0].isupper():
-        return _Tok(word, "name", line_start)  # a middle initial, not party 'A'/'H'/'V'
-    org = canonical_org(word)
+def _classify_token(word: str, line_start: bool) -> Tok:
+    if word in TICKS:
+        return Tok(word, "other", line_start)
+    lone_letter = len(word) == 1 and word.isupper() and not canonical_org(word)
+    if _INITIALS_RE.fullmatch(word) or lone_letter:
+        return Tok(word, "name", line_start)  # a middle initial, not party 'A'/'H'/'V'
+    if word.lower() in EMPTY_CELLS:
+        return Tok(word, "empty", line_start)
+    org = canonical_org(word) or _mixed_case_party(word)
     if org:
-        return _Tok(word, "org", line_start, org)
+        return Tok(word, "org", line_start, org)
     if ROLE_RE.fullmatch(word):
-        return _Tok(word, "role", line_start)
+        return Tok(word, "role", line_start)
+    bare = word.rstrip(".,:;")
+    if re.fullmatch(rf"[{UPPER}]{{1,6}}(?:[-/][{UPPER}]{{1,6}})+", bare):
+        # 'KRF-V', 'LE-AP', 'SV/RØDT': party codes with a suffix or prefix
+        parts = re.split(r"[-/]", bare)
+        org = next((o for o in map(canonical_org, parts) if o), None)
+        return Tok(word, "org", line_start, org or bare)
     letters = re.sub(r"[^A-Za-zÆØÅæøåÄÖÜäöüÉé]", "", word)
-    if 2 <= len(letters) <= 6 and letters.isupper() and word.rstrip(".").isalpha():
-        return _Tok(word, "org", line_start, word.rstrip("."))
+    if 2 <= len(letters) <= 6 and letters.isupper() and bare.isalpha():
+        return Tok(word, "org", line_start, bare)
+    if _PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper():
+        return Tok(word, "org", line_start, bare)
+    if bare.lower() in NAME_STOPWORDS or _NOT_NAME_SUFFIX_RE.search(bare) or bare in COMPANY_FORMS:
+        return Tok(word, "other", line_start)
     if _NAME_TOKEN_RE.fullmatch(word) and not word.endswith(":"):
-        return _Tok(word.rstrip(".") if len(word) > 2 else word, "name", line_start)
+        return Tok(word if _is_abbreviation(word) else word.rstrip("."), "name", line_start)
     if word.lower() in NAME_PARTICLES:
-        return _Tok(word, "name", line_start)
-    return _Tok(word, "other", line_start)
+        return Tok(word, "name", line_start)
+    return Tok(word, "other", line_start)
 
 
-MAX_NAME_RUN = 40
+def _mixed_case_party(word: str) -> str | None:
+    """'Frp', 'Krf', 'Rødt' in a table cell (two letters or more, capitalised)."""
+    bare = word.strip(" ().,;:")
+    if len(bare) < 2 or not bare[:1].isupper():
+        return None
+    org = canonical_org(bare, strict_case=False)
+    return org if org in CANONICAL_PARTIES else None
 
 
-def _split_name_run(tokens: list[_Tok], known: list[str]) -> list[str]:
-    """Split a run of name tokens into one or more person names (long runs are not names)."""
-    if len(tokens) > MAX_NAME_RUN:
+TICKS = frozenset({"X", "x", "×", "✓", "✔"})  # marks in tick tables, never an initial
+COMPANY_FORMS = frozenset({"AS", "ASA", "IKS", "SA", "KF", "BA", "HF"})
+EMPTY_CELLS = frozenset({"ingen", "nei", "-", "–"})
+MAX_NAME_RUN = 60
+MAX_NAME_WORDS = 5
+_LENGTH_SCORE = {1: -6.0, 2: 0.0, 3: 0.0, 4: -1.0, 5: -4.0}
+
+
+def _is_abbreviation(word: str) -> bool:
+    """'Kr.', 'Chr.', 'Johs.', 'E.': an abbreviated name keeps its dot ('Hans Kr. Enge')."""
+    stem = word.rstrip(".")
+    short = word.endswith(".") and len(stem) <= 4
+    return short and not _surname_like(stem) and not _is_first_name(stem)
+
+
+def _is_first_name(word: str) -> bool:
+    low = word.lower()
+    return low in FIRST_NAMES or low.split("-")[0] in FIRST_NAMES
+
+
+def _surname_like(word: str, *, strict: bool = False) -> bool:
+    """Ends like a Norwegian surname ('-sen', '-stad', '-vik'); ``strict``: only by the
+    endings of three letters or more."""
+    low = word.lower()
+    endings = _LONG_SURNAME_ENDINGS if strict else SURNAME_ENDINGS
+    return not _is_first_name(word) and low.endswith(endings)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 4 and (word.endswith(".") or len(word) == 1)
+
+
+def _segment_score(tokens: list[Tok], i: int, j: int, known: set[str]) -> float:
+    words = [t.text for t in tokens[i:j]]
+    score = _LENGTH_SCORE[j - i]
+    if " ".join(words).lower() in known:
+        score += 8
+    first, last = words[0], words[-1]
+    if _is_initial(first) or first.lower() in NAME_PARTICLES:
+        score -= 5
+    elif _is_first_name(first):
+        score += 2
+    elif _surname_like(first):
+        score -= 2
+    elif not tokens[i].line_start:
+        score -= 1
+    if j - i > 1:
+        if _is_initial(last):
+            score -= 4
+        elif _surname_like(last):
+            score += 0.5
+        elif _is_first_name(last):
+            score -= 0.5
+    elif (
+        i == 0
+        and j < len(tokens)
+        and _surname_like(first, strict=True)
+        and _is_first_name(tokens[j].text)
+    ):
+        score += 5.5  # the end of a name wrapped from the previous cell ('Hamsund Mia Hansen')
+    if tokens[i].line_start:
+        score += 1.5
+    score -= 1.5 * sum(1 for t in tokens[i + 1 : j] if t.line_start)
+    return score
+
+
+def split_names(tokens: list[Tok], known: list[str]) -> list[str]:
+    """Split a run of name tokens into person names (long runs are not names).
+
+    The best segmentation into names of one to five words, scored by the names the document
+    gives elsewhere, line breaks, first names that start a name and surnames that end one.
+    """
+    if len(tokens) > MAX_NAME_RUN or not tokens:
         return []
-    words = [t.text for t in tokens]
-    if len(words) <= 1:
-        return [" ".join(words)] if words else []
-    # 1. known names (e.g. absent members named in another table)
-    low = [w.lower() for w in words]
-    for name in sorted(known, key=len, reverse=True):
-        parts = name.lower().split()
-        n = len(parts)
-        for i in range(len(low) - n + 1):
-            if low[i : i + n] == parts and (i, i + n) != (0, len(low)):
-                left = _split_name_run(tokens[:i], known) if i else []
-                right = _split_name_run(tokens[i + n :], known) if i + n < len(low) else []
-                return left + [" ".join(words[i : i + n])] + right
-    # 2. line breaks, when both sides look like full names
-    for i in range(2, len(tokens) - 1):
-        if tokens[i].line_start and len(tokens) - i >= 2:
-            return _split_name_run(tokens[:i], known) + _split_name_run(tokens[i:], known)
-    # 3. first names (the split point is a first name not preceded by another first name)
-    if len(words) >= 4:
-        for i in range(2, len(words) - 1):
-            if low[i] in FIRST_NAMES and low[i - 1] not in FIRST_NAMES:
-                return [" ".join(words[:i])] + _split_name_run(tokens[i:], known)
-    return [" ".join(words)]
+    if len(tokens) == 1:
+        return [tokens[0].text]
+    known_set = {k.lower() for k in known}
+    n = len(tokens)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(-1e9, 0)] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_NAME_WORDS), end):
+            score = best[start][0] + _segment_score(tokens, start, end, known_set)
+            if score > best[end][0]:
+                best[end] = (score, start)
+    names: list[str] = []
+    end = n
+    while end > 0:
+        start = best[end][1]
+        names.append(" ".join(t.text for t in tokens[start:end]))
+        end = start
+    return names[::-1]
 
 
-def _runs(tokens: list[_Tok]) -> list[tuple[str, list[_Tok]]]:
+def split_into(tokens: list[Tok], count: int, known: list[str]) -> list[str]:
+    """Split a run of name tokens into exactly ``count`` names (a column of a flattened table
+    whose row count is known), or the best split when that is impossible."""
+    n = len(tokens)
+    if not 0 < count <= n <= MAX_NAME_RUN * 2 or n > count * MAX_NAME_WORDS:
+        return split_names(tokens[:MAX_NAME_RUN], known)
+    known_set = {k.lower() for k in known}
+    minus = -1e9
+    best = [[(minus, 0)] * (count + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, 0)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_NAME_WORDS), end):
+            seg = _segment_score(tokens, start, end, known_set)
+            for c in range(1, count + 1):
+                prev = best[start][c - 1][0]
+                if prev > minus and prev + seg > best[end][c][0]:
+                    best[end][c] = (prev + seg, start)
+    if best[n][count][0] <= minus:
+        return split_names(tokens, known)
+    names: list[str] = []
+    end, c = n, count
+    while end > 0:
+        start = best[end][c][1]
+        names.append(" ".join(t.text for t in tokens[start:end]))
+        end, c = start, c - 1
+    return names[::-1]
+
+
+def runs(tokens: list[Tok]) -> list[tuple[str, list[Tok]]]:
     """Group tokens into runs: 'N' (names) and 'A' (attributes); separators split N runs."""
-    runs: list[tuple[str, list[_Tok]]] = []
+    runs: list[tuple[str, list[Tok]]] = []
     for tok in tokens:
         if tok.kind == "sep":
             runs.append(("S", []))
@@ -216,7 +365,7 @@ def _runs(tokens: list[_Tok]) -> list[tuple[str, list[_Tok]]]:
     return runs
 
 
-def _attrs(run: list[_Tok]) -> tuple[list[str], list[str]]:
+def attrs(run: list[Tok]) -> tuple[list[str], list[str]]:
     orgs = [t.org for t in run if t.kind == "org" and t.org]
     roles = [t.text.rstrip(",;:") for t in run if t.kind == "role"]
     return orgs, roles
@@ -225,9 +374,12 @@ def _attrs(run: list[_Tok]) -> tuple[list[str], list[str]]:
 def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
     """Rows 'Name [attributes]' (members, administration, comma lists)."""
     known = known or []
+    groups = runs(tokenize(section))
+    if groups and groups[0][0] == "A" and any(t.kind in ("role", "org") for t in groups[0][1]):
+        return _parse_prefixed_rows(groups, known)
     rows: list[Row] = []
     pending: list[str] = []
-    for kind, run in _runs(_tokenize_people(section)):
+    for kind, run in groups:
         if kind == "S":
             for name in pending:
                 rows.append(Row(name))
@@ -235,20 +387,47 @@ def parse_rows(section: str, *, known: list[str] | None = None) -> list[Row]:
         elif kind == "N":
             for name in pending:
                 rows.append(Row(name))
-            pending = _split_name_run(run, known)
+            pending = attach_wrapped(rows, split_names(run, known), known)
         else:
-            orgs, roles = _attrs(run)
+            orgs, roles = attrs(run)
             if pending:
-                for name in pending[:-1]:
-                    rows.append(Row(name))
-                rows.append(Row(pending[-1], orgs, roles))
+                rows += distribute_attrs(pending, orgs, roles)
                 pending = []
             elif rows and (orgs or roles):
                 rows[-1].orgs += orgs
                 rows[-1].roles += roles
     for name in pending:
         rows.append(Row(name))
-    return [r for r in rows if _plausible_name(r.name)]
+    return [r for r in rows if plausible_name(r.name)]
+
+
+def distribute_attrs(names: list[str], orgs: list[str], roles: list[str]) -> list[Row]:
+    """Rows for names followed by their attributes: one attribute per name when a flattened
+    table printed a column of names, then a column of roles or parties
+    ('Ina Lie Vibeke Dahl Medlem Medlem AP FRP'); otherwise all to the last name."""
+    k = len(names)
+    if k >= 2 and (len(orgs) in (0, k)) and (len(roles) in (0, k)) and (orgs or roles):
+        return [
+            Row(name, orgs[i : i + 1], roles[i : i + 1]) for i, name in enumerate(names)
+        ]
+    return [Row(name) for name in names[:-1]] + [Row(names[-1], orgs, roles)] if names else []
+
+
+def _parse_prefixed_rows(groups: list[tuple[str, list[Tok]]], known: list[str]) -> list[Row]:
+    """Rows whose attributes come first: 'Rådmann Kari Lie Kommunalsjef Per Dal'."""
+    rows: list[Row] = []
+    orgs: list[str] = []
+    roles: list[str] = []
+    for kind, run in groups:
+        if kind == "A":
+            more_orgs, more_roles = attrs(run)
+            orgs, roles = orgs + more_orgs, roles + more_roles
+        elif kind == "N":
+            names = attach_wrapped(rows, split_names(run, known), known)
+            for i, name in enumerate(names):
+                rows.append(Row(name, orgs if i == 0 else [], roles if i == 0 else []))
+            orgs, roles = [], []
+    return [r for r in rows if plausible_name(r.name)]
 
 
 def parse_absence_rows(
@@ -260,32 +439,32 @@ def parse_absence_rows(
     [attrs]' (Elements 'Navn Møtte for Representerer').
     """
     known = known or []
-    runs = [r for r in _runs(_tokenize_people(section)) if r[0] != "S"]
+    groups = [r for r in runs(tokenize(section)) if r[0] != "S"]
     rows: list[Row] = []
     if substitute_last:
         i = 0
-        while i < len(runs):
-            kind, run = runs[i]
+        while i < len(groups):
+            kind, run = groups[i]
             if kind == "A":
                 if rows:
-                    orgs, roles = _attrs(run)
+                    orgs, roles = attrs(run)
                     rows[-1].orgs += orgs
                     rows[-1].roles += roles
                 i += 1
                 continue
-            names = _split_name_run(run, known)
-            followed_by_attrs = i + 1 < len(runs) and runs[i + 1][0] == "A"
-            after_attrs = i > 0 and runs[i - 1][0] == "A"
+            names = split_names(run, known)
+            followed_by_attrs = i + 1 < len(groups) and groups[i + 1][0] == "A"
+            after_attrs = i > 0 and groups[i - 1][0] == "A"
             takes_substitute = rows and after_attrs and rows[-1].other_name is None
             if takes_substitute and (len(names) >= 2 or not followed_by_attrs):
                 rows[-1].other_name = names.pop(0)
             for name in names:
                 rows.append(Row(name))
             i += 1
-        return [r for r in rows if _plausible_name(r.name)]
-    for kind, run in runs:
+        return [r for r in rows if plausible_name(r.name)]
+    for kind, run in groups:
         if kind == "N":
-            names = _split_name_run(run, known)
+            names = split_names(run, known)
             if len(names) >= 2:
                 for name in names[:-2]:
                     rows.append(Row(name))
@@ -293,15 +472,53 @@ def parse_absence_rows(
             elif names:
                 rows.append(Row(names[0]))
         elif rows:
-            orgs, roles = _attrs(run)
+            orgs, roles = attrs(run)
             rows[-1].orgs += orgs
             rows[-1].roles += roles
-    return [r for r in rows if _plausible_name(r.name)]
+    return [r for r in rows if plausible_name(r.name)]
 
 
-def _plausible_name(name: str) -> bool:
+def same_person(a: str, b: str) -> bool:
+    """The same name written with or without middle initials, or cut at a cell border
+    ('Andreas W. Wiese' / 'Andreas Wiese'; 'Bjørg Eva Eliassen' / 'Bjørg Eva Eliassen Hamsund')."""
+    wa = [w for w in a.lower().split() if not _is_initial(w)]
+    wb = [w for w in b.lower().split() if not _is_initial(w)]
+    if wa == wb:
+        return len(wa) >= 2
+    short, long_ = sorted((wa, wb), key=len)
+    return len(short) >= 3 and long_[: len(short)] == short
+
+
+def known_as(name: str, known: list[str]) -> str | None:
+    """The known name this name stands for, if any."""
+    return next((k for k in known if same_person(name, k)), None)
+
+
+def attach_wrapped(rows: list[Row], names: list[str], known: list[str]) -> list[str]:
+    """Join a one-word fragment at the start of a run to the name it was wrapped from."""
+    if not names or len(names[0].split()) != 1 or not rows or _is_first_name(names[0]):
+        return names
+    fragment, prev = names[0], rows[-1]
+    if prev.other_name:
+        full = known_as(prev.other_name, known)
+        if full and fragment.lower() in full.lower().split():
+            prev.other_name = full
+        elif known_as(f"{prev.other_name} {fragment}", known):
+            prev.other_name = f"{prev.other_name} {fragment}"
+    else:
+        prev.name = f"{prev.name} {fragment}"
+    return names[1:]
+
+
+def plausible_name(name: str) -> bool:
+    """A person's name: two to six words, not all initials, no label or heading words."""
     words = name.split()
-    return 1 <= len(words) <= 6 and any(len(w) > 1 for w in words) and len(name) <= 80
+    return (
+        2 <= len(words) <= 6
+        and sum(1 for w in words if len(w.rstrip(".")) > 1) >= 2
+        and len(name) <= 80
+        and not any(w.lower().rstrip(".") in NAME_STOPWORDS for w in words)
+    )
 
 
 def row_side(row: Row, default: Side) -> Side:
@@ -315,7 +532,7 @@ def row_side(row: Row, default: Side) -> Side:
         return "employee"
     if EMPLOYER_ROLE_RE.search(roles) and default != "political":
         return "employer"
-    return default
+    return row.side or default
 
 
 def row_org(row: Row) -> str | None:
@@ -343,10 +560,14 @@ def build_attendance(
     seen: set[str] = set()
 
     def add(person: ParsedAttendance) -> None:
-        key = (person.name.lower(), person.present)
-        if person.name.lower() in seen and person.present:
+        key = person.name.lower()
+        if key in seen and person.present:
+            kept = next(p for p in out if p.name.lower() == key)
+            if kept.present and person.role == "Varamedlem" and not kept.role:
+                kept.role = person.role  # a substitute also listed among those present
+                kept.substitute_for = kept.substitute_for or person.substitute_for
             return
-        seen.add(key[0])
+        seen.add(key)
         out.append(person)
 
     for row in members:
@@ -372,7 +593,8 @@ def build_attendance(
         absent = absent_by_name.get((row.other_name or "").lower())
         side = row_side(row, absent.side if absent else member_default)
         org = row_org(row) or (absent.organisation if absent else None)
-        if absent is None and row.other_name:
+        present_member = known_as(row.other_name or "", [m.name for m in members])
+        if absent is None and row.other_name and not present_member:
             absent = ParsedAttendance(row.other_name, side, None, org, False)
             add(absent)
         add(

@@ -78,7 +78,7 @@ LONG_DATE_RE = re.compile(
 )
 ANY_DATE_RE = re.compile(DATE_RE.pattern + "|" + LONG_DATE_RE.pattern, _I)
 TIME_RANGE_RE = re.compile(
-    r"(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?!\d)",
+    r"(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|—|til)\s*|\s+)(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?!\d)",
     _I,
 )
 TIME_RE = re.compile(r"(?:kl\.?\s*)?(?<!\d)(\d{1,2})[:.](\d{2})(?![\d.])", _I)
@@ -126,16 +126,20 @@ def parse_time_range(text: str) -> tuple[dt.time | None, dt.time | None]:
 
 # ---------------------------------------------------------------- header labels
 
-DATE_LABEL = r"(?:Møtedato|Dato)"
-PLACE_LABEL = r"(?:Møtested|Møtestad|Møtestad|Møterom|Sted|Stad)"
+DATE_LABEL = r"(?:Møtedato(?:\s?/\s?tid|\s+og\s+tid)?|Dato(?:\s+og\s+tid)?)"
+PLACE_LABEL = r"(?:Møtested(?:\s?/\s?lokaler?)?|Møtestad|Møterom|Sted|Stad)"
 TIME_LABEL = r"(?:Møtetid|Tidspunkt|Tid|Klokkeslett)"
-BODY_LABEL = r"(?:Utvalg|Utval|Organ)"
+BODY_LABEL = r"(?:Utvalg(?:\s?/\s?styre)?(?:\s?/\s?råd)?|Utval|Organ)"
 # A following label ends a header value: "Word:" or a known label word.
 _VALUE_END = re.compile(
-    rf"\n|\s(?:[{UPPER}][{LOWER}A-Za-z]+(?:\s+[{LOWER}]+){{0,2}})\s*:|\s(?:{DATE_LABEL}|{TIME_LABEL}|"
+    rf"\n|\s(?:[{UPPER}][{LOWER}A-Za-z]+(?:\s+[{LOWER}]+){{0,2}})\.?\s*:|\s(?:{DATE_LABEL}|{TIME_LABEL}|"
     rf"{PLACE_LABEL}|Arkivsak|Eventuelle|Forfall|Saksliste|SAKSLISTE|Medlemmer|Møtedeltakarar|"
     rf"Faste|Følgende|Følgjande|Fra\s+kl|Frå\s+kl|Til\s+kl)\b"
+    rf"|\s(?=[{UPPER}][{LOWER}]+\s[{LOWER}]{{2,}}\s[{LOWER}]{{2,}}\s)"  # a sentence begins
 )
+
+
+_EMPTY_VALUE = re.compile(rf"(?:{DATE_LABEL}|{TIME_LABEL}|{PLACE_LABEL}|{BODY_LABEL}|Kl\.?)\s*:")
 
 
 def label_value(text: str, label: str, max_len: int = 100) -> str | None:
@@ -144,6 +148,8 @@ def label_value(text: str, label: str, max_len: int = 100) -> str | None:
     if not m:
         return None
     rest = text[m.end() : m.end() + max_len + 40]
+    if _EMPTY_VALUE.match(rest):
+        return None  # flattened header: the next label follows at once
     end = _VALUE_END.search(rest)
     value = rest[: end.start()] if end else rest[:max_len]
     value = " ".join(value.split()).strip(" ,;")
@@ -161,12 +167,42 @@ class Header:
     body: str | None = None
 
 
+MEETING_WORD_RE = re.compile(
+    r"møteinnkalling|innkalling|møteprotokoll|protokoll|møtebok|saksliste|sakliste|sakskart|"
+    r"har\s+møte|møte\s+i\b",
+    _I,
+)
+HELD_DATE_RE = re.compile(
+    r"(?:har|holder|held|avholdes|vert\s+halde)\s+møte\b[^.\n]{0,80}?(?=\d|"
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|måndag|tysdag)\b)",
+    _I,
+)
+
+
+def _labelled_date(text: str, label: str, *, leading: bool = False) -> dt.date | None:
+    """A date in the value of a labelled header field ('Møtedato: 12.03.2019'); with
+    ``leading``, only a date that opens the value ('Møtetid: 23.01.2019 kl. 12.00')."""
+    for m in re.finditer(rf"(?<![\w]){label}\s*:?\s*", text):
+        value = label_value(text[m.start() :], label, 60) or ""
+        if leading:
+            value = value[:16] if re.match(r"\d", value) else ""
+        found = parse_date(value)
+        if found:
+            return found
+    return None
+
+
 def parse_header(text: str) -> Header:
-    """Date, time, place and body from labels such as 'Møtedato:', 'Møtestad:', 'Tidspunkt:'."""
+    """Date, time, place and body from labels such as 'Møtedato:', 'Møtestad:', 'Tidspunkt:'.
+
+    The date comes from the labelled date field, else a date in the time field
+    ('Møtetid: 23.01.2019 kl. 12.00'), else a date next to the notice's heading or 'har møte'
+    ('Formannskapet 20.08.2020'), never from anywhere else in the text.
+    """
     head = Header()
-    m = re.search(rf"(?<![\w]){DATE_LABEL}\s*:?\s*", text)
-    if m:
-        head.date = parse_date(text[m.end() : m.end() + 40])
+    head.date = _labelled_date(text, DATE_LABEL) or _labelled_date(text, TIME_LABEL, leading=True)
+    if head.date is None:
+        head.date = _heading_date(text)
     m = re.search(rf"(?<![\w]){TIME_LABEL}\s*:?\s*", text)
     if m:
         head.start, head.end = parse_time_range(text[m.end() : m.end() + 40])
@@ -179,23 +215,64 @@ def parse_header(text: str) -> Header:
             )
             if m2:
                 head.end = make_time(m2.group(1), m2.group(2))
+    if head.start is None:
+        m = re.search(r"(?<![\w])[Kk]l\.?\s*:?\s*(?=\d)", text[:1500])
+        if m:
+            head.start, head.end = parse_time_range(text[m.end() : m.end() + 30])
     head.place = label_value(text, PLACE_LABEL)
     body = label_value(text, BODY_LABEL, 80)
     head.body = title_case_if_upper(body) if body else None
     return head
 
 
+def _heading_date(text: str) -> dt.date | None:
+    """A date printed right after the heading of a meeting document or 'har møte ...'."""
+    top = text[:400]
+    for m in ANY_DATE_RE.finditer(top):
+        before = top[max(0, m.start() - 80) : m.start()]
+        if re.search(r"frist|datert|søknad|brev|av\s*$|fra\s*$|frå\s*$", before, _I):
+            continue
+        if MEETING_WORD_RE.search(before) or re.search(
+            r"(?:utval\w*|utvalg\w*|formannskap\w*|kommunestyre\w*|bystyre\w*|heradsstyre\w*|"
+            r"fylkesting\w*|nemnd\w*|AMU|PSU)\s*$",
+            before,
+            _I,
+        ):
+            return parse_date(m.group(0))
+    m = HELD_DATE_RE.search(text[:1500])
+    if m:
+        return parse_date(text[m.end() : m.end() + 40])
+    return None
+
+
 MUNICIPALITY_RE = re.compile(
-    rf"(?<![\w])([{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)?)\s+(?:kommune|Kommune|KOMMUNE)\b"
+    rf"(?<![\w])([{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)?(?:\s+og\s+[{UPPER}][{LOWER}]+)?|"
+    rf"[{UPPER}]{{2,}}(?:[- ][{UPPER}]{{2,}})?(?:\s+OG\s+[{UPPER}]{{2,}})?)\s+"
+    r"(?:kommune|Kommune|KOMMUNE|herad|Herad|HERAD|fylkeskommune|Fylkeskommune|FYLKESKOMMUNE)(?![\w])"
+    r"(?!\s*[-–]\s)"
 )
 MUNICIPALITY_URL_RE = re.compile(r"mote\.sing\.no/([a-z\-æøå]+)", _I)
+MASTHEAD_CHARS = 400
+NOT_NAMES = frozenset({"denne", "vår", "var", "kvar", "hver", "i", "ein", "en", "den", "til", "fra", "frå"})
 
 
 def find_municipality(text: str) -> str | None:
-    """'Vaksdal kommune' near the top of the document, or the Sing portal URL."""
-    m = MUNICIPALITY_RE.search(text[:3000])
-    if m and m.group(1).lower() not in {"denne", "vår", "var", "kvar", "hver", "i", "ein", "en"}:
-        return m.group(1)
+    """The municipality named in the masthead ('Vaksdal kommune', 'TRANØY KOMMUNE', 'KVAM HERAD'),
+    or in the Sing portal URL. A masthead naming several municipalities (a joint committee)
+    names none of them alone."""
+    names = []
+    for m in MUNICIPALITY_RE.finditer(text[:MASTHEAD_CHARS]):
+        name = m.group(1)
+        if name.lower() in NOT_NAMES:
+            continue
+        name = " ".join(w if w.lower() == "og" else title_case_if_upper(w) for w in name.split())
+        name = name.replace(" Og ", " og ")
+        if name not in names:
+            names.append(name)
+    if len(names) == 1:
+        return names[0]
+    if names:
+        return None
     m = MUNICIPALITY_URL_RE.search(text)
     if m:
         return m.group(1).replace("-", " ").title()
@@ -648,14 +725,18 @@ REQUEST_STOP_RE = re.compile(
 
 
 def parse_requests(text: str) -> list[ParsedRequest]:
-    """Statements 'Name (Org) ber om / spør / tek opp ...' as requests."""
+    """Statements 'Name (Org) ber om / spør / tek opp ...' as requests.
+
+    The speaker is kept in ``by`` and ``organisation``; the text starts at the verb ("ber om at
+    ..."), so a page showing "Name (Org): text" does not name the speaker twice.
+    """
     matches = list(REQUEST_RE.finditer(text))
     out: list[ParsedRequest] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         stop = REQUEST_STOP_RE.search(text, m.end(), end)
         end = min(end, stop.start() if stop else end, m.start() + 1200)
-        statement = flat(text[m.start() : end])
+        statement = flat(text[m.start("verb") : end])
         org = canonical_org(m.group("org"), strict_case=False) or flat(m.group("org"))
         asks = bool(AGENDA_ASK_RE.search(statement))
         out.append(ParsedRequest(flat(m.group("by")), org, statement, None, asks))

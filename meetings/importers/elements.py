@@ -38,20 +38,6 @@ MARKERS = [
 ]
 
 ELEMENTS = Layout(
-    members=re.compile(
-        r"(?<![\w])(?:Følgende\s+)?(?:[Ff]aste\s+)?medlemmer\s+(?:som\s+)?møtte\s*:?", _I
-    ),
-    absent=re.compile(
-        r"(?<![\w])(?:Følgende\s+)?(?:faste\s+)?medlemmer\s+(?:som\s+)?(?:hadde|meldte)\s+forfall\s*:?"
-        r"|(?<![\w])Medlemmer\s+med\s+forfall\s*:?|(?<![\w])Forfall\s*:?"
-    ),
-    substitutes=re.compile(r"(?<![\w])(?:Følgende\s+)?[Vv]aramedlemmer\s+(?:som\s+)?møtte\s*:?"),
-    administration=re.compile(r"(?<![\w])(?:Fra|Frå)\s+administrasjonen(?:\s+møtte)?\s*:?", _I),
-    others=re.compile(r"(?<![\w])Andre\s+(?:til\s+stede|som\s+møtte|møtende)\s*:?", _I),
-    attendance_end=re.compile(
-        r"(?<![\w])(?:Protokollfører|Sekretær|Møteleder|Merknader|Merknad|Saksliste|SAKSLISTE|"
-        r"Underskrift|Protokollen\s+(?:godkjennes|ble\s+godkjent)|Eventuelle\s+merknader)(?![\w])"
-    ),
     labels=sec.ItemLabels(
         admin=c.ADMIN_LABEL_RE,
         handling=sec.HANDLING_RE,
@@ -59,7 +45,6 @@ ELEMENTS = Layout(
         admin_stop=ADMIN_STOP_RE,
     ),
     tail=TAIL_RE,
-    substitutes_style="table",
 )
 
 

@@ -8,7 +8,12 @@ MESSAGES: dict[str, str] = {
     "empty": "Fila er tom.",
     "too_large": "Fila er større enn 20 MB.",
     "not_a_document": "Fila er verken PDF eller tekst.",
-    "no_text_layer": "PDF-en har ikke tekstlag: kjør OCR først (no text layer: run OCR first).",
+    "no_text_layer": "Fant ingen tekst i PDF-en, heller ikke med tekstgjenkjenning (OCR) av sidene.",
+    "ocr_unavailable": (
+        "PDF-en er skannet (har ikke tekstlag), og tekstgjenkjenning (OCR) er ikke installert på serveren. "
+        "Be driftsansvarlig installere Debian-pakkene tesseract-ocr og tesseract-ocr-nor "
+        "(apt-get install tesseract-ocr tesseract-ocr-nor, eller make ocr), og last opp fila på nytt."
+    ),
     "encrypted": "PDF-en er kryptert eller passordbeskyttet. Lagre en ukryptert kopi og prøv igjen.",
     "invalid_pdf": "PDF-en kan ikke leses (fila er skadet eller ufullstendig).",
     "too_many_pages": "PDF-en har for mange sider til å importeres (over 2000 sider).",

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 
 from . import attendance as att
+from . import cases
 from . import common as c
 from . import sections as sec
-from .types import ParsedMeeting, Side
+from .attendance_sections import read_attendance
+from .types import ParsedMeeting
 
 NAME = "generic"
 _I = re.IGNORECASE
@@ -21,18 +23,11 @@ _I = re.IGNORECASE
 
 @dataclass
 class Layout:
-    """Label regexes of a label-driven layout."""
+    """Label regexes of a label-driven layout (attendance labels are shared by every layout:
+    ``attendance_sections.LABELS``)."""
 
-    members: re.Pattern
-    absent: re.Pattern
-    substitutes: re.Pattern
-    administration: re.Pattern
-    others: re.Pattern
-    attendance_end: re.Pattern
     labels: sec.ItemLabels
     tail: re.Pattern
-    substitutes_style: str = "for"  # "for": 'Sub (Org) for Absent'; "table": 'Sub Absent Org'
-    administration_side: Side = "employer"
 
 
 TAIL_RE = re.compile(
@@ -54,29 +49,6 @@ PROTOCOL_WORD_RE = re.compile(r"protokoll|referat|møtebok", _I)
 NOTICE_WORD_RE = re.compile(r"innkalling|sakliste|saksliste|sakskart", _I)
 
 GENERIC = Layout(
-    members=re.compile(
-        r"(?<![\w])(?:Til\s+stede|Tilstede|Til\s+stades|Møtt|Møtte\s+medlemmer|Frammøtte|Fremmøtte|"
-        r"Deltakere|Deltakarar|Møtende\s+medlemmer|Møtande\s+medlemmer|Medlemmer\s+til\s+stede)\s*:",
-        _I,
-    ),
-    absent=re.compile(
-        r"(?<![\w])(?:Forfall|Fraværende|Fråverande|Fravær|Meldt\s+forfall|Ikke\s+møtt|Ikkje\s+møtt)\s*:",
-        _I,
-    ),
-    substitutes=re.compile(
-        r"(?<![\w])(?:Varamedlemmer|Varamedlem|Vara)(?:\s+som\s+møtte)?\s*:", _I
-    ),
-    administration=re.compile(
-        r"(?<![\w])(?:(?:Fra|Frå)\s+administrasjonen(?:\s+møtte)?|Administrasjonen)\s*:", _I
-    ),
-    others=re.compile(
-        r"(?<![\w])(?:Andre\s+(?:til\s+stede|møtende|møtande|som\s+møtte)|Sekretær|Referent|"
-        r"Protokollfører|Observatør(?:ar|er)?)\s*:",
-        _I,
-    ),
-    attendance_end=re.compile(
-        r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|Dagsorden|Sakskart|Merknad(?:er)?|Protokollen)(?![\w])"
-    ),
     labels=sec.ItemLabels(
         admin=c.ADMIN_LABEL_RE,
         handling=sec.HANDLING_RE,
@@ -97,13 +69,36 @@ def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
     return parse_with_layout(text, GENERIC)
 
 
+EMBEDDED_PROTOCOL_RE = re.compile(
+    r"(?<![\w])(?:MØTEPROTOKOLL|Møteprotokoll|MØTEBOK|Møtebok)\s+(?P<body>(?:[^\s:]+\s+){0,6}?)"
+    r"(?:Møtedato|Dato)\s*:"
+)
+OWN_HEADING_CHARS = 300
+
+
 def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
-    """Parse one meeting with the labels of ``layout``."""
+    """The meetings of a document in ``layout``: one, or a notice and the protocol of an earlier
+    meeting attached to it (its own heading with header fields, after the notice's)."""
     text = c.normalize(text)
+    embedded = EMBEDDED_PROTOCOL_RE.search(text, OWN_HEADING_CHARS)
+    if embedded is None:
+        return _parse_meeting(text, layout)
+    notice, warnings = _parse_meeting(text[: embedded.start()], layout)
+    if notice[0].document_kind != "notice":
+        return _parse_meeting(text, layout)
+    protocol, more = _parse_meeting(text[embedded.start() :], layout)
+    protocol[0].municipality_name = protocol[0].municipality_name or notice[0].municipality_name
+    heading_body = c.title_case_if_upper(c.flat(embedded.group("body")))
+    protocol[0].body_name = protocol[0].body_name or heading_body or notice[0].body_name
+    return notice + protocol, warnings + more
+
+
+def _parse_meeting(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
+    """Parse one meeting with the labels of ``layout``."""
     warnings: list[str] = []
-    head_text = text[:3000]
+    head_text = text[: header_end(text)]
     header = c.parse_header(head_text)
-    date = header.date or c.parse_date(head_text)
+    date = header.date
     body = header.body
     if not body:
         guess = BODY_GUESS_RE.search(text[:1500])
@@ -128,105 +123,40 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
     if date is None:
         meeting.warnings.append("Fant ingen møtedato: fyll den inn før møtet lagres.")
     agenda_label = sec.AGENDA_LABEL_RE.search(text)
-    first_case = c.CASE_RE.search(text)
-    attendance_limit = min(
-        agenda_label.start() if agenda_label else len(text),
-        first_case.start() if first_case else len(text),
-    )
-    _parse_attendance(text[:attendance_limit], layout, meeting)
+    meeting.attendance = read_attendance(text, protocol=protocol)
     _parse_items(text, agenda_label, layout, meeting)
     att.infer_organisations(meeting.attendance, text)
     return [meeting], warnings
 
 
-def _sections(text: str, patterns: dict[str, re.Pattern], end_re: re.Pattern) -> dict[str, str]:
-    """Text after each label up to the next label (or an end label)."""
-    found = {}
-    for name, pattern in patterns.items():
-        m = pattern.search(text)
-        if m:
-            found[name] = m
-    bounds = sorted(
-        {m.start() for m in found.values()} | {m.start() for m in end_re.finditer(text)}
+HEADER_CHARS = 1500
+
+
+def header_end(text: str) -> int:
+    """Where a document's header ends: at its saksliste or first case number (at most 1500 chars)."""
+    limit = min(len(text), HEADER_CHARS)
+    label = sec.AGENDA_LABEL_RE.search(text, 0, limit)
+    ends = [label.start()] if label and label.start() > 40 else []
+    first = next(
+        (t for t in cases.scan(text, 0, limit) if t.readings and not t.reference and t.titled and t.start > 40),
+        None,
     )
-    out = {}
-    for name, m in found.items():
-        end = next((b for b in bounds if b > m.start()), len(text))
-        out[name] = text[m.end() : max(end, m.end())]
-    return out
-
-
-def _parse_attendance(head: str, layout: Layout, meeting: ParsedMeeting) -> None:
-    sections = _sections(
-        head,
-        {
-            "members": layout.members,
-            "absent": layout.absent,
-            "substitutes": layout.substitutes,
-            "administration": layout.administration,
-            "others": layout.others,
-        },
-        layout.attendance_end,
-    )
-    members = att.parse_rows(sections.get("members", ""))
-    absent = att.parse_rows(sections.get("absent", ""))
-    absent_names = [r.name for r in absent]
-    subs_text = sections.get("substitutes", "")
-    if layout.substitutes_style == "table":
-        subs = att.parse_absence_rows(subs_text, substitute_last=False, known=absent_names)
-    else:
-        subs = _parse_for_rows(subs_text, absent_names)
-    administration = att.parse_rows(sections.get("administration", ""))
-    others = att.parse_rows(sections.get("others", ""))
-    attendance = att.build_attendance(members, absent, [], substitutes=subs)
-    attendance += att.build_attendance(
-        [], [], administration, other_default=layout.administration_side
-    )
-    attendance += att.build_attendance([], [], others)
-    names = set()
-    meeting.attendance = []
-    for person in attendance:
-        key = (person.name.lower(), person.present)
-        if key not in names:
-            names.add(key)
-            meeting.attendance.append(person)
-
-
-FOR_RE = re.compile(
-    r"\s+(?:for|i\s+stedet\s+for|istf\.?|møtte\s+for|møtte\s+i\s+staden\s+for)\s+", _I
-)
-
-
-def _parse_for_rows(section: str, absent_names: list[str]) -> list[att.Row]:
-    """'Per Olsen (SP) for Anne Berg, ...' -> rows with ``other_name`` = the absent member."""
-    if not FOR_RE.search(section):
-        return att.parse_absence_rows(section, substitute_last=False, known=absent_names)
-    rows: list[att.Row] = []
-    for part in re.split(r",(?![^()]*\))|;|\n", section):
-        m = FOR_RE.search(part)
-        if not m:
-            continue
-        sub_rows = att.parse_rows(part[: m.start()])
-        absent_rows = att.parse_rows(part[m.end() :], known=absent_names)
-        if sub_rows and absent_rows:
-            row = sub_rows[0]
-            row.other_name = absent_rows[0].name
-            rows.append(row)
-    return rows
+    if first:
+        ends.append(first.start)
+    return min(ends, default=limit)
 
 
 def _parse_items(
     text: str, agenda_label: re.Match | None, layout: Layout, meeting: ParsedMeeting
 ) -> None:
     start = agenda_label.end() if agenda_label else 0
+    if agenda_label:  # a flattened table whose column headings precede the 'Saksliste' heading
+        columns = sec.AGENDA_COLUMNS_RE.search(text, max(0, agenda_label.start() - 300), agenda_label.start())
+        start = columns.end() if columns else start
     tail = layout.tail.search(text, start)
-    entries, agenda_end = sec.parse_agenda(text, start, len(text))
-    repeated = (
-        agenda_end < len(text)
-        and any(cn == entries[0].case for cn, *_ in c.find_cases(text, agenda_end, agenda_end + 40))
-        if entries
-        else False
-    )
+    year_hint = cases.year_hint_from(text, meeting.date)
+    entries, agenda_end = sec.parse_agenda(text, start, len(text), year_hint)
+    repeated = bool(entries) and agenda_end < len(text)
     sections_end = len(text)
     if tail and tail.start() > (agenda_end if repeated else (entries[-1].pos if entries else 0)):
         sections_end = tail.start()
@@ -241,6 +171,7 @@ def _parse_items(
         known_people=known,
     )
     meeting.warnings += warnings
+    sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
         meeting.requests = c.parse_requests(text[tail.start() :])
     if not entries:

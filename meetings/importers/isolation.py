@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import ocr
 from .errors import ProtocolImportError
 from .types import ParsedDocument
 
@@ -60,12 +61,15 @@ def parse_isolated(
     *,
     budget: ParseBudget = ParseBudget(),
     on_wait: Callable[[], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
     parser: str = DEFAULT_PARSER,
 ) -> ParsedDocument:
     """``parse_document(data, filename)`` in a child process; raises only ProtocolImportError.
 
     ``parser`` is the dotted path of the parse function (tests put a slow one there);
-    ``on_wait`` is called about once a second while the child works.
+    ``on_wait`` is called about once a second while the child works. A scanned document is
+    read page by page (OCR): each recognised page is passed to ``on_progress(done, total)``
+    and gives the child a fresh time budget, so the budget bounds each page, not the file.
     """
     context = _mp_context()
     reader, writer = context.Pipe(duplex=False)
@@ -86,7 +90,11 @@ def parse_isolated(
                 except EOFError:
                     child.join(1)
                     raise _died(child.exitcode) from None
-                break
+                if outcome[0] != "progress":
+                    break
+                deadline = time.monotonic() + budget.seconds
+                if on_progress is not None:
+                    on_progress(*outcome[1])
             if on_wait is not None:
                 on_wait()
     finally:
@@ -113,8 +121,14 @@ def _child(writer, parser: str, data: bytes, filename: str, budget: ParseBudget)
     _watch(budget)
     module, _, name = parser.rpartition(".")
     parse = getattr(importlib.import_module(module), name)
+
+    def page_done(done: int, total: int) -> None:
+        _extend_cpu(budget)
+        writer.send(("progress", (done, total)))
+
     try:
-        outcome = ("ok", parse(data, filename))
+        with ocr.reporting_progress(page_done):
+            outcome = ("ok", parse(data, filename))
     except ProtocolImportError as error:
         outcome = ("error", (error.code, error.message, error.detail))
     except MemoryError:
@@ -128,7 +142,15 @@ def _limit(budget: ParseBudget) -> None:
     memory = (budget.memory_mb + ADDRESS_SPACE_MARGIN_MB) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = max(1, int(budget.seconds + 0.999))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    # no hard cap: the child raises its own soft limit per scanned page (_extend_cpu); the
+    # document's text never runs as code, so the soft limit (SIGXCPU) is what bounds it
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.RLIM_INFINITY))
+
+
+def _extend_cpu(budget: ParseBudget) -> None:
+    """Another budget of CPU seconds, from now on (a scanned page was read)."""
+    used = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime)
+    resource.setrlimit(resource.RLIMIT_CPU, (used + max(1, int(budget.seconds + 0.999)), resource.RLIM_INFINITY))
 
 
 def _watch(budget: ParseBudget) -> None:

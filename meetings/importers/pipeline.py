@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from types import ModuleType
 
-from meetings.climate import assess_environment, classify
+from meetings.climate import assess_environment, classify_agenda_item
 
 from . import common, elements, generic, sing
 from .errors import ProtocolImportError
@@ -75,7 +75,7 @@ def _parse_text(text: str, *, pages: int) -> ParsedDocument:
     if not meetings and family is not generic:
         meetings, family_warnings = generic.parse(text)
         family = generic
-    meetings = [m for m in meetings if m.items or m.attendance]
+    meetings = [m for m in meetings if m.items or m.attendance or _has_header(m, text)]
     if not meetings:
         raise ProtocolImportError("no_meeting_found")
     warnings += family_warnings
@@ -85,6 +85,14 @@ def _parse_text(text: str, *, pages: int) -> ParsedDocument:
             _classify_item(item)
     link_requests(meetings)
     return ParsedDocument(meetings=meetings, warnings=warnings, family=family.NAME, pages=pages)
+
+
+def _has_header(meeting: ParsedMeeting, text: str) -> bool:
+    """A meeting document's heading with at least one labelled field, though nothing else was read."""
+    return bool(
+        (meeting.date or meeting.place or meeting.start or meeting.body_name)
+        and common.MEETING_WORD_RE.search(text[:2000])
+    )
 
 
 def _meeting_order(meeting: ParsedMeeting) -> tuple:
@@ -97,15 +105,14 @@ def _meeting_order(meeting: ParsedMeeting) -> tuple:
 
 
 def _classify_item(item: ParsedItem) -> None:
-    fields = {
-        "administration_proposal": item.administration_proposal,
-        "handling": item.handling,
-        "decision": item.decision,
-    }
-    for index, proposal in enumerate(item.proposals):
-        if proposal.kind != "administration":
-            fields[f"proposal[{index}]"] = proposal.text
-    item.climate = classify(item.title, item.text, fields=fields)
+    item.climate = classify_agenda_item(
+        item.title,
+        item.text,
+        administration_proposal=item.administration_proposal,
+        handling=item.handling,
+        decision=item.decision,
+        proposals=[(p.kind, p.text) for p in item.proposals],
+    )
     item.env_assessment = assess_environment(item.text)
 
 

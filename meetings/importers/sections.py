@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import cases
+from . import titles as titles_mod
 from .common import (
     ADMIN_LABEL_RE,
-    LONG_DATE_RE,
     LOWER,
     UPPER,
     apply_votes,
     clean_block,
     extract_proposals,
-    find_cases,
     flat,
     is_procedural,
     item_type,
@@ -29,16 +29,8 @@ AGENDA_LABEL_RE = re.compile(
     r"(?<![\w])(?:Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Sakskart|Dagsorden)(?![\w])"
 )
 AGENDA_COLUMNS_RE = re.compile(
-    r"(?:Utvalgs-?\s*saksnr|Saksnr\.?|SAKSNR|Sak\s*nr\.?|Nr\.?)\s+(?:Arkivsaksnr\.?\s+)?"
-    r"(?:Tittel|TITTEL|Innhald|Innhold|Sak)(?:\s+(?:Unntatt\s+offentlighet|Side|Lukket))*",
-)
-TITLE_STOP_RE = re.compile(
-    r"\n\s*\n|" + LONG_DATE_RE.pattern + r"|https?://|(?<![\w])Side\s+\d", _I
-)
-TITLE_LABEL_STOP_RE = re.compile(
-    ADMIN_LABEL_RE.pattern
-    + r"|(?<![\w])(?:Behandling|Handsaming|Vedtak|Saksbehandler|Sakshandsamar|Arkivsak\w*|"
-    r"Saksopplysning\w*|Bakgrunn|Vedlegg|Votering|Røysting)(?![\w])"
+    r"(?<![\w])(?:Utvalgs-?\s*saksnr|Utv\.\s?saksnr|Saksnr|Sak\s?nr|Saknr)\.?:?\s+"
+    r"(?:Arkivsaksnr\.?\s+)?(?:Tittel|TITTEL|Sakstittel|Saktittel|Innhold|Innhald)(?![\w])"
 )
 
 
@@ -52,43 +44,47 @@ class AgendaEntry:
     pos: int
 
 
-def clean_title(raw: str) -> str:
-    raw = AGENDA_COLUMNS_RE.sub(" ", raw[:2000])
-    raw = raw.lstrip(" :.-–\n")
-    for stop_re in (TITLE_STOP_RE, TITLE_LABEL_STOP_RE):
-        stop = stop_re.search(raw)
-        if stop:
-            raw = raw[: stop.start()]
-    return flat(raw).strip(" :-–")[:300]
-
-
-def parse_agenda(text: str, start: int, end: int) -> tuple[list[AgendaEntry], int]:
+def parse_agenda(
+    text: str, start: int, end: int, year_hint: int | None = None
+) -> tuple[list[AgendaEntry], int]:
     """Entries of a saksliste in text[start:end], until a case number repeats.
 
-    Returns the entries and the position where the agenda ends.
+    Returns the entries and the position where the agenda ends. Titles printed after a run of
+    numbers (flattened columns) are divided among them; an all-capitals saksliste keeps the
+    capitals of each title.
     """
-    cases = find_cases(text, start, end)
-    entries: list[AgendaEntry] = []
-    seen: set[str] = set()
-    agenda_end = end
-    for i, (cn, a, b, prefix) in enumerate(cases[:500]):
-        if cn in seen:
-            agenda_end = a
-            # include a preceding type prefix that belongs to the repeated case
-            break
-        seen.add(cn)
-        nxt = cases[i + 1][1] if i + 1 < len(cases) else end
-        title = clean_title(text[b:nxt])
-        entries.append(AgendaEntry(cn, title, prefix, a))
+    series = cases.agenda_series(text, start, end, year_hint)
+    tokens = series.tokens[:500]
+    agenda_end = series.end if series.end is not None else end
+    titles = [
+        titles_mod.cut_title(
+            text[t.end : tokens[i + 1].start if i + 1 < len(tokens) else agenda_end],
+            max_len=1500,
+        )
+        for i, t in enumerate(tokens)
+    ]
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and not titles[j]:
+            j += 1
+        if j > i and titles[j]:
+            titles[i : j + 1] = titles_mod.split_titles(titles[j], j - i + 1)
+        i = j + 1
+    if titles_mod.caps_style(titles):
+        titles = [titles_mod.caps_run(t) for t in titles]
+    if titles:
+        titles[-1] = titles_mod.cut_signature(titles[-1])
+    entries = [
+        AgendaEntry(t.case or "", title[:300].strip(), t.prefix, t.start)
+        for t, title in zip(tokens, titles, strict=True)
+    ]
     return entries, agenda_end
 
 
 def case_index(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Positions of every case number in text[start:end], by case number."""
-    index: dict[str, list[tuple[int, int]]] = {}
-    for cn, a, b, _prefix in find_cases(text, start, end):
-        index.setdefault(cn, []).append((a, b))
-    return index
+    return cases.index_cases(text, start, end)
 
 
 def locate_item(
@@ -225,7 +221,10 @@ def build_items(
     items: list[ParsedItem] = []
     warnings: list[str] = []
     for index, (entry, loc) in enumerate(zip(entries, located, strict=True), start=1):
-        item = ParsedItem(entry.case, index, entry.title or entry.case)
+        title = entry.title
+        if not title and loc is not None:
+            title = titles_mod.cut_title(text[loc[1] : loc[1] + 600])  # the body's heading
+        item = ParsedItem(entry.case, index, title or entry.case)
         item.type = item_type(entry.prefix, item.title)  # type: ignore[assignment]
         item.procedural = is_procedural(item.title, item.type)
         if loc is None:
@@ -248,3 +247,35 @@ def after_title(section: str, title: str) -> str:
     pattern = re.compile(r"\W{1,5}".join(re.escape(w) for w in words[:12]), _I)
     m = pattern.search(section[:600])
     return section[m.end() :] if m else section
+
+
+ORIENTATION_RE = re.compile(
+    r"(?<![\w])(?P<label>Orienteringar|Orienteringer|Orienteringssaker|ORIENTERINGAR|ORIENTERINGER|"
+    r"Munnlege\s+orienteringar|Muntlige\s+orienteringer)\s*:"
+)
+ORIENTATION_END_RE = re.compile(
+    r"\n\s*\n(?=[^\n]{0,60}:)|(?<![\w])(?:Spørsmål|Eventuelt|Interpellasjon\w*|Merknad\w*|"
+    r"Saksliste|SAKSLISTE|Sakliste|SAKLISTE|Underskrift\w*|SAKSPAPIR|SAKSFRAMLEGG|Saksnr|"
+    r"Møtet\s+(?:vart\s+|ble\s+)?(?:heva|hevet|avslutta|avsluttet))(?![\w])"
+)
+MAX_ORIENTATION_CHARS = 3000
+
+
+def add_orientations(items: list[ParsedItem], text: str, agenda_start: int) -> None:
+    """Oral reports under 'Orienteringar:' as unnumbered orientering items: before the
+    numbered items when printed before the saksliste, after them otherwise."""
+    before: list[ParsedItem] = []
+    after: list[ParsedItem] = []
+    for m in ORIENTATION_RE.finditer(text):
+        limit = min(len(text), m.end() + MAX_ORIENTATION_CHARS)
+        stop = ORIENTATION_END_RE.search(text, m.end(), limit)
+        body = clean_block(strip_page_noise(text[m.end() : stop.start() if stop else limit]))
+        if len(body.split()) < 3:
+            continue
+        item = ParsedItem(None, 0, m.group("label")[:1] + m.group("label")[1:].lower(), "orientering")
+        item.text = body
+        (before if m.start() < agenda_start else after).append(item)
+    if before or after:
+        items[:] = before + items + after
+        for position, item in enumerate(items, start=1):
+            item.position = position

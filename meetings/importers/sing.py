@@ -12,6 +12,7 @@ import re
 from . import attendance as att
 from . import common as c
 from . import sections as sec
+from .attendance_sections import read_attendance
 from .types import ParsedItem, ParsedMeeting
 
 NAME = "sing"
@@ -51,9 +52,6 @@ ARCHIVE_RE = re.compile(
     r"(?:Sakshandsamar|Saksbehandler)\s+Arkiv\s+ArkivsakID\s+(?P<who>.{0,120}?)(?P<id>\d{2}/\d{1,6})(?![\d/])",
     re.DOTALL,
 )
-MEMBERS_RE = re.compile(r"Møtedeltakarar\s*:|Medlemmer\s+Parti\s+Rolle|Møtande\s+medlemmer\s*:", _I)
-ABSENT_RE = re.compile(r"(?<![\w])Forfall(?:\s+Parti\s+(?:Møtande|Møtende)\s+varamedlem)?(?![\w])")
-OTHERS_RE = re.compile(r"Andre\s+(?:møtande|møtende)\s*:?", _I)
 TAIL_RE = re.compile(
     r"(?<![\w])(?:Orienteringar|Orienteringer|Spørsmål|Eventuelt|Interpellasjonar|Interpellasjoner)\s*:"
 )
@@ -226,7 +224,7 @@ def _same_title(a: str, b: str) -> bool:
 def _parse_protocol(text: str, meeting: ParsedMeeting) -> None:
     agenda_label = sec.AGENDA_LABEL_RE.search(text)
     agenda_pos = agenda_label.start() if agenda_label else len(text)
-    _parse_attendance(text[:agenda_pos], meeting)
+    meeting.attendance = read_attendance(text[:agenda_pos], protocol=True)
     start = agenda_label.end() if agenda_label else 0
     entries, agenda_end = sec.parse_agenda(text, start, len(text))
     tail = TAIL_RE.search(text, agenda_end)
@@ -236,26 +234,9 @@ def _parse_protocol(text: str, meeting: ParsedMeeting) -> None:
         text, entries, agenda_end, sections_end, LABELS, held=True, known_people=known
     )
     meeting.warnings += warnings
+    sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
         meeting.requests = c.parse_requests(text[tail.start() :])
     att.infer_organisations(meeting.attendance, text)
     if not entries:
         meeting.warnings.append("Fant ingen saksliste i møteprotokollen.")
-
-
-def _parse_attendance(head: str, meeting: ParsedMeeting) -> None:
-    members = MEMBERS_RE.search(head)
-    absent = ABSENT_RE.search(head, members.end() if members else 0)
-    others = OTHERS_RE.search(head, members.end() if members else 0)
-    bounds = sorted(m.start() for m in (members, absent, others) if m) + [len(head)]
-
-    def section(m: re.Match | None) -> str:
-        if not m:
-            return ""
-        end = next(b for b in bounds if b > m.start())
-        return head[m.end() : end]
-
-    member_rows = att.parse_rows(section(members))
-    absence_rows = att.parse_absence_rows(section(absent), substitute_last=True)
-    other_rows = att.parse_rows(section(others))
-    meeting.attendance = att.build_attendance(member_rows, absence_rows, other_rows)

@@ -20,6 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 MUNICIPALITIES_CSV = HERE / "municipalities_2024.csv"
 ORGANISATIONS_CSV = HERE / "organisations.csv"
+HISTORY_CSV = HERE / "municipality_history.csv"
+HISTORY_HEADER = ["old_name", "new_number", "new_name", "year"]
 
 MUNICIPALITY_HEADER = ["number", "name", "kind", "county_number", "county_name", "population"]
 ORGANISATION_HEADER = ["short_name", "name", "kind", "federation"]
@@ -180,10 +182,23 @@ def check_organisations() -> None:
     assert kinds["employer"] >= 1 and "KS" in short_names, "KS missing"
 
 
+def check_history() -> None:
+    """Every former name points to a row of today's register and is not a current name itself."""
+    register = {r["number"]: r["name"] for r in read_csv(MUNICIPALITIES_CSV, MUNICIPALITY_HEADER)}
+    current = {name.split(" - ")[0] for name in register.values()}
+    rows = read_csv(HISTORY_CSV, HISTORY_HEADER)
+    for row in rows:
+        assert register.get(row["new_number"]) == row["new_name"], f"{row}: not in the 2024 register"
+        assert row["old_name"] not in current, f"{row['old_name']} is still a current name"
+        assert 2002 <= int(row["year"]) <= 2024, f"{row}: year out of range"
+    print(f"Former names: {len({r['old_name'] for r in rows})}")
+
+
 def main() -> int:
     try:
         check_municipalities()
         check_organisations()
+        check_history()
     except AssertionError as exc:
         print(f"FAILED: {exc}", file=sys.stderr)
         return 1

@@ -196,3 +196,16 @@ def test_formulas_are_not_run_by_spreadsheets(cworld, client_for):
     assert (decimal_comma(92000.0, 1), decimal_comma(0.5, 4), csv_value(-3), csv_value(0.9545, "share")) == (
         "92000", "0,5", "-3", "95,5%")
     assert ITEMS.keys[0] == "municipality"
+
+
+
+def test_control_characters_are_dropped_from_xlsx_cells_and_kept_in_csv(cworld, client_for):
+    """One title with a control character (as imports of PDFs can bring) must not break the export."""
+    AgendaItem.objects.filter(pk=cworld.i3.pk).update(title="Reise\x0bregulativ \x1f2022\tny")
+    params = {**YEAR, "metric": "climate_mentions", "municipality": "3205"}
+    response = client_for("adviser").get(reverse("dashboards:records_export", args=["xlsx"]), params)
+    assert response.status_code == 200
+    titles = [row[ITEMS.keys.index("title")] for row in read_xlsx(response)[1:]]
+    assert titles == ["Referatsaker: klimaregnskap", "Reiseregulativ 2022\tny", "Parkeringsavgift for ansatte"]
+    rows = read_csv(client_for("adviser").get(reverse("dashboards:records_export", args=["csv"]), params))
+    assert rows[2][ITEMS.keys.index("title")] == "Reise\x0bregulativ \x1f2022\tny"

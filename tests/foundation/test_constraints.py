@@ -98,15 +98,20 @@ def test_meeting_end_time_cannot_be_moved_before_the_start_by_update(meeting):
 
 def test_case_number_unique_per_meeting(meeting):
     AgendaItem.objects.create(meeting=meeting, position=1, case_number="04/2023", title="A")
-    with violates("item_unique_case_number", "meetings_agendaitem.meeting_id, meetings_agendaitem.case_number"):
+    with violates(
+        "item_unique_case_number",
+        "meetings_agendaitem.meeting_id, meetings_agendaitem.item_type, meetings_agendaitem.case_number",
+    ):
         AgendaItem.objects.create(meeting=meeting, position=2, case_number="04/2023", title="B")
+    # the same number in another series (PS 4/23 and RS 4/23) is another item
+    AgendaItem.objects.create(meeting=meeting, position=5, case_number="04/2023", title="R", item_type="RS")
     # controls: the same number in another meeting, and several items without a number
     other = f.MeetingFactory(body=meeting.body, date=DAY + datetime.timedelta(days=14))
     AgendaItem.objects.create(meeting=other, position=1, case_number="04/2023", title="C")
     AgendaItem.objects.create(meeting=meeting, position=3, case_number="", title="D")
     AgendaItem.objects.create(meeting=meeting, position=4, case_number="", title="E")
-    assert AgendaItem.objects.filter(case_number="04/2023").count() == 2
-    assert AgendaItem.objects.filter(meeting=meeting).count() == 3
+    assert AgendaItem.objects.filter(case_number="04/2023").count() == 3
+    assert AgendaItem.objects.filter(meeting=meeting).count() == 4
 
 
 def test_item_position_unique_per_meeting(meeting):

@@ -278,3 +278,40 @@ def test_scoped_querysets_compose_with_held_and_in_municipality(world, users):
     assert ids(Meeting.objects.visible_to(users["hr_a"]).in_municipality(world.a)) == {
         world.pub_a.pk, world.pub_a2.pk, world.draft_a.pk
     }
+
+
+# --- one record: permissions.may_read / readable agree with visible_to -------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_may_read_on_one_record_agrees_with_visible_to_on_every_record(full_world, user_of, role):
+    """The single-object form of the rule (used for references to other records on pages, in
+    exports and in the API) gives the same answer as the queryset form, for every record."""
+    user = user_of(role)
+    for model in (Meeting, AgendaItem, Attendance, Proposal, Request, Body, Person, Membership):
+        records = list(model.objects.select_related(*_path_to_body(model)))
+        assert records, model
+        visible = ids(model.objects.visible_to(user))
+        assert {r.pk for r in records if permissions.may_read(user, r)} == visible, model.__name__
+        assert {r.pk for r in records if permissions.readable(user, r) is r} == visible, model.__name__
+
+
+def _path_to_body(model) -> list[str]:
+    return {
+        Meeting: ["body"], AgendaItem: ["meeting__body"], Attendance: ["meeting__body"],
+        Proposal: ["item__meeting__body"], Request: ["meeting__body"], Membership: ["body"],
+    }.get(model, [])
+
+
+def test_readable_of_nothing_is_nothing(user_of):
+    assert permissions.readable(user_of("superuser"), None) is None
+
+
+def test_a_scoped_model_that_names_no_path_is_read_by_superusers_only(world, user_of):
+    """Fail closed: imports declare no path to a municipality, so only superusers pass the rule."""
+    from meetings.models import ImportRun
+
+    run = ImportRun.objects.create(municipality=world.a, created_by=world.users["hr_a"])
+    assert {role for role in ROLES if permissions.may_read(user_of(role), run)} == {"superuser"}
+    assert all(permissions.may_read(user_of(role), world.a) for role in LOGGED_IN)  # reference data
+    assert not permissions.may_read(user_of("anonymous"), world.a)

@@ -80,6 +80,11 @@ ROUTES = [
     Route("meetings:meeting_edit", "published A", lambda w: {"pk": w.pub_a.pk}, EDIT_A, EDIT_A),
     Route("meetings:meeting_edit", "draft A", lambda w: {"pk": w.draft_a.pk}, DRAFT_A_EDIT, DRAFT_A_EDIT),
     Route("meetings:meeting_edit", "published B", lambda w: {"pk": w.pub_b.pk}, EDIT_B, EDIT_B),
+    Route("meetings:meeting_publish", "published A", lambda w: {"pk": w.pub_a.pk}, EVERYONE_405,
+          statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.pub_a.get_absolute_url()),
+    Route("meetings:meeting_publish", "draft A", lambda w: {"pk": w.draft_a.pk}, EVERYONE_405,
+          statuses({"superuser", "hr_a"}, ok_status=302, not_found={"hr_b", "adviser"}),
+          redirect=lambda w: w.draft_a.get_absolute_url()),
     Route("meetings:meeting_delete", "published A", lambda w: {"pk": w.pub_a.pk}, EDIT_A,
           statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.body_a.get_absolute_url()),
     Route("meetings:meeting_delete", "draft A", lambda w: {"pk": w.draft_a.pk}, DRAFT_A_EDIT,
@@ -104,6 +109,9 @@ ROUTES = [
           statuses({"superuser", "hr_a"}, other=404), statuses({"superuser", "hr_a"}, other=404)),
     Route("meetings:import_status", "run A", lambda w: {"pk": w.import_run_a.pk},
           statuses({"superuser", "hr_a"}, other=404), EVERYONE_405),
+    Route("meetings:import_discard", "run A (queued)", lambda w: {"pk": w.import_run_a.pk}, EVERYONE_405,
+          statuses({"superuser", "hr_a"}, ok_status=302, other=404),
+          redirect=lambda w: reverse("meetings:import_upload", args=[w.a.number])),
     Route("meetings:import_confirm", "run A (queued)", lambda w: {"pk": w.import_run_a.pk}, EVERYONE_405,
           statuses({"superuser", "hr_a"}, ok_status=302, other=404),
           redirect=lambda w: w.import_run_a.get_absolute_url()),
@@ -260,6 +268,8 @@ WRITES = [
     ("meetings:meeting_edit", lambda w: w.pub_a.pk, _meeting_payload),
     ("meetings:meeting_edit", lambda w: w.draft_a.pk, _meeting_payload),
     ("meetings:meeting_delete", lambda w: w.pub_a.pk, lambda w: {}),
+    ("meetings:meeting_publish", lambda w: w.pub_a.pk, lambda w: {"publish": "0"}),
+    ("meetings:meeting_publish", lambda w: w.draft_a.pk, lambda w: {"publish": "1"}),
     ("meetings:meeting_delete", lambda w: w.draft_a.pk, lambda w: {}),
     ("meetings:item_edit", lambda w: w.item_a2.pk, _item_payload),
     ("meetings:item_edit", lambda w: w.item_draft_a.pk, _item_payload),
@@ -286,7 +296,7 @@ def test_writes_to_municipality_a_by_others_are_refused_and_change_nothing(
     data = payload(w)
     before = _snapshot(w)
     drafts = {w.draft_a.pk, w.item_draft_a.pk}
-    is_draft = target(w) in drafts and name in ("meetings:meeting_edit", "meetings:meeting_delete", "meetings:item_edit")
+    is_draft = target(w) in drafts and name in ("meetings:meeting_edit", "meetings:meeting_delete", "meetings:meeting_publish", "meetings:item_edit")
     response = shared_client_for(role).post(reverse(name, args=[target(w)]), data)
     assert response.status_code == WRITE_STATUS[(role, is_draft)]
     assert _snapshot(w) == before

@@ -420,13 +420,15 @@ def flattened(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def make_pdf(text: str, *, lines_per_page: int = 55) -> bytes:
-    """A text PDF (reportlab, Helvetica) with one text line per document line."""
+def make_pdf(text: str, *, lines_per_page: int = 55, user_password: str | None = None, owner_password: str | None = None) -> bytes:
+    """A text PDF (reportlab, Helvetica) with one text line per document line, encrypted if asked."""
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
+    encrypt = StandardEncryption(user_password or "", owner_password) if owner_password else None
+    pdf = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
     lines = text.split("\n")
     for start in range(0, max(1, len(lines)), lines_per_page):
         y = 800
@@ -454,14 +456,159 @@ def make_blank_pdf() -> bytes:
 def make_encrypted_pdf(
     text: str = "Møteprotokoll\nMøtedato: 01.01.2024", password: str = "hemmeleg"
 ) -> bytes:
-    """A text PDF that needs a user password (pypdf)."""
-    from pypdf import PdfReader, PdfWriter
+    """A text PDF that needs a user password."""
+    return make_pdf(text, user_password=password, owner_password=password + "-eier")
 
-    reader = PdfReader(io.BytesIO(make_pdf(text)))
-    writer = PdfWriter()
-    for page in reader.pages:
-        writer.add_page(page)
-    writer.encrypt(user_password=password, owner_password=password + "-eier")
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
+
+# ---------------------------------------------------------------- layout families (issue 10)
+# Fictional people; each shape is one the importer reads in real documents. Page numbers and
+# digits lost in transcripts ('/19', 'Dato:' without a date) are part of the shape.
+
+ACOS_NOTICE_CAPS = """
+1 Lindvik kommune MØTEINNKALLING Utvalg: Møtested: Møtedato: ADMINISTRASJONSUTVALGET
+Rådhuset, møterom 2 Tid: 09:00 Eventuelt forfall meldes til tlf Varamedlemmer møter etter
+nærmere avtale.
+
+SAKSLISTE Saksnr. Arkivsaksnr. Tittel 12/19 19/331 GODKJENNING AV PROTOKOLL 13/19 19/412
+SYKEFRAVÆR FØRSTE KVARTAL /19 19/420 ARBEIDSTID I ROMJULA 15/19 18/1877 RETNINGSLINJER FOR
+VARSLING Lindvik, Kari Nordmo leder
+
+2 Sak 12/19 Arkivsaksnr.: 19/331-2 GODKJENNING AV PROTOKOLL Forslag til vedtak: Protokollen
+godkjennes.
+"""
+
+ACOS_PREFIXED = """
+Bjørkvik kommune
+Møteinnkalling
+Utvalg: Formannskapet
+Møtested: Kommunestyresalen
+Dato: 14.03.2017
+Tidspunkt: 10:00
+
+Saksliste
+Utvalgssaksnr Innhold Arkivsaksnr
+PS 20/17 PS 21/17 Godkjenning av møteprotokoll Referatsaker
+RS 17/4 Melding om vedtak i klagenemnda 2016/1204
+PS 22/17 Delegerte saker
+DS 17/31 12/7 - Ferdigattest for garasje - Ola Lie 12/7
+DS 17/32 Utslippsløyve for fritidsbustad - Lie VVS AS
+PS 23/17 Budsjettregulering 2017/113
+PS 24/17 Klimaplan for kommunen 2016/988
+"""
+
+ACOS_YEAR_FIRST_NN = """
+Nordfjell kommune
+Møteinnkalling
+Utval: Kommunestyret
+Møtestad: Kommunestyresalen
+Dato:
+Tidspunkt: 10:00
+Saksliste
+Utv.saksnr Sakstittel U.Off Arkivsaksnr
+PS 2011/20 Budsjettregulering 2011/5315
+PS 2011/21 Klage på vedtak i fondsstyresak 2011/7 X 2011/3234
+PS 2011/22 PS 2011/23 Skjenkeløyve for Fjellkroa Delegering av mynde etter plan- og
+bygningslova 2011/4410
+RS 2011/3 Referatsaker
+Fjellvik Ivar Haugen ordførar
+"""
+
+ACOS_YEAR_FIRST_SHORT = """
+1 Strandvik kommune for framtida MØTEINNKALLING Administrasjonsutvalget Dato: Møtested:
+Rådhuset Tidspunkt: 13:30 SAKSLISTE:
+
+2 Saksliste: Saksnr Innhold Arkivsaksnr PS 15/1 Arbeidstid på julaften 403 PS 15/2
+Sykefravær i Strandvik kommune PS 15/3 Retningslinjer for bierverv 405
+
+3 Strandvik kommune Saksframlegg Referanse 2014/ Saksgang: Utvalgssaksnummer Utvalg
+Møtedato 15/2 Arbeidsmiljøutvalget /1 Administrasjonsutvalget Arbeidstid på julaften
+Rådmannens innstilling: Kontorene holdes stengt julaften.
+"""
+
+COUNTY_MOTEBOK_NN = """
+MØTEBOK
+Organ: Hovudutval for samferdsle
+Møtestad: Fylkeshuset
+Møtedato: 23.09.2014
+Kl.: 10:30 - 14:30
+
+Ingen merknader til innkalling og sakliste.
+
+SAK 51/14 Skriv og meldingar
+Frå fylkesdirektøren låg det føre slik tilråding til vedtak:
+Skriva vert tekne til orientering.
+Vedtak:
+Skriva vert tekne til orientering.
+
+SAK 52/14 Ny ferjekontrakt for Nordsundet - høyringsfråsegn
+Frå fylkesdirektøren låg det føre slik tilråding til vedtak:
+Hovudutvalet sluttar seg til høyringsframlegget. Vedtaket i sak 47/13 står ved lag.
+Vedtak:
+Som tilrådd.
+"""
+
+WORD_PROTOCOL_THREE_DIGITS = """
+Havnes kommune Møteprotokoll for Formannskapet Møtedato: Møtested: Kommunestyresalen
+Møtetid: kl: 15:00
+
+Saksliste Sak nr. Sakstittel 044/13 Referatsaker 045/13 Spørsmål og informasjon 046/13
+Parkering ved rådhuset /13 Kommunens regnskap og årsberetning for 2012 048/13 Kommunal veinorm -
+revisjon
+
+044/13: Referatsaker Referatsakene tas til orientering. Enstemmig tatt til orientering
+FS-044/13 Vedtak: Tatt til orientering 045/13: Spørsmål og informasjon Rådmannen orienterte.
+"""
+
+HISTORICAL_DATE_IN_ITEM = """
+Lunde kommune
+MØTEINNKALLING
+Utvalg: Arbeidsmiljøutvalget
+Møtedato:
+Tidspunkt: 12:00
+
+SAKSLISTE
+Saksnr. Tittel
+07/2016 Oppfølging av vedtak fra 12.01.2010 om HMS-runder
+08/2016 Søknadsfrist 15. april 2016 for velferdsmidler
+"""
+
+YEAR_STRIPPED_NN = """
+MØTE PROTOKOLL Utval Kommunestyret Møtestad: Heradshuset Møtedato: Start kl.: Slutt kl.:
+Saksnr. Tittel 57 / / 3855 Godkjenning av møtebok SAKLISTE 58 / / 3910 Tilstandsrapport for
+skulen 60 / / 3534 Ny kraftleidning Fjordby - Dalen; 61 / / 3856 Referat - og drøftingssaker
+
+57 / 16 Godkjenning av møtebok Handsaming: Det var ikkje merknad til møteboka.
+VEDTAK: Møteboka vart godkjent.
+"""
+
+CONTROL_COMMITTEE_NOTICE = """
+1 FJORDBY KOMMUNE Møteinnkalling Arkivsak: 035/2009 Utvalg/styre/råd : Kontrollutvalget
+Møtedato/tid : Torsdag 19. februar 2009 kl 09.00 Møtested/lokaler : Kommunehuset, møterom A
+Vedlagt oversendes sakene 4/2008, 7/2008 og 9/2008 til orientering.
+Sakliste: Sak 1/2009 Godkjenning av protokoll fra møte Sak 2/2009 Referatsaker
+Sak 3/2009 Plan for forvaltningsrevisjon for 2009 Sak 4/2009 Eventuelt Eventuelle forfall meldes
+til sekretariatet. Kari Lie leder (sign)
+"""
+
+NOTICE_WITH_PROTOCOL_NN = """
+1 Fjellvik kommune MØTEINNKALLING Utval: VALSTYRE Møtestad: KOMMUNESTYRESALEN Møtedato: Kl. 15:00
+Eventuelt forfall skal meldast til servicekontoret. SAKLISTE Sak nr. Saktittel
+010/13 Godkjenning av møtebok frå møte i valstyret /13 Referatsaker
+012/13 Tid og stad for oppteljing Fjellvik, 13. august 2013 Ivar Dale Leiar
+
+2 Fjellvik kommune Møteprotokoll VALSTYRE Møtedato: Møtetid: Kl. 15:00 Møtestad: KOMMUNESTYRESALEN
+Saksnr.: 001/13-008/13 Møteleiar: Ivar Dale
+"""
+
+LAYOUTS = {
+    "notice_with_protocol_nn": NOTICE_WITH_PROTOCOL_NN,
+    "control_committee_notice": CONTROL_COMMITTEE_NOTICE,
+    "year_stripped_nn": YEAR_STRIPPED_NN,
+    "acos_notice_caps": ACOS_NOTICE_CAPS,
+    "acos_prefixed": ACOS_PREFIXED,
+    "acos_year_first_nn": ACOS_YEAR_FIRST_NN,
+    "acos_year_first_short": ACOS_YEAR_FIRST_SHORT,
+    "county_motebok_nn": COUNTY_MOTEBOK_NN,
+    "word_protocol_three_digits": WORD_PROTOCOL_THREE_DIGITS,
+    "historical_date_in_item": HISTORICAL_DATE_IN_ITEM,
+}

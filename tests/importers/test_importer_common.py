@@ -157,6 +157,10 @@ def test_requests_and_subject():
         ("Kari Nordby", "Fagforbundet", True),
         ("Per Lie", "Delta", False),
     ]
+    assert [r.text for r in requests] == [  # the speaker is not repeated in the text
+        "ber om at sak om grøne tillitsvalde blir sett opp på sakslista til neste møte.",
+        "spør om status for turnus.",
+    ]
     assert c.request_subject(requests[0].text) == "grøne tillitsvalde"
 
 

@@ -114,6 +114,7 @@ def test_protocol_items_and_decisions(doc):
         ("03/2023", 3, "PS", True),
         ("04/2023", 4, "PS", False),
         ("05/2023", 5, "PS", False),
+        (None, 6, "orientering", False),  # the HR lead's oral reports (issue 12 point 8)
     ]
     assert [i.title for i in items] == [
         "GODKJENNING AV INNKALLING OG SAKSLISTE",
@@ -121,7 +122,9 @@ def test_protocol_items_and_decisions(doc):
         "REFERATSAKER OG MELDINGAR",
         "Gjennomgang av kommunen sitt behov for lærlingar i alle sektorer",
         "Inspel til debatthefte II, 2023 - Mellomoppgjeret 2023",
+        "Orienteringar",
     ]
+    assert items[5].text.startswith("HR-leiar") and items[5].text.endswith("utlyste stillingar.")
     assert items[0].administration_proposal == "Innkalling og saksliste vert godkjent."
     assert items[0].handling == "Samrøystes vedteke."
     assert items[0].decision == "Innkalling og saksliste vert godkjent."

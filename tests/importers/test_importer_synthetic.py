@@ -103,7 +103,9 @@ def test_sing_protocol_items(form):
         ("02/2024", "GODKJENNING AV MØTEPROTOKOLL", "PS", True),
         ("03/2024", "Parkeringsavgift for tilsette ved rådhuset", "PS", False),
         ("04/2024", "Lønspolitisk plan 2024-2027", "PS", False),
+        (None, "Orienteringar", "orientering", False),  # the oral reports (issue 12 point 8)
     ]
+    assert flat(items[4].text) == "HR-leiar orienterer om sjukefråvær."
     assert proposals(items[0]) == [("administration", [], "adopted", None, None)]
     assert proposals(items[2]) == [
         ("administration", [], "adopted", 6, 3),
@@ -125,7 +127,7 @@ def test_sing_protocol_items(form):
         "Utdanningsforbundet trekk fellesforslaget. Kommunedirektøren sitt framlegg vart vedteke "
         "med 8 mot 1 stemmer."
     )
-    assert [i.climate.level for i in items] == ["none", "none", "linked", "none"]
+    assert [i.climate.level for i in items] == ["none", "none", "linked", "none", "none"]
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -198,6 +200,7 @@ def test_elements_header_and_attendance(form):
         ("Lars Holm", "employee", "Varamedlem", "Sykepleierforbundet", True, "Jonas Berg"),
         ("Anne Vikane", "employer", "Rådmann", None, True, None),
         ("Trond Aas", "employer", "Personalsjef", None, True, None),
+        ("Berit Sand", "other", "Protokollfører", None, True, None),
     ]
 
 

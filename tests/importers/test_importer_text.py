@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 
 import pytest
@@ -29,13 +28,10 @@ def test_empty_file():
 
 
 def test_pdf_without_text_layer():
+    """Without a text layer the pages are OCR'd (tests/importers/test_ocr.py); a blank page has no text."""
     with pytest.raises(ProtocolImportError) as info:
         parse_document(make_blank_pdf(), "skanna.pdf")
-    assert info.value.code == "no_text_layer"
-    assert (
-        info.value.message
-        == "PDF-en har ikke tekstlag: kjør OCR først (no text layer: run OCR first)."
-    )
+    assert info.value.code in {"no_text_layer", "ocr_unavailable"}
 
 
 def test_encrypted_pdf():
@@ -46,15 +42,9 @@ def test_encrypted_pdf():
 
 
 def test_pdf_with_owner_password_only_is_read():
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for page in PdfReader(io.BytesIO(make_pdf(DOCUMENTS["elements"]))).pages:
-        writer.add_page(page)
-    writer.encrypt(user_password="", owner_password="eier")
-    buf = io.BytesIO()
-    writer.write(buf)
-    doc = parse_document(buf.getvalue(), "rettar.pdf")
+    data = make_pdf(DOCUMENTS["elements"], owner_password="eier")
+    assert b"/Encrypt" in data
+    doc = parse_document(data, "rettar.pdf")
     assert doc.family == "elements"
 
 
@@ -99,10 +89,11 @@ def test_pdf_detected_by_magic_bytes_not_filename():
     assert extract_text(DOCUMENTS["generic"].encode(), "protokoll.pdf").kind == "text"
 
 
-def test_pdf_pages_joined_with_form_feeds():
+def test_pdf_pages_are_read_as_one_running_text():
+    """Pages join without page marks: a paragraph running over a page break stays one paragraph."""
     extracted = extract_text(make_pdf(DOCUMENTS["sing"]), "x.pdf")
     assert extracted.pages == 5
-    assert extracted.text.count("\f") == 4
+    assert "\f" not in extracted.text
     assert "Møtedato: 12.03.2024" in extracted.text
 
 

@@ -9,7 +9,13 @@ import os
 import time
 import zlib
 
-from meetings.importers import parse_document
+from meetings.importers import ocr, parse_document
+
+
+def parse_without_tesseract(data: bytes, filename: str = ""):
+    """The parse as run in the child process of a machine without tesseract."""
+    ocr.available = lambda: False
+    return parse_document(data, filename)
 
 
 def hostile_pdf(inflated_mb: float = 8) -> bytes:

@@ -40,7 +40,7 @@ def test_json_contract_and_records(vaksdal_body, write_file):
         ("administration", [], "adopted", 4), ("amendment", ["Fagforbundet"], "fell", 2),
     ]
     stored = Meeting.objects.get(body=vaksdal_body, date="2024-02-06")
-    assert stored.state == "held" and stored.published is True
+    assert stored.state == "held" and stored.published is False  # imported meetings are drafts
     assert stored.last_imported_at is not None
     assert stored.source_documents.get().filename == "protokoll.txt"
     statuses = {(a.display_name, a.status, a.substitute_for.person.name if a.substitute_for else None)
@@ -58,6 +58,15 @@ def test_json_contract_and_records(vaksdal_body, write_file):
     amendment = Proposal.objects.get(item=item, kind="amendment")
     assert [o.short_name for o in amendment.proposers.all()] == ["Fagforbundet"]
     assert output["counts"] == {"inserted": sum(model_counts()[k] for k in ("Meeting", "Attendance", "AgendaItem", "Proposal", "Request")), "updated": 0, "unchanged": 0}
+
+
+def test_publish_flag_publishes_and_a_later_import_never_unpublishes(vaksdal_body, write_file):
+    path = write_file("protokoll.txt", PROTOCOL_2024_02)
+    run(path, "--municipality", "4628", "--publish")
+    assert Meeting.objects.get(body=vaksdal_body, date="2024-02-06").published is True
+    second = run(path, "--municipality", "4628")
+    assert second["counts"]["updated"] == 0
+    assert Meeting.objects.get(body=vaksdal_body, date="2024-02-06").published is True
 
 
 def test_second_import_changes_nothing(vaksdal_body, write_file):
@@ -170,3 +179,50 @@ def test_classify_item_command_prints_level_and_evidence():
     out = StringIO()
     call_command("classify_item", "--title", "Psykososialt arbeidsmiljø og samarbeidsklima", "--json", stdout=out)
     assert json.loads(out.getvalue()) == {"level": "none", "evidence": [], "env_assessment": "not_assessed"}
+
+
+def test_imported_attendance_is_in_the_history(vaksdal_body, write_file):
+    """Attendance is written in bulk; every row still gets its history record, and a newer version
+    that replaces the attendance records both the removals and the additions."""
+    run(write_file("v1.txt", PROTOCOL_2024_02), "--municipality", "4628")
+    meeting = Meeting.objects.get(date="2024-02-06")
+    first = sorted(Attendance.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    assert len(first) == 6
+    created = Attendance.history.filter(meeting_id=meeting.pk, history_type="+")
+    assert sorted(created.values_list("id", flat=True)) == first
+
+    newer = PROTOCOL_2024_02.replace("Tor Brekkestø AP Medlem\n", "")
+    run(write_file("v2.txt", newer), "--municipality", "4628")
+    now = sorted(Attendance.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    assert len(now) == 5
+    assert sorted(Attendance.history.filter(meeting_id=meeting.pk, history_type="-").values_list("id", flat=True)) == first
+    assert sorted(created.exclude(id__in=first).values_list("id", flat=True)) == now
+
+
+def test_same_number_in_two_series_saves_two_items(vaksdal_body, write_file):
+    path = write_file(
+        "serier.txt",
+        "Vaksdal kommune\nMØTEINNKALLING\nUtval: Administrasjonsutvalet\nMøtedato: 10.05.2024\n"
+        "Saksliste\nPS 5/24 Referatsaker\nRS 5/24 Brev frå statsforvaltaren\nPS 6/24 Sjukefråvær\n",
+    )
+    run(path, "--municipality", "4628")
+    stored = AgendaItem.objects.filter(meeting__body=vaksdal_body).order_by("position")
+    assert [(i.case_number, i.item_type, i.title) for i in stored] == [
+        ("05/2024", "PS", "Referatsaker"),
+        ("05/2024", "RS", "Brev frå statsforvaltaren"),
+        ("06/2024", "PS", "Sjukefråvær"),
+    ]
+    run(path, "--municipality", "4628")  # a second import finds each item again
+    assert stored.count() == 3
+
+
+def test_former_municipality_imports_with_a_note(vaksdal_body, write_file):
+    from municipalities.models import Municipality
+
+    molde = Municipality.objects.get(number="1506")
+    assert importing.check_municipality("Nesset", molde) == (
+        "Dokumentet nevner Nesset, som har vært en del av Molde siden 2020."
+    )
+    assert importing.check_municipality("Molde", molde) is None
+    with pytest.raises(importing.WrongMunicipality):
+        importing.check_municipality("Vaksdal", molde)

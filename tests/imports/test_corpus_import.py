@@ -39,7 +39,10 @@ def test_vaksdal_document_imports_into_two_meetings(corpus_file):
         ("2023-08-22", "planned", "10:00:00", "11:30:00", "Kommunestyresalen"),
     ]
     protocol, notice = meetings
-    assert list(protocol.items.values_list("case_number", flat=True)) == [f"0{n}/2023" for n in range(1, 6)]
+    # the five cases, then the HR lead's oral reports as an unnumbered orientering item
+    assert list(protocol.items.values_list("case_number", "item_type")) == [
+        *((f"0{n}/2023", "PS") for n in range(1, 6)), ("", "orientering"),
+    ]
     assert list(notice.items.values_list("case_number", flat=True)) == ["06/2023", "07/2023", "08/2023", "09/2023", "10/2023"]
     # attendance: 12 present (6 politicians, 2 employee representatives, 1 substitute, 3 others), 2 absent
     present = Attendance.objects.filter(meeting=protocol, status="present")

@@ -59,6 +59,9 @@ def confirm_payload(run: ImportRun, **overrides) -> dict:
         })
         for i, item in enumerate(entry["data"]["items"]):
             data.update({f"m{m}_i{i}_case_number": item["case_number"] or "", f"m{m}_i{i}_title": item["title"]})
+        for c, change in enumerate(entry.get("changes", [])):
+            if change["kind"] != "conflict":  # as the page ticks them
+                data[f"m{m}_c{c}"] = "on"
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -170,3 +173,86 @@ def test_status_json(upload, hr):
     run = ImportRun.objects.get()
     response = hr.get(reverse("meetings:import_status", args=[run.pk]))
     assert response.json() == {"status": "ready", "label": "Klar til gjennomgang", "progress": 100}
+
+
+def test_imported_meetings_are_drafts_unless_published_in_the_review(upload, hr, vaksdal_body, client_for):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02), text_file("n.txt", NOTICE_2024_04))
+    run = ImportRun.objects.get()
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert page.count('name="m0_publish"') == 1 and 'name="m0_publish" checked' not in page
+    assert hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m1_publish="on")).status_code == 302
+    assert sorted(Meeting.objects.filter(body=vaksdal_body).values_list("date", "published")) == [
+        (__import__("datetime").date(2024, 2, 6), False), (__import__("datetime").date(2024, 4, 16), True),
+    ]
+    draft = Meeting.objects.get(date="2024-02-06")
+    # drafts stay inside the municipality
+    assert client_for("adviser").get(draft.get_absolute_url()).status_code == 404
+    assert client_for("union_rep_a").get(draft.get_absolute_url()).status_code == 200
+
+
+def test_hr_publishes_and_unpublishes_from_the_meeting_page(upload, hr, vaksdal_body, client_for):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02))
+    run = ImportRun.objects.get()
+    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    meeting = Meeting.objects.get()
+    url = reverse("meetings:meeting_publish", args=[meeting.pk])
+    assert f'action="{url}"' in hr.get(meeting.get_absolute_url()).content.decode()
+    assert f'action="{url}"' not in client_for("union_rep_a").get(meeting.get_absolute_url()).content.decode()
+    for role, status in [("union_rep_a", 403), ("hr_b", 404), ("adviser", 404), ("anonymous", 302)]:
+        assert client_for(role).post(url, {"publish": "1"}).status_code == status
+    meeting.refresh_from_db()
+    assert meeting.published is False
+    assert hr.get(url).status_code == 405
+    response = hr.post(url, {"publish": "1"})
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    meeting.refresh_from_db()
+    assert meeting.published is True
+    assert client_for("adviser").get(meeting.get_absolute_url()).status_code == 200
+    hr.post(url, {"publish": "0"})
+    meeting.refresh_from_db()
+    assert meeting.published is False
+
+
+def test_history_shows_files_who_and_result_and_pending_or_failed_imports_can_be_discarded(upload, hr, client_for):
+    from meetings.models import SourceDocument
+
+    upload(hr, text_file("protokoll.txt", PROTOCOL_2024_02))
+    saved = ImportRun.objects.get()
+    hr.post(reverse("meetings:import_confirm", args=[saved.pk]), confirm_payload(saved))
+    upload(hr, text_file("innkalling.txt", NOTICE_2024_04))
+    pending = ImportRun.objects.latest("pk")
+    upload(hr, SimpleUploadedFile("tom.pdf", b"%PDF-1.4\n%%EOF"))
+    failed = ImportRun.objects.latest("pk")
+    assert (pending.status, failed.status) == ("ready", "failed")
+    page = hr.get(reverse("meetings:import_upload", args=["4628"])).content.decode()
+    for text in ("protokoll.txt", "innkalling.txt", "tom.pdf", "hr_a", "1 møte til gjennomgang", "PDF-en kan ikke leses"):
+        assert text in page
+    assert page.count('action="/imports/') == 2  # discard buttons for the pending and the failed import
+    for role in ("hr_b", "union_rep_a", "adviser"):
+        assert client_for(role).post(reverse("meetings:import_discard", args=[pending.pk])).status_code in (403, 404)
+    response = hr.post(reverse("meetings:import_discard", args=[pending.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("meetings:import_upload", args=["4628"])
+    hr.post(reverse("meetings:import_discard", args=[failed.pk]))
+    assert list(ImportRun.objects.values_list("pk", flat=True)) == [saved.pk]
+    assert list(SourceDocument.objects.values_list("filename", flat=True)) == ["protokoll.txt"]
+    # a saved import stays
+    response = hr.post(reverse("meetings:import_discard", args=[saved.pk]))
+    assert response.status_code == 302 and ImportRun.objects.filter(pk=saved.pk).exists()
+
+
+def test_a_meeting_without_a_date_asks_for_it_before_saving(upload, hr, vaksdal_body):
+    undated = PROTOCOL_2024_02.replace("06.02.2024", "")
+    upload(hr, text_file("udatert.txt", undated))
+    run = ImportRun.objects.get()
+    assert run.status == "ready" and run.preview["meetings"][0]["data"]["date"] is None
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert "Dato (mangler i dokumentet: fyll den inn)" in page
+    before = model_counts()
+    url = reverse("meetings:import_confirm", args=[run.pk])
+    response = hr.post(url, confirm_payload(run, m0_date=""))
+    assert response.status_code == 400
+    assert "Fyll inn møtedatoen: dokumentet oppgir den ikke" in response.content.decode()
+    assert model_counts() == before
+    response = hr.post(url, confirm_payload(run, m0_date="2024-02-06"))
+    assert response.status_code == 302
+    assert Meeting.objects.get(body=vaksdal_body).date.isoformat() == "2024-02-06"

@@ -36,12 +36,13 @@ def expected_a(w) -> list[dict]:
         {
             "id": w.idea_a.pk, "municipality": "4628", "title": "Ein idé", "status": "idea",
             "topics": ["waste", "food"], "affects_employees": False, "decision_date": None,
-            "first_involvement_date": "2023-03-01", "max_level": 4, "timing": "early",
+            "first_involvement_date": "2023-03-01", "max_level": 4, "timing": "early", "decision_item": None,
         },
         {
             "id": w.measure_a.pk, "municipality": "4628", "title": "Parkeringsavgift for tilsette",
             "status": "decided", "topics": ["transport"], "affects_employees": True,
             "decision_date": "2023-02-01", "first_involvement_date": "2023-01-10", "max_level": 2, "timing": "late",
+            "decision_item": None,
         },
     ]
 

@@ -93,3 +93,19 @@ def test_logout_needs_post(client_for, world):
     client = client_for("hr_a")
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
+
+
+@pytest.mark.parametrize("name", ["meeting", "meeting-edit", "forbidden", "not-found"])
+def test_pages_for_a_logged_in_user_are_private(responses, name):
+    """Shared caches (proxies) must not keep one user's page and serve it to another."""
+    assert "private" in responses[name]["Cache-Control"].split(", ")
+
+
+def test_api_answers_to_a_token_are_private(world):
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=world.users["adviser"])
+    response = Client().get("/api/v1/measures/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"].split(", ")

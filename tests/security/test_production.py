@@ -105,3 +105,34 @@ def test_stored_files_never_use_the_uploaded_name(municipality_a):
     doc = SourceDocument(municipality=municipality_a, sha256="a" * 64, kind=SourceDocument.Kind.PDF)
     path = source_upload_path(doc, "../../../etc/passwd.pdf")
     assert path == f"sources/{municipality_a.number}/{'a' * 64}.pdf"
+
+
+def _settings_without(*names: str, code: str = "") -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", *names)} | {
+        k: v for k, v in PRODUCTION_ENV.items() if k not in names
+    }
+    code = code or "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG)"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_debug_is_off_unless_asked_for():
+    """Fail closed: a deployment that forgets DEBUG=0 still runs without debugging."""
+    result = _settings_without("DEBUG")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_without_debug_and_without_a_secret_key_it_refuses_to_start():
+    served = "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'partssamarbeid.settings'; import partssamarbeid.wsgi"
+    result = _settings_without("DEBUG", "SECRET_KEY", code=served)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_commands_without_debug_and_without_a_secret_key_still_run():
+    """An import or a migration from the command line needs no key: it gets one for the process."""
+    result = _settings_without("DEBUG", "SECRET_KEY")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"

@@ -29,7 +29,9 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"level: {result['level']}  (environmental assessment: {result['env_assessment']})")
         for evidence in result["evidence"]:
-            self.stdout.write(f"  {evidence['phrase']!r} in {evidence['field']} ({evidence['category']})")
+            tie = evidence.get("tie")
+            tied = f", tied by {tie['phrase']!r} in {tie['field']}" if tie else ""
+            self.stdout.write(f"  {evidence['phrase']!r} in {evidence['field']} ({evidence['category']}{tied})")
 
 
 def _dumps(value) -> str:

@@ -1,6 +1,8 @@
 """Import meeting documents from the command line.
 
-    python manage.py import_protocol FILE [FILE ...] --municipality 4628 [--body NAME] [--dry-run] [--json]
+    python manage.py import_protocol FILE [FILE ...] --municipality 4628 [--body NAME] [--publish] [--dry-run] [--json]
+
+Meetings are saved as drafts unless ``--publish`` is given.
 """
 from __future__ import annotations
 
@@ -25,16 +27,17 @@ from municipalities.models import Body, Municipality
 
 
 class Command(BaseCommand):
-    help = "Import meeting protocols or notices (PDF with a text layer, or text) into a municipality."
+    help = "Import meeting protocols or notices (PDF, scanned PDFs read by OCR, or text) into a municipality, as drafts."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="PDF or .txt files")
         parser.add_argument("--municipality", required=True, help="kommunenummer, e.g. 4628")
         parser.add_argument("--body", help="the body's name; created if the municipality has none by that name")
+        parser.add_argument("--publish", action="store_true", help="publish the meetings (default: save them as drafts)")
         parser.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON object and nothing else on stdout")
 
-    def handle(self, *args, files, municipality, body, dry_run, json: bool, **options):
+    def handle(self, *args, files, municipality, body, dry_run, json: bool, publish: bool = False, **options):
         target = Municipality.objects.filter(number=municipality).first()
         if target is None:
             raise CommandError(f"Unknown municipality number: {municipality}")
@@ -49,6 +52,8 @@ class Command(BaseCommand):
                     [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen,
                     parse=partial(parse_isolated, budget=parse_budget()),
                 )
+                for entry in preview["meetings"]:
+                    entry["publish"] = publish
                 if dry_run:
                     # a dry run shows undated meetings but can only try to apply the dated ones
                     for entry in undated_meetings(preview):

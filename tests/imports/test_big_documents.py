@@ -1,0 +1,78 @@
+"""Big documents: reviewed one meeting at a time, items in pages, limits reported with counts."""
+import re
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import AgendaItem, ImportRun, Meeting
+from meetings.review import ITEMS_PER_PAGE
+
+from .big_documents import notices
+from .test_web import confirm_payload, text_file, upload  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hr(client_for, vaksdal_body):
+    return client_for("hr_a")
+
+
+def inputs(page: str) -> set[str]:
+    return set(re.findall(r'<(?:input|select|textarea)[^>]* name="(m\d+_[^"]+)"', page))
+
+
+def test_items_beyond_the_limit_are_reported_with_their_count(upload, hr):
+    upload(hr, text_file("stor.txt", notices(1, 520)))
+    run = ImportRun.objects.get()
+    assert len(run.preview["meetings"][0]["data"]["items"]) == 500
+    assert run.preview["documents"][0]["warnings"][-1] == (
+        "20 saker ble ikke lest: høyst 500 saker per møte leses, og dokumentet nevner 520 saksnumre. "
+        "Del opp dokumentet for å importere resten."
+    )
+    assert run.preview["documents"][0]["warnings"][-1] in hr.get(run.get_absolute_url()).content.decode()
+
+
+def test_many_meetings_are_reviewed_one_at_a_time_and_corrections_are_kept(upload, hr, vaksdal_body):
+    upload(hr, text_file("mange.txt", notices(12, 3)))
+    run = ImportRun.objects.get()
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert {name.split("_")[0] for name in inputs(page)} == {"m0"}
+    assert page.count('href="?meeting=') == 12
+    url = reverse("meetings:import_confirm", args=[run.pk])
+    response = hr.post(url + "?meeting=0&page=1", confirm_payload(run, m0_place="Rådhuset", action="next"))
+    assert response.status_code == 302 and response["Location"] == run.get_absolute_url() + "?meeting=1&page=1"
+    run.refresh_from_db()
+    assert run.status == "ready" and run.preview["meetings"][0]["data"]["place"] == "Rådhuset"
+    assert Meeting.objects.count() == 0
+    page = hr.get(response["Location"]).content.decode()
+    assert {name.split("_")[0] for name in inputs(page)} == {"m1"}
+    response = hr.post(url + "?meeting=11&page=1", confirm_payload(run, action="confirm"))
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.status == "confirmed"
+    assert Meeting.objects.filter(body=vaksdal_body).count() == 12
+    assert Meeting.objects.order_by("date").first().place == "Rådhuset"
+
+
+def test_items_of_a_big_meeting_come_in_pages(upload, hr):
+    upload(hr, text_file("lang.txt", notices(1, 250)))
+    run = ImportRun.objects.get()
+    first = inputs(hr.get(run.get_absolute_url()).content.decode())
+    assert {n for n in first if n.endswith("_title")} == {f"m0_i{i}_title" for i in range(ITEMS_PER_PAGE)}
+    last_page = -(-250 // ITEMS_PER_PAGE)
+    last = inputs(hr.get(run.get_absolute_url() + f"?meeting=0&page={last_page}").content.decode())
+    assert {n for n in last if n.endswith("_title")} == {f"m0_i{i}_title" for i in range((last_page - 1) * ITEMS_PER_PAGE, 250)}
+    url = reverse("meetings:import_confirm", args=[run.pk])
+    hr.post(url + f"?meeting=0&page={last_page}", confirm_payload(run, m0_i249_title="Siste sak, retta", action="confirm"))
+    assert AgendaItem.objects.count() == 250
+    assert AgendaItem.objects.get(case_number="250/2024").title == "Siste sak, retta"
+
+
+def test_a_50_meeting_500_item_document_gives_a_small_review_page(upload, hr):
+    upload(hr, text_file("svaer.txt", notices(50, 500)))
+    run = ImportRun.objects.get()
+    assert len(run.preview["meetings"]) == 50
+    page = hr.get(run.get_absolute_url()).content.decode()
+    assert len(page.encode()) < 2_000_000
+    assert len(inputs(page)) < 5 * ITEMS_PER_PAGE + 20
