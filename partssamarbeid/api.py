@@ -7,6 +7,7 @@ would otherwise be ignored silently and return everything). An anonymous request
 """
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -49,7 +50,7 @@ ENDPOINTS = [
 class ApiRoot(APIView):
     """The endpoints of the API, with their addresses."""
 
-    @extend_schema(exclude=True)
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         return Response(
             {
