@@ -41,6 +41,7 @@ catalogues: install ## Update the .po catalogues from the marked strings (no sou
 run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py rebuild_search_index
 	@echo ""
 	@echo "  Partssamarbeid runs on http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: $(DEMO_PASSWORD)):"
@@ -98,8 +99,9 @@ clean: ## Remove the virtualenv, caches and the local database
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh
 
-bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer; JSON on the last line (not in CI)
+bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer, search; JSON on the last line (not in CI)
 	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_search.py
 
 # --- scale, load and deployment (docs/deploy.md) ----------------------------------------------
 .PHONY: restore-check loadtest

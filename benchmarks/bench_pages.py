@@ -11,8 +11,13 @@ Usage: python benchmarks/bench_pages.py      (make bench)
    in a child process per database: the national comparison page (as a KS adviser), a
    municipality scorecard and the scorecard API through Django's test client, server-side time,
    p95 over BENCH_REQUESTS (default 30) requests after 3 warm-up requests, with query counts.
-3. The importer benchmarks: parsing (benchmarks/bench_parser.py) and upload to review with the
+3. The write path (benchmarks/bench_writes.py): saving an agenda item and a meeting through
+   their edit pages as HR staff (target p95 < 100 ms), and the worker's refresh of the
+   statistics each save marked stale.
+4. The importer benchmarks: parsing (benchmarks/bench_parser.py) and upload to review with the
    worker running, the review of a 50x500 document and OCR per page (benchmarks/bench_import.py).
+
+BENCH_LARGE_DB and BENCH_SMALL_DB name other databases (e.g. to keep parallel runs apart).
 
 The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
@@ -106,6 +111,13 @@ def measure() -> dict:
         result[f"queries_{name}"] = queries
         result[f"{name}_bytes"] = size
         result[f"{name}_gzip_bytes"] = len(gzip.compress(response.content))
+    from bench_writes import measure_writes
+
+    result.update(measure_writes(SCORECARD_MUNICIPALITY, REQUESTS, p95))
+    from django_tasks_db.models import DBTaskResult
+
+    # the refresh tasks the saves queued (the benchmark ran their work itself, as the worker would)
+    DBTaskResult.objects.filter(task_path="dashboards.tasks.refresh_stale_statistics").delete()
     return result
 
 
@@ -181,6 +193,10 @@ def main() -> dict:
         "national_page_gzip_bytes": large["national_page_gzip_bytes"],
         "scorecard_ms_p95": large["scorecard_ms_p95"],
         "api_scorecard_ms_p95": large["api_scorecard_ms_p95"],
+        "write_item_ms_p95": large["write_item_ms_p95"],
+        "write_meeting_ms_p95": large["write_meeting_ms_p95"],
+        "refresh_after_item_write_ms_p95": large["refresh_after_item_write_ms_p95"],
+        "refresh_after_meeting_write_ms_p95": large["refresh_after_meeting_write_ms_p95"],
         "import_vaksdal_s": importer.get("import_vaksdal_s"),
         "import_pdf_pages_per_s": importer.get("import_pdf_pages_per_s"),
         **review,
@@ -208,6 +224,7 @@ def national_page_budget(large: dict, small: dict) -> dict:
 
 if __name__ == "__main__":
     if "--measure" in sys.argv:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
         print(json.dumps(measure()))
     else:
         sys.path.insert(0, str(ROOT / "benchmarks"))

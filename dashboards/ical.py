@@ -1,8 +1,11 @@
-"""An iCalendar (RFC 5545) feed of a body's meetings.
+"""An iCalendar (RFC 5545) feed of meetings, built with the ``icalendar`` library.
 
 Times are written in UTC (``...Z``), so no VTIMEZONE block is needed; meetings without a start
 time are all-day events. Cancelled meetings keep their UID with ``STATUS:CANCELLED``, so a
-subscribed calendar marks them instead of losing them; drafts are ``TENTATIVE``.
+subscribed calendar marks them instead of losing them; drafts are ``TENTATIVE``. Each event
+carries the agenda in its description and a link back to the meeting. Escaping and line folding
+are the library's; line breaks in our text (``\\r\\n``, a lone ``\\r``) become ``\\n`` first, so no
+carriage return reaches a value.
 """
 from __future__ import annotations
 
@@ -10,83 +13,58 @@ import datetime
 from collections.abc import Callable, Iterable
 
 from django.utils import timezone
+from icalendar import Calendar, Event
 
 from meetings.models import Meeting
 
 PRODID = "-//Partssamarbeid//Meetings//NB"
 UID_DOMAIN = "partssamarbeid"
-
-
-def escape_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets (continuation lines start with a space)."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts, current, size, limit = [], "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # the leading space counts
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _utc(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _local(day: datetime.date, time: datetime.time) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, time), timezone.get_default_timezone())
-
-
 STATUS = {Meeting.State.CANCELLED: "CANCELLED", Meeting.State.HELD: "CONFIRMED", Meeting.State.PLANNED: "CONFIRMED"}
 
 
-def event_lines(meeting: Meeting, body_name: str, url: str, stamp: datetime.datetime) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:meeting-{meeting.pk}@{UID_DOMAIN}", f"DTSTAMP:{_utc(stamp)}"]
+def clean_text(value: str) -> str:
+    """One kind of line break (``\\n``) and no other control characters."""
+    value = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in value if c == "\n" or c == "\t" or ord(c) >= 32)
+
+
+def _utc(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    local = timezone.make_aware(datetime.datetime.combine(day, time), timezone.get_default_timezone())
+    return local.astimezone(datetime.timezone.utc)
+
+
+def event(meeting: Meeting, summary: str, url: str, stamp: datetime.datetime) -> Event:
+    item = Event()
+    item.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp.astimezone(datetime.timezone.utc))
     if meeting.start_time:
-        start = _local(meeting.date, meeting.start_time)
-        lines.append(f"DTSTART:{_utc(start)}")
+        item.add("dtstart", _utc(meeting.date, meeting.start_time))
         if meeting.end_time:
-            lines.append(f"DTEND:{_utc(_local(meeting.date, meeting.end_time))}")
+            item.add("dtend", _utc(meeting.date, meeting.end_time))
     else:
-        lines.append(f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}")
-        lines.append(f"DTEND;VALUE=DATE:{meeting.date + datetime.timedelta(days=1):%Y%m%d}")
-    lines.append(f"SUMMARY:{escape_text(body_name)}")
+        item.add("dtstart", meeting.date)
+        item.add("dtend", meeting.date + datetime.timedelta(days=1))
+    item.add("summary", clean_text(summary))
     if meeting.place:
-        lines.append(f"LOCATION:{escape_text(meeting.place)}")
-    status = STATUS.get(meeting.state, "CONFIRMED") if meeting.published else "TENTATIVE"
-    lines.append(f"STATUS:{status}")
-    agenda = "\n".join(str(item) for item in meeting.items.all())
-    if agenda:
-        lines.append(f"DESCRIPTION:{escape_text(agenda)}")
-    lines.append(f"URL:{url}")
-    lines.append("END:VEVENT")
-    return lines
+        item.add("location", clean_text(meeting.place))
+    item.add("status", STATUS.get(meeting.state, "CONFIRMED") if meeting.published else "TENTATIVE")
+    agenda = "\n".join(clean_text(str(i)) for i in meeting.items.all())
+    item.add("description", f"{agenda}\n\n{url}" if agenda else url)
+    item.add("url", url)
+    return item
 
 
-def calendar(name: str, body_name: str, meetings: Iterable[Meeting], url: Callable[[str], str]) -> str:
-    """The VCALENDAR text (CRLF line endings, folded lines)."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        "X-WR-TIMEZONE:Europe/Oslo",
-    ]
+def calendar(name: str, meetings: Iterable[Meeting], url: Callable[[str], str],
+             summary: Callable[[Meeting], str] | None = None) -> str:
+    """The VCALENDAR text (CRLF line endings, folded lines). ``summary`` names each event (default: the body)."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", clean_text(name))
+    cal.add("x-wr-timezone", "Europe/Oslo")
     for meeting in meetings:
-        stamp = meeting.updated_at or timezone.now()
-        lines.extend(event_lines(meeting, body_name, url(meeting.get_absolute_url()), stamp))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        title = summary(meeting) if summary else f"{meeting.body.name} ({meeting.body.municipality.name})"
+        cal.add_component(event(meeting, title, url(meeting.get_absolute_url()), meeting.updated_at or timezone.now()))
+    return cal.to_ical().decode("utf-8")

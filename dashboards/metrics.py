@@ -20,15 +20,14 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, fields
 
-from django.db.models import Count, F, Max, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Level
 from measures.services import Timing, timing_for
-from meetings.models import Meeting
 
 from . import scope
+from .definitions import count_rows, latest_rows
 from .scope import Period
 
 LEVELS = tuple(int(level) for level in Level.values)  # 0..4
@@ -415,18 +414,6 @@ API_METRICS = [m.key for m in METRICS]
 
 # --- layer 3: gathering from the records ------------------------------------------------------------
 
-_MUNICIPALITY = "meeting__body__municipality_id"
-_YEAR = "meeting__date"
-
-
-def _grouped(queryset, municipality_path: str, date_path: str, **aggregates):
-    return (
-        queryset.values(number=F(municipality_path), year=ExtractYear(date_path))
-        .annotate(**aggregates)
-        .order_by()
-    )
-
-
 def gather_counts(user, period: Period, body_kind: str, ids=None, *, raw: bool = False) -> dict[tuple[str, int], Counts]:
     """Counts per (municipality number, year): five queries.
 
@@ -447,37 +434,15 @@ def gather_counts(user, period: Period, body_kind: str, ids=None, *, raw: bool =
     return _add_measure_counts(acc, user, period, ids)
 
 
+def _by_year(source) -> dict:
+    return {**source.group(number="municipality"), "year": ExtractYear(source.date)}
+
+
 def gather_raw_meeting_counts(acc, user, period: Period, body_kind: str, ids=None) -> None:
-    """Add the meeting part of the counts to ``acc`` straight from the records (four queries)."""
-    for row in _grouped(
-        scope.meetings(user, period, body_kind, ids), "body__municipality_id", "date",
-        meetings_held=Count("id", filter=Q(state=Meeting.State.HELD)),
-        meetings_cancelled=Count("id", filter=Q(state=Meeting.State.CANCELLED)),
-    ):
-        acc[(row["number"], row["year"])].update(
-            meetings_held=row["meetings_held"], meetings_cancelled=row["meetings_cancelled"]
-        )
-    for row in _grouped(
-        scope.items(user, period, body_kind, ids), _MUNICIPALITY, _YEAR,
-        agenda_items=Count("id"),
-        substantive_items=Count("id", filter=scope.SUBSTANTIVE_Q),
-        climate_mentions=Count("id", filter=scope.CLIMATE_Q),
-        climate_linked=Count("id", filter=scope.LINKED_Q),
-        env_assessed_consequences=Count("id", filter=scope.ENV_CONSEQUENCES_Q),
-        env_not_assessed=Count("id", filter=scope.ENV_NOT_ASSESSED_Q),
-        voice_items=Count("id", filter=scope.SUBSTANTIVE_Q & scope.voice_q()),
-    ):
+    """Add the meeting part of the counts to ``acc`` straight from the records (four queries),
+    as :mod:`dashboards.definitions` declares them."""
+    for row in count_rows(user, period, body_kind, ids, _by_year):
         acc[(row.pop("number"), row.pop("year"))].update(row)
-    for row in _grouped(
-        scope.seats(user, period, body_kind, ids), _MUNICIPALITY, _YEAR,
-        employee_seats=Count("id"),
-        employee_seats_filled=Count("id", filter=scope.seat_filled_q()),
-    ):
-        acc[(row.pop("number"), row.pop("year"))].update(row)
-    for row in _grouped(
-        scope.requests(user, period, body_kind, ids), _MUNICIPALITY, _YEAR, employee_requests=Count("id")
-    ):
-        acc[(row["number"], row["year"])]["employee_requests"] = row["employee_requests"]
 
 
 def _add_measure_counts(acc, user, period: Period, ids) -> dict[tuple[str, int], Counts]:
@@ -511,15 +476,7 @@ def last_imported(user, ids=None, *, raw: bool = False) -> dict[str, tuple[datet
 
     if not raw and statistics.applies(user):
         return statistics.last_imported(ids)
-    qs = Meeting.objects.visible_to(user).filter(published=True)
-    if ids is not None:
-        qs = qs.filter(body__municipality_id__in=list(ids))
-    rows = (
-        qs.values(number=F("body__municipality_id"))
-        .annotate(imported=Max("last_imported_at"), changed=Max("updated_at"))
-        .order_by()
-    )
-    return {row["number"]: (row["imported"], row["changed"]) for row in rows}
+    return {row["number"]: (row["last_imported_at"], row["last_changed_at"]) for row in latest_rows(user, ids)}
 
 
 def _by_municipality(counts: dict[tuple[str, int], Counts]) -> dict[str, dict[int, Counts]]:

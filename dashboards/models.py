@@ -6,11 +6,15 @@ summed for any period: a period boundary never splits a bucket, so the sums equa
 computation exactly, whatever ``from`` and ``to`` are. Measures are counted from the records
 (one cheap query); everything that hangs off meetings comes from here.
 
-The rows are derived data: :func:`dashboards.statistics.refresh_statistics` rebuilds them,
-after an import or save (signals from the meetings and measures apps) and by
-``manage.py refresh_statistics``.
+The rows are derived data. A change to any record they count marks its (municipality, body
+kind, day) in :class:`StaleStatistics` (model signals, :mod:`dashboards.stale`), in the same
+transaction; after the commit the background worker recomputes and upserts those keys
+(:func:`dashboards.statistics.refresh_stale`). ``manage.py refresh_statistics`` rebuilds
+everything.
 """
 from django.db import models
+
+from .definitions import MEETING_FIELDS
 
 
 class MeetingDayStatistics(models.Model):
@@ -19,18 +23,7 @@ class MeetingDayStatistics(models.Model):
     municipality = models.ForeignKey("municipalities.Municipality", on_delete=models.CASCADE, related_name="+")
     body_kind = models.CharField(max_length=20)
     date = models.DateField()
-    meetings_held = models.PositiveIntegerField(default=0)
-    meetings_cancelled = models.PositiveIntegerField(default=0)
-    agenda_items = models.PositiveIntegerField(default=0)
-    substantive_items = models.PositiveIntegerField(default=0)
-    climate_mentions = models.PositiveIntegerField(default=0)
-    climate_linked = models.PositiveIntegerField(default=0)
-    env_assessed_consequences = models.PositiveIntegerField(default=0)
-    env_not_assessed = models.PositiveIntegerField(default=0)
-    employee_seats = models.PositiveIntegerField(default=0)
-    employee_seats_filled = models.PositiveIntegerField(default=0)
-    voice_items = models.PositiveIntegerField(default=0)
-    employee_requests = models.PositiveIntegerField(default=0)
+    # one column per count of dashboards.definitions.MEETING_COUNTS (added below the class)
     #: the latest import and change of these meetings (for "data last imported")
     last_imported_at = models.DateTimeField(null=True)
     last_changed_at = models.DateTimeField(null=True)
@@ -43,6 +36,10 @@ class MeetingDayStatistics(models.Model):
 
     def __str__(self):
         return f"{self.municipality_id} {self.body_kind} {self.date}"
+
+
+for _field in MEETING_FIELDS:
+    MeetingDayStatistics.add_to_class(_field, models.PositiveIntegerField(default=0))
 
 
 class TopicDayStatistics(models.Model):
@@ -65,3 +62,16 @@ class TopicDayStatistics(models.Model):
 
     def __str__(self):
         return f"{self.municipality_id} {self.body_kind} {self.date} {self.topic}"
+
+
+class StaleStatistics(models.Model):
+    """A (municipality, body kind, day) whose statistics must be recomputed; no kind and no day:
+    the whole municipality. Written by the model signals in the transaction of the change, read
+    and deleted by the background refresh (:func:`dashboards.statistics.refresh_stale`)."""
+
+    municipality = models.ForeignKey("municipalities.Municipality", on_delete=models.CASCADE, related_name="+")
+    body_kind = models.CharField(max_length=20, blank=True)
+    date = models.DateField(null=True)
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.body_kind or '*'} {self.date or '*'}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from measures.models import ClimateMeasure, Level, Topic
@@ -18,6 +18,7 @@ from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
 
 from . import scope
+from .definitions import topic_rows
 from .metrics import METRICS, RECORD_METRICS, Scorecard
 from .scope import Period
 
@@ -230,14 +231,7 @@ def topic_heatmap(user, period: Period, body_kind: str, ids=None, *, raw: bool =
 
     if not raw and statistics.applies(user):
         return statistics.topic_heatmap(period, body_kind, ids)
-    link = ClimateMeasure.agenda_items.through
-    items = scope.items(user, period, body_kind, ids).values("pk")
-    rows = (
-        link.objects.filter(agendaitem__in=items, climatemeasure__topics__isnull=False)
-        .values(number=F("agendaitem__meeting__body__municipality_id"), topic=F("climatemeasure__topics__code"))
-        .annotate(n=Count("agendaitem_id", distinct=True))
-        .order_by()
-    )
+    rows = topic_rows(scope.items(user, period, body_kind, ids), number="municipality")
     result: dict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
         result[row["number"]][row["topic"]] = row["n"]

@@ -1,12 +1,16 @@
-"""Precomputed statistics: rebuilding them from the records, and reading them.
+"""Precomputed statistics: computing them from the records, storing them, and reading them.
 
-:func:`refresh_statistics` rebuilds :class:`~dashboards.models.MeetingDayStatistics` and
-:class:`~dashboards.models.TopicDayStatistics` for some or all municipalities with the same
-grouped queries and conditions as the raw computation (:mod:`dashboards.scope`), grouped per
-municipality, body kind and day: DELETE, then a handful of grouped SELECTs and one bulk INSERT.
-It runs after an import or a save (the ``meetings_changed`` and ``measures_changed`` signals,
-connected in :class:`dashboards.apps.DashboardsConfig`), after ``generate_synthetic`` and
-``seed_demo``, and by ``manage.py refresh_statistics``.
+:class:`~dashboards.models.MeetingDayStatistics` and :class:`~dashboards.models.TopicDayStatistics`
+hold the counts declared in :mod:`dashboards.definitions`, grouped per municipality, body kind
+and day, computed with the same declarations as the raw computation.
+
+Keeping them current: a change to any record they count marks the (municipality, body kind,
+day) it touches as stale (model signals, :mod:`dashboards.stale`, in the transaction of the
+change); after the commit the background worker runs :func:`refresh_stale`
+(:mod:`dashboards.tasks`), which recomputes only those keys and upserts them (a key with nothing
+left is deleted). Bulk writes that bypass model signals (``generate_synthetic``, ``seed_demo``)
+call :func:`refresh_statistics`, which rebuilds whole municipalities, as does
+``manage.py refresh_statistics``.
 
 :func:`applies` says whether a request may read them: figures count published records for
 every role (:mod:`dashboards.scope`), so the statistics hold what any user with a role sees.
@@ -20,26 +24,25 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import F, Max, Q, Sum
 from django.db.models.functions import ExtractYear
 
-from measures.models import ClimateMeasure
-from meetings.models import Meeting
 from municipalities import permissions
 
 from . import scope
-from .models import MeetingDayStatistics, TopicDayStatistics
+from .definitions import ITEMS, MEETING_FIELDS, count_rows, topic_rows
+from .models import MeetingDayStatistics, StaleStatistics, TopicDayStatistics
 from .scope import Period
 
-#: the additive counts stored per day (the meeting part of :class:`dashboards.metrics.Counts`)
-MEETING_FIELDS = (
-    "meetings_held", "meetings_cancelled", "agenda_items", "substantive_items", "climate_mentions",
-    "climate_linked", "env_assessed_consequences", "env_not_assessed", "employee_seats",
-    "employee_seats_filled", "voice_items", "employee_requests",
-)
 #: reads every published record (the statistics are the same for every role)
 EVERYONE = SimpleNamespace(is_authenticated=True, is_superuser=True, pk=None)
 ALL_TIME = Period(datetime.date(1, 1, 1), datetime.date(9999, 12, 31))
+#: (municipality number, body kind, day)
+Key = tuple[str, str, datetime.date]
+_DAY_FIELDS = ("municipality_id", "body_kind", "date")
+_TOPIC_FIELDS = (*_DAY_FIELDS, "topic")
+#: keys recomputed per round of grouped queries (bounds the size of the IN lists)
+_KEYS_PER_ROUND = 400
 
 
 def applies(user) -> bool:
@@ -47,72 +50,71 @@ def applies(user) -> bool:
     return getattr(settings, "DASHBOARDS_STATISTICS", True) and permissions.role_of(user) is not None
 
 
-# --- rebuilding -------------------------------------------------------------------------------------
+# --- computing -------------------------------------------------------------------------------------
 
 
-def _day_rows(queryset, municipality_path: str, kind_path: str, date_path: str, **aggregates):
-    return (
-        queryset.values(number=F(municipality_path), kind=F(kind_path), day=F(date_path))
-        .annotate(**aggregates)
-        .order_by()
-    )
+def _by_day(source) -> dict:
+    return source.group(number="municipality", kind="kind", day="date")
 
 
-def compute_meeting_days(ids=None) -> dict[tuple[str, str, datetime.date], dict]:
-    """The per-day counts from the records: {(municipality, body kind, day): {field: value}}."""
-    acc: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(MEETING_FIELDS, 0))
-    for row in _day_rows(
-        _all_kinds(scope.meetings, ids), "body__municipality_id", "body__kind", "date",
-        meetings_held=Count("id", filter=Q(state=Meeting.State.HELD)),
-        meetings_cancelled=Count("id", filter=Q(state=Meeting.State.CANCELLED)),
-        last_imported_at=Max("last_imported_at"),
-        last_changed_at=Max("updated_at"),
-    ):
+def _within(keys):
+    """Restricts a source to the days of ``keys`` (a superset: per municipality, its kinds and days)."""
+    per_municipality: dict[str, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for number, kind, day in keys:
+        per_municipality[number][0].add(kind)
+        per_municipality[number][1].add(day)
+
+    def within(source) -> Q:
+        q = Q(pk__in=[])
+        for number, (kinds, days) in per_municipality.items():
+            q |= Q(**{source.municipality: number, f"{source.kind}__in": kinds, f"{source.date}__in": days})
+        return q
+
+    return within
+
+
+def compute_meeting_days(ids=None, keys=None) -> dict[Key, dict]:
+    """The per-day counts from the records: {(municipality, body kind, day): {field: value}}, for
+    the municipalities ``ids`` (None: all), or only for ``keys``."""
+    acc: dict[Key, dict] = defaultdict(lambda: dict.fromkeys(MEETING_FIELDS, 0))
+    within = None if keys is None else _within(keys)
+    for row in count_rows(EVERYONE, ALL_TIME, None, ids, _by_day, within, latest=True):
         acc[(row.pop("number"), row.pop("kind"), row.pop("day"))].update(row)
-    m, k, d = "meeting__body__municipality_id", "meeting__body__kind", "meeting__date"
-    for row in _day_rows(
-        _all_kinds(scope.items, ids), m, k, d,
-        agenda_items=Count("id"),
-        substantive_items=Count("id", filter=scope.SUBSTANTIVE_Q),
-        climate_mentions=Count("id", filter=scope.CLIMATE_Q),
-        climate_linked=Count("id", filter=scope.LINKED_Q),
-        env_assessed_consequences=Count("id", filter=scope.ENV_CONSEQUENCES_Q),
-        env_not_assessed=Count("id", filter=scope.ENV_NOT_ASSESSED_Q),
-        voice_items=Count("id", filter=scope.SUBSTANTIVE_Q & scope.voice_q()),
-    ):
-        acc[(row.pop("number"), row.pop("kind"), row.pop("day"))].update(row)
-    for row in _day_rows(
-        _all_kinds(scope.seats, ids), m, k, d,
-        employee_seats=Count("id"),
-        employee_seats_filled=Count("id", filter=scope.seat_filled_q()),
-    ):
-        acc[(row.pop("number"), row.pop("kind"), row.pop("day"))].update(row)
-    for row in _day_rows(_all_kinds(scope.requests, ids), m, k, d, employee_requests=Count("id")):
-        acc[(row.pop("number"), row.pop("kind"), row.pop("day"))].update(row)
-    return acc
+    return dict(acc) if keys is None else {key: acc[key] for key in keys if key in acc}
 
 
-def _all_kinds(scoped, ids):
-    """``scoped`` (a function of :mod:`dashboards.scope`) for every body kind and all time."""
-    return scoped(EVERYONE, ALL_TIME, None, ids)
-
-
-def compute_topic_days(ids=None) -> dict[tuple[str, str, datetime.date, str], int]:
+def compute_topic_days(ids=None, keys=None) -> dict[tuple[str, str, datetime.date, str], int]:
     """Agenda items per topic from the records (as :func:`dashboards.queries.topic_heatmap`)."""
-    link = ClimateMeasure.agenda_items.through
-    items = _all_kinds(scope.items, ids).values("pk")
-    rows = (
-        link.objects.filter(agendaitem__in=items, climatemeasure__topics__isnull=False)
-        .values(
-            number=F("agendaitem__meeting__body__municipality_id"),
-            kind=F("agendaitem__meeting__body__kind"),
-            day=F("agendaitem__meeting__date"),
-            topic=F("climatemeasure__topics__code"),
+    items = scope.items(EVERYONE, ALL_TIME, None, ids)
+    within = None if keys is None else _within(keys)
+    if within is not None:
+        items = items.filter(within(ITEMS))
+    rows = topic_rows(items, within, number="municipality", kind="kind", day="date")
+    result = {(r["number"], r["kind"], r["day"], r["topic"]): r["n"] for r in rows}
+    return result if keys is None else {k: n for k, n in result.items() if k[:3] in keys}
+
+
+# --- storing ----------------------------------------------------------------------------------------
+
+
+def _store(model, key_fields, rows: dict[tuple, dict], existing) -> None:
+    """Make the rows of ``existing`` (a queryset of ``model``) exactly ``rows`` ({key: values}):
+    upsert every row, delete the existing ones whose key has no row."""
+    gone = [pk for pk, *key in existing.values_list("pk", *key_fields) if tuple(key) not in rows]
+    for start in range(0, len(gone), 5000):
+        model.objects.filter(pk__in=gone[start:start + 5000]).delete()
+    if rows:
+        model.objects.bulk_create(
+            [model(**dict(zip(key_fields, key)), **values) for key, values in rows.items()],
+            batch_size=1000, update_conflicts=True, unique_fields=list(key_fields),
+            update_fields=list(next(iter(rows.values()))),
         )
-        .annotate(n=Count("agendaitem_id", distinct=True))
-        .order_by()
-    )
-    return {(r["number"], r["kind"], r["day"], r["topic"]): r["n"] for r in rows}
+
+
+def _write(days: dict[Key, dict], topics: dict[tuple, int], existing_days, existing_topics) -> int:
+    _store(MeetingDayStatistics, _DAY_FIELDS, days, existing_days)
+    _store(TopicDayStatistics, _TOPIC_FIELDS, {k: {"agenda_items": n} for k, n in topics.items()}, existing_topics)
+    return len(days)
 
 
 @transaction.atomic
@@ -122,25 +124,50 @@ def refresh_statistics(municipality_ids=None) -> int:
     ids = None if municipality_ids is None else sorted({str(i) for i in municipality_ids if i})
     if ids == []:
         return 0
-    for model in (MeetingDayStatistics, TopicDayStatistics):
-        qs = model.objects.all() if ids is None else model.objects.filter(municipality_id__in=ids)
-        qs._raw_delete(qs.db)
-    days = compute_meeting_days(ids)
-    MeetingDayStatistics.objects.bulk_create(
-        [
-            MeetingDayStatistics(municipality_id=number, body_kind=kind, date=day, **values)
-            for (number, kind, day), values in days.items()
-        ],
-        batch_size=2000,
+    in_scope = Q() if ids is None else Q(municipality_id__in=ids)
+    return _write(
+        compute_meeting_days(ids), compute_topic_days(ids),
+        MeetingDayStatistics.objects.filter(in_scope), TopicDayStatistics.objects.filter(in_scope),
     )
-    TopicDayStatistics.objects.bulk_create(
-        [
-            TopicDayStatistics(municipality_id=number, body_kind=kind, date=day, topic=topic, agenda_items=n)
-            for (number, kind, day, topic), n in compute_topic_days(ids).items()
-        ],
-        batch_size=2000,
-    )
-    return len(days)
+
+
+@transaction.atomic
+def refresh_keys(keys) -> int:
+    """Recompute the statistics of ``keys`` ((municipality, body kind, day) triples) only."""
+    keys = sorted(set(keys))
+    for start in range(0, len(keys), _KEYS_PER_ROUND):
+        part = set(keys[start:start + _KEYS_PER_ROUND])
+        in_keys = Q(pk__in=[])
+        for number, kind, day in part:
+            in_keys |= Q(municipality_id=number, body_kind=kind, date=day)
+        _write(
+            compute_meeting_days(keys=part), compute_topic_days(keys=part),
+            MeetingDayStatistics.objects.filter(in_keys), TopicDayStatistics.objects.filter(in_keys),
+        )
+    return len(keys)
+
+
+def refresh_stale(batch: int = 5000) -> int:
+    """Recompute what :class:`~dashboards.models.StaleStatistics` marks, then remove those marks.
+
+    Run by the background worker after each commit that marked something (:mod:`dashboards.tasks`).
+    The marks are locked while they are recomputed (on PostgreSQL), so two workers never write an
+    older result over a newer one; a change committed meanwhile leaves its own mark and task.
+    Returns how many marks were handled."""
+    handled = 0
+    while True:
+        with transaction.atomic():
+            marks = list(
+                StaleStatistics.objects.select_for_update().order_by("pk")
+                .values_list("pk", "municipality_id", "body_kind", "date")[:batch]
+            )
+            if not marks:
+                return handled
+            whole = {number for _pk, number, _kind, day in marks if day is None}
+            refresh_statistics(whole)
+            refresh_keys((number, kind, day) for _pk, number, kind, day in marks if day and number not in whole)
+            StaleStatistics.objects.filter(pk__in=[mark[0] for mark in marks]).delete()
+        handled += len(marks)
 
 
 # --- reading ------------------------------------------------------------------------------------------

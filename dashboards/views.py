@@ -357,7 +357,9 @@ def methodology(request):
 def body_calendar(request, pk: int):
     body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=pk)
     name = f"{body.name} ({body.municipality.name})"
-    text = ical.calendar(name, name, queries.visible_body_meetings(request.user, body), request.build_absolute_uri)
+    text = ical.calendar(
+        name, queries.visible_body_meetings(request.user, body), request.build_absolute_uri, summary=lambda m: name
+    )
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="meetings-{body.pk}.ics"'
     return response

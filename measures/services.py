@@ -27,7 +27,6 @@ from municipalities import permissions
 from municipalities.models import Body, Municipality, Organisation
 
 from .access import recorder_side
-from .signals import send_measures_changed
 from .models import (
     ClimateMeasure,
     DismissedSuggestion,
@@ -540,7 +539,6 @@ def save_involvement(form, user, suggestion: Suggestion | None = None) -> Involv
             involvement.source_request = suggestion.source_request
     involvement.save()
     form.save_m2m()
-    send_measures_changed(save_involvement, involvement.measure.municipality_id)
     return involvement
 
 
@@ -551,7 +549,6 @@ def save_measure(form) -> ClimateMeasure:
     someone saved the measure after the form was loaded."""
     claim_versions(form)
     measure = form.save()
-    send_measures_changed(save_measure, measure.municipality_id)
     return measure
 
 
@@ -583,7 +580,6 @@ def link_item(measure: ClimateMeasure, item: AgendaItem) -> bool:
     if measure.agenda_items.filter(pk=item.pk).exists():
         return False
     measure.agenda_items.add(item)
-    send_measures_changed(link_item, measure.municipality_id)
     return True
 
 

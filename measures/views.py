@@ -32,7 +32,6 @@ from .forms import (
     ProcessAnswersForm,
 )
 from .models import ClimateMeasure, GreenRepresentative, Involvement, Topic
-from .signals import send_measures_changed
 
 
 def _data(request):
@@ -298,7 +297,6 @@ def involvement_delete(request, pk: int):
     measure = involvement.measure
     require_involvement_change(request.user, involvement, measure.municipality_id)
     involvement.delete()
-    send_measures_changed(involvement_delete, measure.municipality_id)
     messages.success(request, _("The involvement event was deleted."))
     return redirect(measure)
 
@@ -327,7 +325,6 @@ def measure_from_item(request, item_pk: int):
     if form.is_valid():
         with transaction.atomic():
             measure = form.save()
-            send_measures_changed(measure_from_item, measure.municipality_id)
         messages.success(request, _("The measure was created from the agenda item. Add its details below."))
         return redirect("measures:measure_edit", pk=measure.pk)
     for error in form.errors.values():

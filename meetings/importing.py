@@ -442,7 +442,8 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
         for meeting, entry in saved:
             _apply_requests(meeting, entry["data"].get("requests", []), orgs, result)
         link_pending_requests(municipality)
-        send_meetings_changed(apply_preview, municipality.number)
+        # attendance is written with bulk_create, without model signals
+        send_meetings_changed(apply_preview, municipality.number, meeting_ids=result.meeting_ids)
     return result
 
 

@@ -58,8 +58,13 @@ def save_meeting(form, *formsets) -> Meeting:
         formset.instance = meeting
         formset.save()
     classify_items(AgendaItem.objects.filter(meeting=meeting))
-    send_meetings_changed(save_meeting, meeting.body.municipality_id)
+    _changed(save_meeting, meeting)
     return meeting
+
+
+def _changed(sender, meeting: Meeting) -> None:
+    """Tell the listeners (search, alerts; the statistics mark only this meeting) what was saved."""
+    send_meetings_changed(sender, meeting.body.municipality_id, meeting_ids=[meeting.pk])
 
 
 @transaction.atomic
@@ -71,7 +76,7 @@ def save_item(form, *formsets) -> AgendaItem:
         formset.instance = item
         formset.save()
     classify_item(item)
-    send_meetings_changed(save_item, item.meeting.body.municipality_id)
+    _changed(save_item, item.meeting)
     return item
 
 
@@ -81,7 +86,7 @@ def set_published(meeting: Meeting, published: bool) -> bool:
         return False
     meeting.published = published
     meeting.save(update_fields=["published"])
-    send_meetings_changed(set_published, meeting.body.municipality_id)
+    _changed(set_published, meeting)
     return True
 
 

@@ -139,7 +139,6 @@ def meeting_delete(request, pk: int):
     if request.method == "POST":
         body = meeting.body
         meeting.delete()
-        send_meetings_changed(meeting_delete, body.municipality_id)
         messages.success(request, _("The meeting was deleted."))
         return redirect(body)
     counts = {
@@ -190,7 +189,7 @@ def item_climate_override(request, pk: int):
     form = ClimateOverrideForm(request.POST, instance=item)
     if form.is_valid():
         form.save()
-        send_meetings_changed(item_climate_override, item.meeting.body.municipality_id)
+        send_meetings_changed(item_climate_override, item.meeting.body.municipality_id, meeting_ids=[item.meeting_id])
         messages.success(request, _("The climate relevance was saved."))
         return redirect(item)
     return render(request, "meetings/item_detail.html", _item_context(request, item, form), status=400)

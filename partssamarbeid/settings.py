@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "measures",
     "dashboards",
+    "search",
+    "subscriptions",
     "partssamarbeid",
 ]
 
@@ -276,3 +278,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "partssamarbeid.security.client_ip"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+
+# --- E-mail (alerts) ---------------------------------------------------------------------------
+# Alerts and digests are sent by the background worker. Development prints mail to the console;
+# production sets EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the SMTP server
+# (README: "Mail in production"). SITE_URL makes the links in the mails absolute.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Partssamarbeid <varsel@partssamarbeid.invalid>")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

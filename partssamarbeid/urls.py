@@ -18,7 +18,10 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("measures.urls")),
     path("", include("dashboards.urls")),
+    path("", include("search.urls")),
+    path("", include("subscriptions.urls")),
     path("api/v1/", include("measures.api_urls")),
     path("api/v1/", include("dashboards.api_urls")),
+    path("api/v1/", include("search.api_urls")),
     path("admin/", admin.site.urls),
 ]

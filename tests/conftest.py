@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings as django_settings
 from django.forms import CheckboxInput
-from django.test import Client
+from django.test import Client, TestCase
 from django.utils import translation
 
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal
@@ -41,14 +41,6 @@ def _default_language():
     translation.activate(django_settings.LANGUAGE_CODE)
     yield
     translation.activate(django_settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def _raw_dashboard_figures(request, settings):
-    """Tests build records with factories, without the services' signals that refresh the
-    precomputed statistics: they count from the records unless marked ``statistics``
-    (tests/dashboards/test_statistics.py proves both ways give the same figures)."""
-    settings.DASHBOARDS_STATISTICS = request.node.get_closest_marker("statistics") is not None
 
 
 # --- users, clients and the world: builders ----------------------------------------------
@@ -212,10 +204,17 @@ def client_for(users):
     return lambda role: make_client(users[role])
 
 
+def committed():
+    """Run what a commit starts (the worker's refresh of the dashboards' statistics, on the
+    immediate task backend) at the end of the block, as the commit of a request does."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 @pytest.fixture
 def world(db, users):
     """A fresh world per test: use it when the test changes rows or reads them after a change."""
-    return build_world(users)
+    with committed():
+        return build_world(users)
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +232,8 @@ def shared_world(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            world = build_world(build_users())
+            with committed():
+                world = build_world(build_users())
             yield world
         finally:
             transaction.set_rollback(True)

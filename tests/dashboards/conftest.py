@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.test import TestCase
 
 from measures.models import ClimateMeasure, Involvement, Level
 from meetings.models import AgendaItem, Attendance
@@ -53,7 +54,11 @@ YEAR_2022 = (D(2022, 1, 1), D(2022, 12, 31))
 
 @pytest.fixture
 def cworld(world):
-    w = world
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the statistics refresh after the commit
+        return build_cworld(world)
+
+
+def build_cworld(w):
     c = Municipality.objects.get(number=LILLESTROM)
     org = {o.short_name: o for o in Organisation.objects.filter(short_name__in=["Fagforbundet", "Delta", "AP", "SP"])}
     w.c = c

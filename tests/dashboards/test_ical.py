@@ -6,7 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from dashboards.ical import escape_text, fold
+import icalendar
+
+from dashboards import ical
 from meetings.models import Meeting
 
 from .. import factories as f
@@ -102,12 +104,23 @@ def test_unknown_body_is_404(world, client_for):
     assert client_for("adviser").get(reverse("dashboards:body_calendar", args=[999999])).status_code == 404
 
 
-def test_folding_and_escaping():
-    line = "DESCRIPTION:" + "æ" * 80
-    folded = fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(p.encode()) <= 75 for p in parts) and "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
-    assert escape_text("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
+def test_line_breaks_and_long_lines_parse_back(world):
+    """Issue 11: a lone carriage return never reaches a value; long lines are folded by the library."""
+    w = world
+    w.item_a2.title = "Parkering\rfor tilsette; pris, " + "æ" * 80
+    w.item_a2.save()
+    w.pub_a.place = "Dale\r\nrådhus"
+    w.pub_a.save()
+    text = ical.calendar("Kalender", [w.pub_a], lambda path: f"https://example.no{path}")
+    assert "\r" not in text.replace("\r\n", "")
+    events(text)  # folded at 75 octets, CRLF, balanced BEGIN/END
+    parsed = icalendar.Calendar.from_ical(text)
+    [event] = parsed.walk("VEVENT")
+    assert str(event["LOCATION"]) == "Dale\nrådhus"
+    description = str(event["DESCRIPTION"])
+    assert "05/2023 Parkering\nfor tilsette; pris, " + "æ" * 80 in description
+    assert description.endswith(f"https://example.no/meetings/{w.pub_a.pk}/")
+    assert "\r" not in description
 
 
 def test_the_body_page_links_to_its_calendar(world, client_for):

@@ -1,10 +1,10 @@
 """The precomputed statistics (dashboards.statistics) give exactly the figures computed from the
-records, for any period (boundaries mid-month included) and body kind; they are refreshed after a
-save, an import, a deletion and by the refresh_statistics command."""
+records, for any period (boundaries mid-month included) and body kind; a change to any record
+they count (model signals: forms, the admin, imports) marks its day stale, and the worker
+refreshes those days after the commit; the refresh_statistics command rebuilds everything."""
 from __future__ import annotations
 
 import datetime
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -12,19 +12,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dashboards import metrics, queries, statistics
-from dashboards.models import MeetingDayStatistics, TopicDayStatistics
+from dashboards import metrics, queries, scope, statistics
+from dashboards.models import MeetingDayStatistics, StaleStatistics, TopicDayStatistics
 from dashboards.scope import Period
 from measures import services as measure_services
 from measures.models import ClimateMeasure
-from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from meetings.signals import send_meetings_changed
-from municipalities.models import Body
+from municipalities.models import Body, Membership
 
 from .. import factories as f
 
-pytestmark = [pytest.mark.django_db, pytest.mark.statistics]
+pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
@@ -97,39 +96,128 @@ def _first_demo_item(number: str) -> AgendaItem:
                                      meeting__state=Meeting.State.HELD).order_by("pk").first()
 
 
-def test_saving_an_item_refreshes_its_municipality():
+def test_a_save_marks_its_day_and_the_worker_refreshes_it_after_the_commit(django_capture_on_commit_callbacks):
     call_command("seed_demo", force=True, verbosity=0)
     user = f.SuperuserFactory()
     item = _first_demo_item("4628")
-    period = Period(item.meeting.date, item.meeting.date)
-    kind = item.meeting.body.kind
+    meeting = item.meeting
+    period = Period(meeting.date, meeting.date)
+    kind = meeting.body.kind
     before = metrics.scorecard("4628", period, kind, user).agenda_items
-    AgendaItem.objects.create(meeting=item.meeting, position=999, title="Ny sak om klimatiltak")  # no signal
-    assert metrics.scorecard("4628", period, kind, user).agenda_items == before  # stale until refreshed
-    meeting_services.save_item(SimpleNamespace(save=lambda: item))  # as the item form does
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with CaptureQueriesContext(connection) as write:
+            AgendaItem.objects.create(meeting=meeting, position=999, title="Ny sak om klimatiltak")
+        # the write path only marks the day stale: nothing is recomputed before the commit
+        assert list(StaleStatistics.objects.values_list("municipality_id", "body_kind", "date")) == [
+            ("4628", kind, meeting.date)
+        ]
+        assert metrics.scorecard("4628", period, kind, user).agenda_items == before
+        assert not any("dashboards_meetingdaystatistics" in q["sql"] for q in write.captured_queries)
+    assert len(callbacks) == 1  # one refresh task per commit
     assert metrics.scorecard("4628", period, kind, user).agenda_items == before + 1
     assert metrics.scorecard("4628", period, kind, user) == metrics.scorecard("4628", period, kind, user, raw=True)
+    assert not StaleStatistics.objects.exists()
 
 
-def test_a_signal_refreshes_only_the_municipalities_named():
+def test_the_refresh_upserts_only_the_marked_days(django_capture_on_commit_callbacks):
     call_command("seed_demo", force=True, verbosity=0)
-    numbers = sorted(set(MeetingDayStatistics.objects.values_list("municipality_id", flat=True)))
-    assert len(numbers) >= 2
-    MeetingDayStatistics.objects.all().delete()
-    with CaptureQueriesContext(connection) as captured:
-        send_meetings_changed(None, numbers[0])
-    assert set(MeetingDayStatistics.objects.values_list("municipality_id", flat=True)) == {numbers[0]}
-    assert len(captured.captured_queries) < 20  # a fixed number of queries for one municipality
+    item = _first_demo_item("4628")
+    other = MeetingDayStatistics.objects.exclude(date=item.meeting.date).order_by("pk").first()
+    MeetingDayStatistics.objects.filter(pk=other.pk).update(meetings_held=999)  # a sentinel: must stay
+    marked = MeetingDayStatistics.objects.get(
+        municipality_id="4628", body_kind=item.meeting.body.kind, date=item.meeting.date
+    )
+    item = AgendaItem.objects.get(pk=item.pk)
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as captured:
+        item.save()
+    assert MeetingDayStatistics.objects.get(pk=other.pk).meetings_held == 999
+    assert MeetingDayStatistics.objects.get(pk=marked.pk).agenda_items == marked.agenda_items  # updated in place
+    # the save itself marks one day, nothing more
+    assert [q["sql"].split(" (")[0] for q in captured.captured_queries if "dashboards_" in q["sql"]] == [
+        'INSERT INTO "dashboards_stalestatistics"'
+    ]
 
 
-def test_deleting_a_meeting_and_linking_an_item_refresh(client):
+def _refreshed(capture, change):
+    with capture(execute=True):
+        change()
+
+
+def test_a_body_changing_kind_moves_its_meetings(django_capture_on_commit_callbacks):
+    call_command("seed_demo", force=True, verbosity=0)
+    user = f.SuperuserFactory()
+    body = Body.objects.filter(municipality_id="4628", kind=Body.Kind.PSU, meetings__published=True).first()
+    period = Period(D(2000, 1, 1), D(2100, 1, 1))
+    psu = metrics.scorecard("4628", period, "PSU", user).meetings_held
+    amu = metrics.scorecard("4628", period, "AMU", user).meetings_held or 0
+    moved = body.meetings.filter(published=True, state=Meeting.State.HELD).count()
+    assert moved > 0
+
+    def change():
+        body.kind = Body.Kind.AMU
+        body.save()
+
+    _refreshed(django_capture_on_commit_callbacks, change)
+    assert metrics.scorecard("4628", period, "AMU", user).meetings_held == amu + moved
+    assert (metrics.scorecard("4628", period, "PSU", user).meetings_held or 0) == psu - moved
+    assert assert_precomputed_equals_raw(user) > 0
+
+
+def test_any_orm_save_refreshes_the_statistics(django_capture_on_commit_callbacks):
+    call_command("seed_demo", force=True, verbosity=0)
+    user = f.SuperuserFactory()
+    meeting = _first_demo_item("4628").meeting
+    period = Period(meeting.date, meeting.date)
+    held = metrics.scorecard("4628", period, meeting.body.kind, user).meetings_held
+    assert held >= 1
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.published = False
+        meeting.save()  # the admin saves with save(): model signals see it
+    assert (metrics.scorecard("4628", period, meeting.body.kind, user).meetings_held or 0) == held - 1
+    assert assert_precomputed_equals_raw(user) > 0
+
+
+def test_a_membership_becoming_a_substitute_changes_the_seats(django_capture_on_commit_callbacks):
+    call_command("seed_demo", force=True, verbosity=0)
+    user = f.SuperuserFactory()
+    period = Period(D(2000, 1, 1), D(2100, 1, 1))
+    seat = scope.seats(user, period, None).filter(membership__isnull=False).order_by("pk").first()
+    membership, number, kind = seat.membership, seat.meeting.body.municipality_id, seat.meeting.body.kind
+    seats = metrics.scorecard(number, period, kind, user).counts.employee_seats
+    lost = scope.seats(user, period, kind, [number]).filter(membership=membership).count()
+    assert lost > 0
+    with django_capture_on_commit_callbacks(execute=True):
+        membership.role = Membership.Role.VARAMEDLEM  # a substitute member attending holds no seat
+        membership.save()
+    assert metrics.scorecard(number, period, kind, user).counts.employee_seats == seats - lost
+    assert assert_precomputed_equals_raw(user) > 0
+
+
+def test_an_import_signal_marks_the_meetings_or_the_whole_municipality():
+    call_command("seed_demo", force=True, verbosity=0)
+    meeting = _first_demo_item("4628").meeting
+    send_meetings_changed(None, "4628", meeting_ids=[meeting.pk])
+    assert list(StaleStatistics.objects.values_list("municipality_id", "body_kind", "date")) == [
+        ("4628", meeting.body.kind, meeting.date)
+    ]
+    StaleStatistics.objects.all().delete()
+    send_meetings_changed(None, "4628")
+    assert list(StaleStatistics.objects.values_list("municipality_id", "body_kind", "date")) == [("4628", "", None)]
+    MeetingDayStatistics.objects.filter(municipality_id="4628").delete()
+    assert statistics.refresh_stale() == 1
+    assert MeetingDayStatistics.objects.filter(municipality_id="4628").exists()
+    assert not StaleStatistics.objects.exists()
+
+
+def test_deleting_a_meeting_and_linking_an_item_refresh(client, django_capture_on_commit_callbacks):
     call_command("seed_demo", force=True, verbosity=0)
     user = f.SuperuserFactory()
     client.force_login(user)
     period = Period(D(2000, 1, 1), D(2100, 1, 1))
     meeting = _first_demo_item("4628").meeting
     held = metrics.scorecard("4628", period, meeting.body.kind, user).meetings_held
-    response = client.post(reverse("meetings:meeting_delete", args=[meeting.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meetings:meeting_delete", args=[meeting.pk]))
     assert response.status_code == 302
     assert metrics.scorecard("4628", period, meeting.body.kind, user).meetings_held == held - 1
     assert metrics.scorecard("4628", period, "PSU", user) == metrics.scorecard("4628", period, "PSU", user, raw=True)
@@ -141,10 +229,17 @@ def test_deleting_a_meeting_and_linking_an_item_refresh(client):
     ).exclude(climate_measures=measure).order_by("pk").first()
     kind = item.meeting.body.kind
     before = queries.topic_heatmap(user, period, kind)
-    assert measure_services.link_item(measure, item)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert measure_services.link_item(measure, item)
     after = queries.topic_heatmap(user, period, kind)
     assert after == queries.topic_heatmap(user, period, kind, raw=True)
     assert after != before
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.topics.clear()
+    assert queries.topic_heatmap(user, period, kind) == queries.topic_heatmap(user, period, kind, raw=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.delete()
+    assert assert_precomputed_equals_raw(user) > 0
 
 
 def test_the_command_rebuilds_everything_or_one_municipality(capsys):

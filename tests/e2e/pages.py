@@ -105,6 +105,9 @@ PAGES: list[Page] = [
     Page("records-initiatives", records("employee_initiatives"), ("adviser",)),
     Page("records-all-municipalities", records("climate_mentions", None), ("adviser",)),
     Page("methodology", lambda w: reverse("dashboards:methodology"), ALL),
+    Page("search", lambda w: reverse("search:search") + "?" + urlencode({"q": "parkering tilsette"}), ALL),
+    Page("follows", lambda w: reverse("subscriptions:follows"), ALL),
+    Page("calendar-subscriptions", lambda w: reverse("subscriptions:calendar"), ALL),
 ]
 
 

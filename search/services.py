@@ -1,0 +1,364 @@
+"""Search: the query logic behind the search page, the API, the export and saved searches.
+
+:func:`search` runs a query (web-search syntax, see :mod:`search.analysis`) with filters over the
+documents the user may read (:meth:`SearchDocumentQuerySet.visible_to`, the rule of every page),
+and returns one page of hits with highlighted snippets and the counts per filter value. The
+number of database queries is the same for every search: the total, the page, the snippets
+(PostgreSQL) and one per filter.
+
+Counts per filter value are computed with every *other* filter applied, so each list shows what
+choosing another value would give.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from measures.models import Topic
+from meetings.models import AgendaItem
+from municipalities.models import Body, Municipality
+
+from .analysis import MIN_PREFIX, Query, parse, stem
+from .indexing import FTS_TABLE
+from .models import SearchDocument
+
+CONFIG = "norwegian"
+#: SearchRank weights for D, C, B, A: compound tails, case paper, decision and proposals, title.
+PG_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
+#: bm25 column weights on SQLite: title, decision and proposals, case paper, compound tails.
+FTS_WEIGHTS = (10.0, 4.0, 2.0, 0.5)
+SNIPPET_WORDS = 30
+_START, _STOP = "\u27e6", "\u27e7"  # ⟦ ⟧: markers PostgreSQL puts around matches, turned into <mark>
+
+FACETS = ("type", "municipality", "county", "body_kind", "year", "climate_level", "topic")
+
+
+# --- the text match, per database ------------------------------------------------------------------
+
+
+def _pg_query(text: str) -> SearchQuery:
+    return SearchQuery(text, config=CONFIG, search_type="raw")
+
+
+def _fts_ids(match: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+
+
+def matching(qs: QuerySet, query: Query) -> QuerySet:
+    """Documents that match the query (every group, none of the excluded terms)."""
+    if query:
+        if connection.vendor == "postgresql":
+            return qs.filter(vector=_pg_query(query.tsquery()))
+        return qs.filter(pk__in=_fts_ids(query.fts5()))
+    if query.excluded:  # only exclusions: everything else
+        if connection.vendor == "postgresql":
+            return qs.exclude(vector=_pg_query(query.excluded_tsquery()))
+        return qs.exclude(pk__in=_fts_ids(query.excluded_fts5()))
+    return qs
+
+
+def ranked(qs: QuerySet, query: Query) -> QuerySet:
+    if not query:
+        return qs.annotate(rank=Value(0.0))
+    if connection.vendor == "postgresql":
+        return qs.annotate(rank=SearchRank(F("vector"), _pg_query(query.tsquery()), weights=PG_WEIGHTS))
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    return qs.annotate(rank=RawSQL(
+        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH %s AND rowid = {SearchDocument._meta.db_table}.id",
+        [query.fts5()],
+    ))
+
+
+# --- snippets ------------------------------------------------------------------------------------
+
+
+def _marked(text: str) -> SafeString:
+    return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def _matches(token: str, stems: set[str]) -> bool:
+    token = token.lower()
+    token_stem = stem(token)
+    return any(s in token if len(s) >= MIN_PREFIX else token_stem == s for s in stems)
+
+
+def highlight(text: str, stems: set[str], size: int = SNIPPET_WORDS) -> SafeString:
+    """A window of ``size`` words around the first match, matches marked (the SQLite snippet)."""
+    tokens = list(re.finditer(r"\w+", text))
+    if not tokens:
+        return mark_safe("")
+    first = next((i for i, t in enumerate(tokens) if stems and _matches(t.group(), stems)), 0)
+    start = max(0, first - size // 4)
+    end = min(len(tokens), start + size)
+    pieces, position = [], tokens[start].start()
+    for token in tokens[start:end]:
+        pieces.append(escape(text[position:token.start()]))
+        word = escape(token.group())
+        pieces.append(f"<mark>{word}</mark>" if stems and _matches(token.group(), stems) else word)
+        position = token.end()
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(tokens) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)
+
+
+def _snippet_source(doc) -> str:
+    return "\n".join(part for part in (doc.main, doc.paper) if part) or doc.title
+
+
+def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
+    if not docs:
+        return {}
+    if query and connection.vendor == "postgresql":
+        text = Concat("main", Value("\n"), "paper", Value("\n"), "title", output_field=TextField())
+        rows = SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).annotate(
+            headline=SearchHeadline(
+                text, _pg_query(query.tsquery()), config=CONFIG, start_sel=_START, stop_sel=_STOP,
+                max_words=SNIPPET_WORDS, min_words=12, max_fragments=2, fragment_delimiter=" … ",
+            )
+        ).values_list("pk", "headline")
+        return {pk: _marked(headline.strip()) for pk, headline in rows}
+    stems = query.highlight_stems()
+    return {d.pk: highlight(_snippet_source(d), stems) for d in docs}
+
+
+# --- filters and counts ------------------------------------------------------------------------
+
+
+#: Each filter as a condition on a column: the ORM form (for the result list) and the SQL form (for
+#: the counts, computed over the matching documents in one statement). ``%s`` takes the value.
+_FILTER_COLUMNS = {
+    "type": ("kind", "exact"),
+    "municipality": ("municipality_id", "exact"),
+    "county": ("county_number", "exact"),
+    "body_kind": ("body_kind", "exact"),
+    "climate_level": ("climate_level", "exact"),
+    "topic": ("topics", "contains"),
+    "year_from": ("year", "gte"),
+    "year_to": ("year", "lte"),
+}
+_SQL_OPERATORS = {"exact": "{} = %s", "contains": "{} LIKE %s", "gte": "{} >= %s", "lte": "{} <= %s"}
+FILTERS = tuple(_FILTER_COLUMNS)
+
+
+def _value(lookup: str, value):
+    return f"% {value} %" if lookup == "contains" else value
+
+
+def _active(filters: dict, skip: str | None) -> list[str]:
+    skipped = {"year_from", "year_to"} if skip == "year" else {skip}
+    return [name for name in FILTERS if name not in skipped and filters.get(name) not in (None, "")]
+
+
+def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
+    for name in _active(filters, skip):
+        column, lookup = _FILTER_COLUMNS[name]
+        value = f" {filters[name]} " if lookup == "contains" else filters[name]
+        qs = qs.filter(**{f"{column}__{lookup}": value})
+    return qs
+
+
+def _where_sql(filters: dict, skip: str | None, extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
+    conditions, params = [], []
+    for name in _active(filters, skip):
+        column, lookup = _FILTER_COLUMNS[name]
+        conditions.append(_SQL_OPERATORS[lookup].format(column))
+        params.append(_value(lookup, filters[name]))
+    for condition, param in extra:
+        conditions.append(condition)
+        params.append(param)
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    return {
+        "type": dict(SearchDocument.Kind.choices),
+        "body_kind": dict(Body.Kind.choices),
+        "climate_level": dict(AgendaItem.ClimateLevel.choices),
+        "topic": dict(Topic.Code.choices),
+    }
+
+
+_FACET_COLUMNS = {
+    "type": "kind", "municipality": "municipality_id", "county": "county_number", "body_kind": "body_kind",
+    "year": "year", "climate_level": "climate_level",
+}
+_TOTAL = "__total"
+
+
+#: The order of the results, as SQL over the matching documents (``m``); :func:`results` says the
+#: same with the ORM for the export and the feeds.
+_ORDER_SQL = {
+    "relevance": "rank DESC, date DESC NULLS LAST, id",
+    "date": "date DESC NULLS LAST, rank DESC, id",
+}
+_HIT = "__hit"
+
+
+def _rows(base: QuerySet, filters: dict, sort: str, offset: int, limit: int) -> list[tuple]:
+    """One statement: (facet, value, count, None) for every filter value, (``__total``, None, n,
+    None), and (``__hit``, id, position, rank) for the page of results.
+
+    The matching documents are read once, with their rank (a materialised common table
+    expression, on both databases); each list is then counted over them with every other filter
+    applied, and the page is cut from them in order.
+    """
+    columns = ["id", *_FACET_COLUMNS.values(), "topics", "date", "rank"]
+    base_sql, base_params = base.order_by().values(*columns).query.sql_with_params()
+    selects, params = [], list(base_params)
+    for facet, column in _FACET_COLUMNS.items():
+        where, where_params = _where_sql(filters, facet)
+        selects.append(f"SELECT %s, CAST({column} AS TEXT), COUNT(*), CAST(NULL AS REAL) FROM m{where} GROUP BY {column}")
+        params += [facet, *where_params]
+    for code in Topic.Code.values:
+        where, where_params = _where_sql(filters, "topic", [("topics LIKE %s", f"% {code} %")])
+        selects.append(f"SELECT %s, %s, COUNT(*), CAST(NULL AS REAL) FROM m{where}")
+        params += ["topic", code, *where_params]
+    where, where_params = _where_sql(filters, None)
+    selects.append(f"SELECT %s, NULL, COUNT(*), CAST(NULL AS REAL) FROM m{where}")
+    params += [_TOTAL, *where_params]
+    selects.append(
+        f"SELECT %s, CAST(id AS TEXT), pos, CAST(rank AS REAL) FROM (SELECT id, rank, ROW_NUMBER() OVER "
+        f"(ORDER BY {_ORDER_SQL[sort]}) AS pos FROM m{where}) page WHERE pos > %s AND pos <= %s"
+    )
+    params += [_HIT, *where_params, offset, offset + limit]
+    sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(selects)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def facet_values(rows: list[tuple], filters: dict) -> dict[str, list[FacetValue]]:
+    """The counts per filter value from :func:`_rows`, labelled (one query for the place names)."""
+    found: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
+    for facet, value, n, _rank in rows:
+        if facet in found and value not in (None, "") and n:
+            found[facet].append((str(value), n))
+    numbers = [v for v, _n in found["municipality"]]
+    counties = [v for v, _n in found["county"]]
+    names: dict[tuple[str, str], str] = {}
+    if numbers or counties:
+        for number, county, kind, name in Municipality.objects.filter(
+            Q(number__in=numbers) | Q(kind=Municipality.Kind.COUNTY, county_number__in=counties)
+        ).values_list("number", "county_number", "kind", "name"):
+            names[("county", county) if kind == Municipality.Kind.COUNTY else ("municipality", number)] = name
+    labels = _labels()
+    result: dict[str, list[FacetValue]] = {}
+    for facet in FACETS:
+        values = []
+        for value, n in found[facet]:
+            label = labels.get(facet, {}).get(value) or names.get((facet, value)) or value
+            if facet == "year":
+                selected = str(filters.get("year_from") or "") == str(filters.get("year_to") or "") == value
+            else:
+                selected = str(filters.get(facet) or "") == value
+            values.append(FacetValue(value, str(label), n, selected))
+        if facet == "year":
+            values.sort(key=lambda v: v.value, reverse=True)
+        elif facet in ("municipality", "county"):
+            values.sort(key=lambda v: (-v.count, v.label))
+        else:
+            order = list(labels.get(facet, {}))
+            values.sort(key=lambda v: order.index(v.value) if v.value in order else len(order))
+        result[facet] = values
+    return result
+
+
+# --- the search ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    doc: SearchDocument
+    snippet: SafeString
+
+    @property
+    def type(self) -> str:
+        return self.doc.kind
+
+    @property
+    def type_label(self) -> str:
+        return self.doc.get_kind_display()
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    searched: bool = False
+
+
+def has_criteria(params: dict) -> bool:
+    return bool((params.get("q") or "").strip()) or any(params.get(name) not in (None, "") for name in FILTERS)
+
+
+def results(user, params: dict) -> tuple[Query, QuerySet]:
+    """The matching documents in order (sort: relevance or date), with their rank."""
+    query = parse(params.get("q") or "")
+    qs = filtered(matching(SearchDocument.objects.visible_to(user), query), params)
+    qs = ranked(qs, query)
+    if params.get("sort") == "date" or not query:
+        qs = qs.order_by(F("date").desc(nulls_last=True), "-rank", "pk")
+    else:
+        qs = qs.order_by("-rank", F("date").desc(nulls_last=True), "pk")
+    return query, qs
+
+
+def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult:
+    """One page of hits (``offset``, ``limit``) and the counts per filter value.
+
+    Queries: one statement for the counts and the page (:func:`_rows`), the place names, the
+    page's documents, and on PostgreSQL their snippets: the same whatever is found.
+    """
+    query = parse(params.get("q") or "")
+    if not has_criteria(params):
+        return SearchResult(query)
+    base = ranked(matching(SearchDocument.objects.visible_to(user), query), query)
+    sort = "date" if params.get("sort") == "date" or not query else "relevance"
+    rows = _rows(base, params, sort, offset, limit)
+    total = next(n for facet, _v, n, _r in rows if facet == _TOTAL)
+    page = {int(value): (position, rank) for facet, value, position, rank in rows if facet == _HIT}
+    docs = sorted(SearchDocument.objects.filter(pk__in=list(page)).select_related("municipality", "body"),
+                  key=lambda d: page[d.pk][0])
+    for doc in docs:
+        doc.rank = page[doc.pk][1]
+    found = snippets(docs, query)
+    return SearchResult(
+        query=query, total=total, hits=[Hit(d, found.get(d.pk, mark_safe(""))) for d in docs],
+        facets=facet_values(rows, params), searched=True,
+    )
+
+
+EXPORT_HEADER = [
+    "type", "id", "municipality", "municipality_name", "county", "body", "body_kind", "meeting_id", "date",
+    "title", "item_type", "climate_level", "topics", "url",
+]
+
+
+def export_rows(user, params: dict, url) -> Iterator[list]:
+    _query, qs = results(user, params)
+    for doc in qs.select_related("municipality", "body").iterator(chunk_size=1000):
+        yield [
+            doc.kind, doc.object_id, doc.municipality_id, doc.municipality.name, doc.county_number,
+            doc.body.name if doc.body_id else "", doc.body_kind, doc.meeting_id, doc.date, doc.label,
+            doc.item_type, doc.climate_level, doc.topics.strip(), url(doc.path),
+        ]
