@@ -36,7 +36,7 @@ messages: install ## Compile the translation catalogues (.po -> .mo)
 	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
 catalogues: install ## Update the .po catalogues from the marked strings (no source locations, so branches merge cleanly)
-	$(DEV) $(PY) manage.py makemessages -l nb -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
+	$(DEV) $(PY) manage.py makemessages -l nb -l nn -l en --no-location --ignore=.venv --ignore=tests --ignore=node_modules
 
 run: install messages ## Migrate a local SQLite database, load demo data, serve on http://127.0.0.1:8000
 	$(DEV) $(PY) manage.py migrate --noinput

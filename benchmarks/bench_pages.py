@@ -23,6 +23,7 @@ The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -109,6 +110,7 @@ def measure() -> dict:
         result[f"{name}_ms_median"] = round(sorted(times)[len(times) // 2], 1)
         result[f"queries_{name}"] = queries
         result[f"{name}_bytes"] = size
+        result[f"{name}_gzip_bytes"] = len(gzip.compress(response.content))
     from bench_writes import measure_writes
 
     result.update(measure_writes(SCORECARD_MUNICIPALITY, REQUESTS, p95))
@@ -188,6 +190,7 @@ def main() -> dict:
         "national_page_ms_p95_small": small["national_page_ms_p95"],
         "queries_national_page": large["queries_national_page"],
         "queries_national_page_small": small["queries_national_page"],
+        "national_page_gzip_bytes": large["national_page_gzip_bytes"],
         "scorecard_ms_p95": large["scorecard_ms_p95"],
         "api_scorecard_ms_p95": large["api_scorecard_ms_p95"],
         "write_item_ms_p95": large["write_item_ms_p95"],
@@ -198,8 +201,25 @@ def main() -> dict:
         "import_pdf_pages_per_s": importer.get("import_pdf_pages_per_s"),
         **review,
     }
+    report["national_page_budget"] = national_page_budget(large, small)
     print(json.dumps(report))
     return report
+
+
+#: The national page's budget (issue 14): server time p95 at 357 municipalities, its growth over
+#: the 10-municipality figure, and the compressed HTML.
+NATIONAL_PAGE_MS_P95 = 60
+NATIONAL_PAGE_GROWTH = 1.2
+NATIONAL_PAGE_GZIP_BYTES = 150_000
+
+
+def national_page_budget(large: dict, small: dict) -> dict:
+    checks = {
+        "ms_p95": large["national_page_ms_p95"] <= NATIONAL_PAGE_MS_P95,
+        "growth": large["national_page_ms_p95"] <= NATIONAL_PAGE_GROWTH * small["national_page_ms_p95"],
+        "gzip_bytes": large["national_page_gzip_bytes"] <= NATIONAL_PAGE_GZIP_BYTES,
+    }
+    return {**checks, "met": all(checks.values())}
 
 
 if __name__ == "__main__":

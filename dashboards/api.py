@@ -23,6 +23,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 
 from meetings.models import AgendaItem, Meeting
+from partssamarbeid.api import KnownFilters
 from municipalities.models import Body, Municipality, kommunenummer_validator
 
 from . import metrics, queries, scope
@@ -115,8 +116,10 @@ class MunicipalitySerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(reverse("dashboards_api:scorecard", args=[obj.number]))
 
 
-class MunicipalityList(ListAPIView):
+class MunicipalityList(KnownFilters, ListAPIView):
     """Municipalities (every register row: municipalities and county municipalities)."""
+
+    filters = ("county", "kind")
 
     serializer_class = MunicipalitySerializer
 
@@ -137,7 +140,8 @@ class MunicipalityList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class MunicipalityDetail(RetrieveAPIView):
+class MunicipalityDetail(KnownFilters, RetrieveAPIView):
+    filters = ()
     serializer_class = MunicipalitySerializer
     queryset = Municipality.objects.all()
     lookup_field = "number"
@@ -167,12 +171,14 @@ _SCORECARD_FIELDS.update(
 ScorecardSerializer = type("ScorecardSerializer", (serializers.Serializer,), dict(_SCORECARD_FIELDS))
 
 
-class ScorecardView(GenericAPIView):
+class ScorecardView(KnownFilters, GenericAPIView):
     """How well a municipality involves union representatives, for a period and a body kind.
 
     Counts and shares are null when there is no data (never zero for "no data"). Definitions:
     the methodology page (/dashboards/methodology/).
     """
+
+    filters = ("from", "to", "body_kind")
 
     serializer_class = ScorecardSerializer
     pagination_class = None
@@ -185,8 +191,10 @@ class ScorecardView(GenericAPIView):
         return Response(metrics.api_dict(card))
 
 
-class ScorecardList(GenericAPIView):
+class ScorecardList(KnownFilters, GenericAPIView):
     """Scorecards of many municipalities (the national comparison), paginated by municipality."""
+
+    filters = ("from", "to", "body_kind", "county", "population", "with_data")
 
     serializer_class = ScorecardSerializer
 
@@ -234,8 +242,10 @@ class BodySerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(reverse("dashboards:body_calendar", args=[obj.pk]))
 
 
-class BodyList(ListAPIView):
+class BodyList(KnownFilters, ListAPIView):
     """Bodies (PSU, AMU, ...) of every municipality."""
+
+    filters = ("municipality", "kind")
 
     serializer_class = BodySerializer
 
@@ -253,7 +263,8 @@ class BodyList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class BodyDetail(RetrieveAPIView):
+class BodyDetail(KnownFilters, RetrieveAPIView):
+    filters = ()
     serializer_class = BodySerializer
 
     def get_queryset(self):
@@ -291,8 +302,10 @@ def _meeting_filters(qs, params, prefix: str = ""):
     return qs
 
 
-class MeetingList(ListAPIView):
+class MeetingList(KnownFilters, ListAPIView):
     """Meetings the caller may read (drafts only of the caller's own municipality)."""
+
+    filters = ("municipality", "body", "body_kind", "from", "to", "state")
 
     serializer_class = MeetingSerializer
 
@@ -315,7 +328,8 @@ class MeetingList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class MeetingDetail(RetrieveAPIView):
+class MeetingDetail(KnownFilters, RetrieveAPIView):
+    filters = ()
     serializer_class = MeetingSerializer
 
     def get_queryset(self):
@@ -346,8 +360,10 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
-class AgendaItemList(ListAPIView):
+class AgendaItemList(KnownFilters, ListAPIView):
     """Agenda items with their climate level (a person's override, else automatic) and evidence."""
+
+    filters = ("municipality", "body", "body_kind", "from", "to", "meeting", "climate_level", "kind", "env_assessment", "substantive")
 
     serializer_class = AgendaItemSerializer
 
@@ -383,7 +399,8 @@ class AgendaItemList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class AgendaItemDetail(RetrieveAPIView):
+class AgendaItemDetail(KnownFilters, RetrieveAPIView):
+    filters = ()
     serializer_class = AgendaItemSerializer
 
     def get_queryset(self):

@@ -8,6 +8,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 
+from partssamarbeid.api import ApiRoot
+
 from . import api
 
 app_name = "dashboards_api"
@@ -18,6 +20,7 @@ def _view(view_class, **kwargs):
 
 
 urlpatterns = [
+    path("", _view(ApiRoot), name="root"),
     path("municipalities/", _view(api.MunicipalityList), name="municipality_list"),
     path("municipalities/<str:number>/", _view(api.MunicipalityDetail), name="municipality_detail"),
     path("municipalities/<str:number>/scorecard", _view(api.ScorecardView), name="scorecard"),

@@ -1,12 +1,24 @@
 """CSV and XLSX exports of the comparison table and of the records behind any figure.
 
-CSV is streamed row by row (querysets are read in chunks), so its size is bounded only by the
-data; XLSX is built in openpyxl's write-only mode and capped at :data:`XLSX_MAX_ROWS` rows (a
-last row says so when the cap is reached; the CSV has everything). Column names are stable,
-machine-readable English codes; values are plain (ISO dates, ``true``/``false``, empty for no
-data). Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
-is prefixed with an apostrophe. Control characters that XML cannot carry (from an imported PDF,
-say) are dropped from XLSX cells, so one odd title cannot break a whole export.
+One writer serves every export. A table is a list of :class:`Column` (a key, a translated
+heading, a kind and an explanation) and a function that yields rows of values in that order.
+
+Both formats are made to open as they are in a Norwegian spreadsheet:
+
+- CSV: a UTF-8 byte-order mark, ``;`` between fields, decimal comma, shares as percentages
+  (``95,5%``), dates as ``YYYY-MM-DD`` and date and time as ``YYYY-MM-DD HH:MM`` (which Excel reads as
+  dates), yes/no in words. Streamed row by row (querysets are read in chunks), so its size is
+  bounded only by the data.
+- XLSX: typed cells with number formats (percent, date, date and time), a frozen heading row,
+  an autofilter, column widths, a named sheet and a second sheet that explains every column.
+  Built in openpyxl's write-only mode and capped at :data:`XLSX_MAX_ROWS` rows (a last row says
+  so when the cap is reached; the CSV has everything).
+
+Headings, sheet names and coded values (states, levels, statuses) are in the user's language
+(Norwegian, or English with the English interface). Text that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe. Control
+characters that XML cannot carry (from an imported PDF, say) are dropped from XLSX cells, so one
+odd title cannot break a whole export.
 """
 from __future__ import annotations
 
@@ -14,15 +26,24 @@ import csv
 import datetime
 import io
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
+from measures.models import Topic
+from measures.services import Timing
+from meetings.models import AgendaItem, Attendance, Meeting
 from municipalities import permissions
 
-from .metrics import API_METRICS
+from .metrics import METRICS
 from .queries import ComparisonRow, evidence_phrases
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -30,24 +51,76 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 XLSX_MAX_ROWS = 100_000
 CHUNK = 1000
 FORMATS = ("csv", "xlsx")
+CSV_DELIMITER = ";"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Excel number formats by column kind (the spreadsheet shows them in the reader's locale).
+NUMBER_FORMATS = {
+    "share": "0.0 %",
+    "decimal": "0.0",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "time": "hh:mm",
+    "int": "0",
+}
+#: Column widths (characters) by kind; text columns get :data:`TEXT_WIDTH` unless they say otherwise.
+WIDTHS = {"share": 12, "decimal": 10, "date": 12, "datetime": 17, "time": 8, "int": 10, "bool": 9, "url": 40}
+TEXT_WIDTH = 24
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # lazily translated heading
+    kind: str = "text"  # text, int, decimal, share, date, datetime, time, bool, url
+    help: str = ""  # lazily translated explanation, for the sheet that explains the columns
+    width: int | None = None
+
+    @property
+    def chars(self) -> int:
+        return self.width or WIDTHS.get(self.kind, TEXT_WIDTH)
+
+
+@dataclass(frozen=True)
+class Table:
+    sheet: str  # lazily translated sheet name (at most 31 characters, no : \\ / ? * [ ])
+    columns: tuple[Column, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def header(self) -> list[str]:
+        return [str(c.label) for c in self.columns]
+
+
+# --- values -----------------------------------------------------------------------------------------
 
 
 def safe_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def csv_value(value) -> str:
-    if value is None:
+def decimal_comma(value: float, places: int) -> str:
+    text = f"{round(value, places):.{places}f}".rstrip("0").rstrip(".") if places else f"{round(value)}"
+    return text.replace(".", ",")
+
+
+def csv_value(value, kind: str = "text") -> str:
+    if value is None or value == "" and kind != "text":
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return _("yes") if value else _("no")
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
-    if isinstance(value, (datetime.date, datetime.time)):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date):
         return value.isoformat()
+    if kind == "share" and isinstance(value, (int, float)):
+        return decimal_comma(value * 100, 1) + "%"
     if isinstance(value, float):
-        return repr(round(value, 4))
+        return decimal_comma(value, 4)
     if isinstance(value, str):
         return safe_text(value)
     return str(value)
@@ -63,37 +136,91 @@ def xlsx_value(value):
     return value
 
 
+# --- the writer ---------------------------------------------------------------------------------------
+
+
 class _Echo:
     def write(self, value):
         return value
 
 
-def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(header)  # the byte-order mark makes spreadsheets read UTF-8
+def csv_lines(table: Table, rows: Iterable[list]) -> Iterator[str]:
+    writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
+    kinds = [c.kind for c in table.columns]
+    yield "\ufeff" + writer.writerow(table.header())  # the byte-order mark makes spreadsheets read UTF-8
     for row in rows:
-        yield writer.writerow([csv_value(v) for v in row])
+        yield writer.writerow([csv_value(v, kind) for v, kind in zip(row, kinds)])
 
 
-def xlsx_bytes(header: list[str], rows: Iterable[list], sheet: str = "data") -> bytes:
+def _in_language(language: str, lines: Iterator[str]) -> Iterator[str]:
+    """A streamed body is written after the view returned: keep the request's language for it."""
+    with translation.override(language):
+        yield from lines
+
+
+def _sheet_name(name: str) -> str:
+    for char in ":\\/?*[]":
+        name = name.replace(char, " ")
+    return name[:31]
+
+
+def xlsx_bytes(table: Table, rows: Iterable[list]) -> bytes:
     workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet[:31])
-    worksheet.append(header)
-    for n, row in enumerate(rows):
-        if n >= XLSX_MAX_ROWS:
-            worksheet.append([f"Truncated after {XLSX_MAX_ROWS} rows: download the CSV for all rows."])
+    sheet = workbook.create_sheet(_sheet_name(str(table.sheet)))
+    sheet.freeze_panes = "A2"
+    for n, column in enumerate(table.columns, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = column.chars
+    bold = Font(bold=True)
+    heading = []
+    for label in table.header():
+        cell = WriteOnlyCell(sheet, label)
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        heading.append(cell)
+    sheet.append(heading)
+    formats = [NUMBER_FORMATS.get(c.kind) for c in table.columns]
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        if count > XLSX_MAX_ROWS:
+            sheet.append([_("Truncated after %(rows)s rows: download the CSV for all rows.") % {"rows": XLSX_MAX_ROWS}])
+            count -= 1
             break
-        worksheet.append([xlsx_value(v) for v in row])
+        cells = []
+        for value, number_format in zip(row, formats):
+            cell = WriteOnlyCell(sheet, xlsx_value(value))
+            if number_format and value is not None:
+                cell.number_format = number_format
+            cells.append(cell)
+        sheet.append(cells)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{count + 1}"
+    _explanations(workbook, table)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def response(fmt: str, filename: str, header: list[str], rows: Iterable[list], sheet: str = "data"):
+def _explanations(workbook: Workbook, table: Table) -> None:
+    sheet = workbook.create_sheet(_sheet_name(_("Columns")))
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["A"].width = 36
+    sheet.column_dimensions["B"].width = 100
+    bold = Font(bold=True)
+    heading = [WriteOnlyCell(sheet, _("Column")), WriteOnlyCell(sheet, _("What it holds"))]
+    for cell in heading:
+        cell.font = bold
+    sheet.append(heading)
+    for column in table.columns:
+        text = WriteOnlyCell(sheet, safe_text(str(column.help or column.label)))
+        text.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.append([WriteOnlyCell(sheet, str(column.label)), text])
+
+
+def response(fmt: str, filename: str, table: Table, rows: Iterable[list]):
     if fmt == "csv":
-        result = StreamingHttpResponse(csv_lines(header, rows), content_type=CSV_CONTENT_TYPE)
+        lines = _in_language(translation.get_language(), csv_lines(table, rows))
+        result = StreamingHttpResponse(lines, content_type=CSV_CONTENT_TYPE)
     else:
-        result = HttpResponse(xlsx_bytes(header, rows, sheet), content_type=XLSX_CONTENT_TYPE)
+        result = HttpResponse(xlsx_bytes(table, rows), content_type=XLSX_CONTENT_TYPE)
     result["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return result
 
@@ -103,12 +230,49 @@ def chunked(rows):
     return rows.iterator(chunk_size=CHUNK) if hasattr(rows, "iterator") else rows
 
 
-# --- the tables --------------------------------------------------------------------------------------
+def label(choices, code) -> str:
+    """The translated label of a coded value (the code itself if it is not one of the choices)."""
+    if code in (None, ""):
+        return ""
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return str(code)
 
-COMPARISON_HEADER = [
-    "municipality", "name", "county", "population", "body_kind", "from", "to", *API_METRICS,
-    "index_weight_with_data", "data_last_imported",
-]
+
+# --- the columns ----------------------------------------------------------------------------------------
+
+C = Column
+MUNICIPALITY = C("municipality", gettext_lazy("Municipality number"), width=12,
+                 help=gettext_lazy("The municipality's four-digit number (two digits for a county municipality)."))
+MUNICIPALITY_NAME = C("municipality_name", gettext_lazy("Municipality"), width=20)
+BODY = C("body", gettext_lazy("Body"), help=gettext_lazy("The committee or forum that met."))
+BODY_KIND = C("body_kind", gettext_lazy("Body kind"), width=10,
+              help=gettext_lazy("PSU, AMU, HAMU and so on: the kind of body the figures and records are for."))
+MEETING_ID = C("meeting_id", gettext_lazy("Meeting ID"), "int",
+               gettext_lazy("The meeting's number in Partssamarbeid (part of its web address)."))
+MEETING_DATE = C("meeting_date", gettext_lazy("Meeting date"), "date")
+URL = C("url", gettext_lazy("Web address"), "url", gettext_lazy("The record's page in Partssamarbeid."))
+
+
+def _metric_kind(kind: str) -> str:
+    return {"share": "share", "count": "int"}.get(kind, "decimal")
+
+
+COMPARISON = Table(
+    gettext_lazy("Comparison"),
+    (
+        MUNICIPALITY, MUNICIPALITY_NAME, C("county", gettext_lazy("County"), width=16),
+        C("population", gettext_lazy("Population"), "int", gettext_lazy("Inhabitants on 1 January (Statistics Norway).")),
+        BODY_KIND,
+        C("from", gettext_lazy("From"), "date", gettext_lazy("First day of the period.")),
+        C("to", gettext_lazy("To"), "date", gettext_lazy("Last day of the period.")),
+        *(C(m.key, m.label, _metric_kind(m.kind), m.definition) for m in METRICS),
+        C("index_weight_with_data", gettext_lazy("Index weight with data"), "int",
+          gettext_lazy("How many of the index's 100 points come from components with data.")),
+        C("data_last_imported", gettext_lazy("Data last imported"), "datetime"),
+    ),
+)
 
 
 def comparison_rows(rows: Iterable[ComparisonRow]) -> Iterator[list]:
@@ -116,36 +280,67 @@ def comparison_rows(rows: Iterable[ComparisonRow]) -> Iterator[list]:
         m, card = row.municipality, row.card
         yield [
             m.number, m.name, m.county_name, m.population, card.body_kind, card.period.start, card.period.end,
-            *(card.value(key) for key in API_METRICS), card.index_weight, card.data_last_imported,
+            *(card.value(metric.key) for metric in METRICS), card.index_weight, card.data_last_imported,
         ]
 
 
-ITEM_HEADER = [
-    "municipality", "municipality_name", "body", "body_kind", "meeting_id", "meeting_date", "meeting_state",
-    "item_id", "position", "case_number", "title", "item_type", "procedural", "substantive", "climate_level",
-    "climate_level_automatic", "climate_override", "climate_evidence", "env_assessment", "employee_proposal",
-    "employee_request", "employee_statement", "url",
-]
+ITEMS = Table(
+    gettext_lazy("Agenda items"),
+    (
+        MUNICIPALITY, MUNICIPALITY_NAME, BODY, BODY_KIND, MEETING_ID, MEETING_DATE,
+        C("meeting_state", gettext_lazy("Meeting state"), width=12),
+        C("item_id", gettext_lazy("Item ID"), "int", gettext_lazy("The agenda item's number in Partssamarbeid.")),
+        C("position", gettext_lazy("Item no."), "int", gettext_lazy("The item's place on the agenda.")),
+        C("case_number", gettext_lazy("Case number"), width=12),
+        C("title", gettext_lazy("Title"), width=50),
+        C("item_type", gettext_lazy("Item type"), width=10,
+          help=gettext_lazy("PS: case for decision, RS: report, or information or consultation.")),
+        C("procedural", gettext_lazy("Procedural"), "bool",
+          gettext_lazy("Approval of the notice, agenda or minutes: not a substantive item.")),
+        C("substantive", gettext_lazy("Substantive"), "bool",
+          gettext_lazy("Neither procedural nor a report: counted among the substantive items.")),
+        C("climate_level", gettext_lazy("Climate relevance"),
+          help=gettext_lazy("A person's assessment when there is one, else the classifier's.")),
+        C("climate_level_automatic", gettext_lazy("Climate relevance (automatic)"),
+          help=gettext_lazy("What the classifier found in the item's text.")),
+        C("climate_override", gettext_lazy("Climate relevance (set by a person)")),
+        C("climate_evidence", gettext_lazy("Climate words found"), width=40,
+          help=gettext_lazy("The words and phrases the classifier matched.")),
+        C("env_assessment", gettext_lazy("Environmental consequences"), width=30,
+          help=gettext_lazy("What the case paper says about environmental consequences.")),
+        C("employee_proposal", gettext_lazy("Proposal from the employee side"), "bool"),
+        C("employee_request", gettext_lazy("Request from the employee side"), "bool"),
+        C("employee_statement", gettext_lazy("Statement from the employee side"), "bool"),
+        URL,
+    ),
+)
 
 
 def item_rows(items, url: Callable[[str], str], user=None) -> Iterator[list]:
+    level = AgendaItem.ClimateLevel
     for item in chunked(items):
         meeting = item.meeting
         body = meeting.body
         yield [
             body.municipality_id, body.municipality.name, body.name, body.kind, meeting.pk, meeting.date,
-            meeting.state, item.pk, item.position, item.case_number, item.title, item.item_type, item.procedural,
-            not item.procedural and item.item_type != "RS", item.effective_climate_level, item.climate_level,
-            item.climate_override, "; ".join(evidence_phrases(item, limit=50)), item.env_assessment,
-            item.employee_proposal, item.employee_request, item.employee_statement,
-            url(item.get_absolute_url()),
+            label(Meeting.State, meeting.state), item.pk, item.position, item.case_number, item.title,
+            item.item_type, item.procedural, not item.procedural and item.item_type != "RS",
+            label(level, item.effective_climate_level), label(level, item.climate_level),
+            label(level, item.climate_override), "; ".join(evidence_phrases(item, limit=50)),
+            label(AgendaItem.EnvAssessment, item.env_assessment), item.employee_proposal, item.employee_request,
+            item.employee_statement, url(item.get_absolute_url()),
         ]
 
 
-MEETING_HEADER = [
-    "municipality", "municipality_name", "body", "body_kind", "meeting_id", "date", "start_time", "end_time",
-    "place", "state", "last_imported_at", "url",
-]
+MEETINGS = Table(
+    gettext_lazy("Meetings"),
+    (
+        MUNICIPALITY, MUNICIPALITY_NAME, BODY, BODY_KIND, MEETING_ID, C("date", gettext_lazy("Date"), "date"),
+        C("start_time", gettext_lazy("Starts"), "time"), C("end_time", gettext_lazy("Ends"), "time"),
+        C("place", gettext_lazy("Place")), C("state", gettext_lazy("State"), width=12),
+        C("last_imported_at", gettext_lazy("Last imported"), "datetime"), URL,
+    ),
+)
 
 
 def meeting_rows(meetings, url: Callable[[str], str], user=None) -> Iterator[list]:
@@ -153,15 +348,23 @@ def meeting_rows(meetings, url: Callable[[str], str], user=None) -> Iterator[lis
         body = meeting.body
         yield [
             body.municipality_id, body.municipality.name, body.name, body.kind, meeting.pk, meeting.date,
-            meeting.start_time, meeting.end_time, meeting.place, meeting.state, meeting.last_imported_at,
-            url(meeting.get_absolute_url()),
+            meeting.start_time, meeting.end_time, meeting.place, label(Meeting.State, meeting.state),
+            meeting.last_imported_at, url(meeting.get_absolute_url()),
         ]
 
 
-SEAT_HEADER = [
-    "municipality", "meeting_id", "meeting_date", "attendance_id", "name", "organisation", "role", "status",
-    "filled", "url",
-]
+SEATS = Table(
+    gettext_lazy("Seats"),
+    (
+        MUNICIPALITY, MEETING_ID, MEETING_DATE,
+        C("attendance_id", gettext_lazy("Attendance ID"), "int"), C("name", gettext_lazy("Name")),
+        C("organisation", gettext_lazy("Organisation"), width=14), C("role", gettext_lazy("Role")),
+        C("status", gettext_lazy("Attendance"), width=14),
+        C("filled", gettext_lazy("Seat filled"), "bool",
+          gettext_lazy("The member was present, or a substitute met in their place.")),
+        URL,
+    ),
+)
 
 
 def seat_rows(seats, url: Callable[[str], str], user=None) -> Iterator[list]:
@@ -169,15 +372,24 @@ def seat_rows(seats, url: Callable[[str], str], user=None) -> Iterator[list]:
         meeting = seat.meeting
         yield [
             meeting.body.municipality_id, meeting.pk, meeting.date, seat.pk, seat.display_name,
-            seat.organisation.short_name if seat.organisation_id else "", seat.role, seat.status, seat.filled,
-            url(meeting.get_absolute_url()),
+            seat.organisation.short_name if seat.organisation_id else "", seat.role,
+            label(Attendance.Status, seat.status), seat.filled, url(meeting.get_absolute_url()),
         ]
 
 
-REQUEST_HEADER = [
-    "municipality", "meeting_id", "meeting_date", "request_id", "asked_by", "organisation", "text",
-    "asks_for_agenda_item", "raised_under_item_id", "resulting_item_id", "url",
-]
+REQUESTS = Table(
+    gettext_lazy("Requests"),
+    (
+        MUNICIPALITY, MEETING_ID, MEETING_DATE, C("request_id", gettext_lazy("Request ID"), "int"),
+        C("asked_by", gettext_lazy("Asked by")), C("organisation", gettext_lazy("Organisation"), width=14),
+        C("text", gettext_lazy("Text"), width=50),
+        C("asks_for_agenda_item", gettext_lazy("Asks for an agenda item"), "bool"),
+        C("raised_under_item_id", gettext_lazy("Raised under item ID"), "int"),
+        C("resulting_item_id", gettext_lazy("Resulting item ID"), "int",
+          gettext_lazy("The agenda item the request led to, if any.")),
+        URL,
+    ),
+)
 
 
 def request_rows(requests, url: Callable[[str], str], user) -> Iterator[list]:
@@ -192,46 +404,69 @@ def request_rows(requests, url: Callable[[str], str], user) -> Iterator[list]:
         ]
 
 
-MEASURE_HEADER = [
-    "municipality", "municipality_name", "measure_id", "title", "status", "topics", "affects_employees",
-    "proposed_date", "decision_date", "reference_date", "first_involvement_date", "first_consultation_date",
-    "max_level", "timing", "url",
-]
+MEASURES = Table(
+    gettext_lazy("Climate measures"),
+    (
+        MUNICIPALITY, MUNICIPALITY_NAME, C("measure_id", gettext_lazy("Measure ID"), "int"),
+        C("title", gettext_lazy("Title"), width=50), C("status", gettext_lazy("Status"), width=14),
+        C("topics", gettext_lazy("Topics"), width=30),
+        C("affects_employees", gettext_lazy("Affects employees"), "bool"),
+        C("proposed_date", gettext_lazy("Proposed"), "date"), C("decision_date", gettext_lazy("Decided"), "date"),
+        C("reference_date", gettext_lazy("Reference date"), "date",
+          gettext_lazy("The date that places the measure in a period: decision, else proposal, else first involvement.")),
+        C("first_involvement_date", gettext_lazy("First involvement"), "date"),
+        C("first_consultation_date", gettext_lazy("First consultation"), "date"),
+        C("max_level", gettext_lazy("Highest involvement level"), "int",
+          gettext_lazy("0 not involved, 1 informed, 2 consulted, 3 co-determined, 4 initiated by the employee side.")),
+        C("timing", gettext_lazy("Timing"), width=30,
+          help=gettext_lazy("Whether the employee side was consulted before the decision.")),
+        URL,
+    ),
+)
 
 
 def measure_rows(measures, url: Callable[[str], str], user=None) -> Iterator[list]:
     for measure in measures:
         s = measure.summary
         yield [
-            measure.municipality_id, measure.municipality.name, measure.pk, measure.title, measure.status,
-            " ".join(t.code for t in measure.topics.all()), measure.affects_employees, measure.proposed_date,
-            measure.decision_date, measure.reference_date, s.first_involvement_date, s.first_consultation_date,
-            s.max_level, str(s.timing), url(measure.get_absolute_url()),
+            measure.municipality_id, measure.municipality.name, measure.pk, measure.title,
+            label(type(measure).Status, measure.status),
+            "; ".join(label(Topic.Code, t.code) for t in measure.topics.all()), measure.affects_employees,
+            measure.proposed_date, measure.decision_date, measure.reference_date, s.first_involvement_date,
+            s.first_consultation_date, s.max_level, label(Timing, s.timing), url(measure.get_absolute_url()),
         ]
 
 
-#: kind -> (header, rows function). Each rows function takes the records, a function that makes a
+#: kind -> (table, rows function). Each rows function takes the records, a function that makes a
 #: URL absolute and the user: a reference to another record goes through ``permissions.readable``.
 RECORD_TABLES = {
-    "items": (ITEM_HEADER, item_rows),
-    "meetings": (MEETING_HEADER, meeting_rows),
-    "seats": (SEAT_HEADER, seat_rows),
-    "requests": (REQUEST_HEADER, request_rows),
-    "measures": (MEASURE_HEADER, measure_rows),
+    "items": (ITEMS, item_rows),
+    "meetings": (MEETINGS, meeting_rows),
+    "seats": (SEATS, seat_rows),
+    "requests": (REQUESTS, request_rows),
+    "measures": (MEASURES, measure_rows),
 }
 
-INITIATIVE_HEADER = ["record_type", "municipality", "id", "date", "text", "organisation", "url"]
+INITIATIVES = Table(
+    gettext_lazy("Initiatives"),
+    (
+        C("record_type", gettext_lazy("Kind of record"), help=gettext_lazy("A request at a meeting, or a climate measure.")),
+        MUNICIPALITY, C("id", gettext_lazy("ID"), "int"), C("date", gettext_lazy("Date"), "date"),
+        C("text", gettext_lazy("Text"), width=50), C("organisation", gettext_lazy("Organisation"), width=14), URL,
+    ),
+)
 
 
 def initiative_rows(requests, measures, url: Callable[[str], str]) -> Iterator[list]:
     """Employee-side initiatives: requests at meetings, then measures initiated by the employee side."""
+    request_kind, measure_kind = _("Request"), _("Climate measure")
     for request in chunked(requests):
         yield [
-            "request", request.meeting.body.municipality_id, request.pk, request.meeting.date, request.text,
+            request_kind, request.meeting.body.municipality_id, request.pk, request.meeting.date, request.text,
             request.organisation.short_name if request.organisation_id else "", url(request.meeting.get_absolute_url()),
         ]
     for measure in measures:
         yield [
-            "measure", measure.municipality_id, measure.pk, measure.reference_date, measure.title, "",
+            measure_kind, measure.municipality_id, measure.pk, measure.reference_date, measure.title, "",
             url(measure.get_absolute_url()),
         ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import Body, Municipality
 
 from .metrics import RECORD_METRICS
-from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period
+from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period, data_period
 
 POPULATION_BAND_CHOICES = [
     ("", _("All sizes")),
@@ -34,8 +34,11 @@ class ScopeForm(forms.Form):
 
     body_kind = forms.ChoiceField(label=_("Body kind"), choices=Body.Kind.choices, required=False)
 
-    def __init__(self, data=None, *args, today: datetime.date | None = None, **kwargs):
-        self.default_period = Period.default(today)
+    def __init__(
+        self, data=None, *args, today: datetime.date | None = None, default_period: Period | None = None, **kwargs
+    ):
+        self.default_period = default_period or Period.default(today)
+        self.default_from_data = False
         data = data.copy() if data is not None else {}
         super().__init__(data, *args, **kwargs)
         self.fields["from"] = forms.DateField(label=_("From"), required=False, widget=_DateInput())
@@ -61,6 +64,17 @@ class ScopeForm(forms.Form):
         data["body_kind"] = data.get("body_kind") or DEFAULT_BODY_KIND
         return data
 
+    @classmethod
+    def with_data_default(cls, data, ids: list[str] | None = None, **kwargs):
+        """The form whose default period is the last four full years with published meetings
+        (:func:`dashboards.scope.data_period`) of the requested body kind in ``ids``.
+        ``form.default_from_data`` says whether the default came from the data and is in use."""
+        kind = data.get("body_kind") if data.get("body_kind") in Body.Kind.values else DEFAULT_BODY_KIND
+        period, found = data_period(kind, ids)
+        form = cls(data, default_period=period, **kwargs)
+        form.default_from_data = found and not (data.get("from") or data.get("to"))
+        return form
+
     def params(self) -> dict[str, str]:
         """The cleaned scope as query parameters (for links to drill-downs and exports)."""
         period = self.cleaned_data["period"]
@@ -70,14 +84,14 @@ class ScopeForm(forms.Form):
 class NationalForm(ScopeForm):
     county = forms.ChoiceField(label=_("County"), required=False)
     population = forms.ChoiceField(label=_("Population"), choices=POPULATION_BAND_CHOICES, required=False)
-    with_data = forms.BooleanField(label=_("Only municipalities with data"), required=False)
+    show_all = forms.BooleanField(label=_("Also municipalities without data"), required=False)
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         counties = Municipality.objects.filter(kind=Municipality.Kind.COUNTY).order_by("name")
         self.fields["county"].choices = [("", _("All counties"))] + [(c.number, c.name) for c in counties]
-        self.order_fields(["county", "population", "body_kind", "from", "to", "with_data"])
+        self.order_fields(["county", "population", "body_kind", "from", "to", "show_all"])
 
     def clean_sort(self) -> str:
         from .queries import SORT_KEYS
@@ -90,8 +104,8 @@ class NationalForm(ScopeForm):
         for name in ("county", "population"):
             if self.cleaned_data.get(name):
                 params[name] = self.cleaned_data[name]
-        if self.cleaned_data.get("with_data"):
-            params["with_data"] = "on"
+        if self.cleaned_data.get("show_all"):
+            params["show_all"] = "on"
         return params
 
 

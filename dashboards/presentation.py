@@ -29,7 +29,7 @@ def format_value(metric: MetricDef, value) -> str:
         return number_format(value, 1 if value != int(value) else 0)
     if metric.kind == "index":
         return number_format(value, 1)
-    return number_format(value, 0)
+    return number_format(value, 0, force_grouping=True)
 
 
 def records_url(metric: str, params: dict, municipality: str | None = None, fmt: str | None = None) -> str:
@@ -65,8 +65,8 @@ class Figure:
 def _detail(metric: MetricDef, card: Scorecard) -> str:
     if metric.is_share and card.value(metric.key) is not None:
         return _("%(numerator)s of %(denominator)s") % {
-            "numerator": number_format(getattr(card.counts, metric.numerator), 0),
-            "denominator": number_format(getattr(card.counts, metric.denominator), 0),
+            "numerator": number_format(getattr(card.counts, metric.numerator), 0, force_grouping=True),
+            "denominator": number_format(getattr(card.counts, metric.denominator), 0, force_grouping=True),
         }
     return ""
 
@@ -82,6 +82,31 @@ def figures(card: Scorecard, params: dict, *, include_index: bool = False) -> li
     return [figure(m.key, card, params) for m in METRICS if include_index or m.kind != "index"]
 
 
+#: What each index component is computed from: (numerator, denominator) as figures of the scorecard.
+COMPONENT_BASES = {
+    "representation": ("employee_seats_filled", "employee_seats"),
+    "voice": ("voice_items", "substantive_items"),
+    "initiative": ("employee_initiatives", "meetings_held"),
+    "climate": ("climate_mentions", "agenda_items"),
+    "early_involvement": ("measures_consulted_early", "measures_affecting_employees"),
+}
+
+
+def _count(card: Scorecard, name: str):
+    return getattr(card.counts, name) if hasattr(card.counts, name) else card.value(name)
+
+
+def component_base(card: Scorecard, key: str) -> str:
+    """The numbers a component's score is computed from ("14 of 38")."""
+    numerator, denominator = (_count(card, name) for name in COMPONENT_BASES[key])
+    if numerator is None or not denominator:
+        return no_data()
+    return _("%(numerator)s of %(denominator)s") % {
+        "numerator": number_format(numerator, 0, force_grouping=True),
+        "denominator": number_format(denominator, 0, force_grouping=True),
+    }
+
+
 def component_rows(card: Scorecard) -> list[dict]:
     rows = []
     for c in card.components:
@@ -92,6 +117,7 @@ def component_rows(card: Scorecard) -> list[dict]:
                 "weight": c.weight,
                 "value": no_data() if c.value is None else _("%(percent)s%%") % {"percent": number_format(round(c.value * 100), 0)},
                 "points": no_data() if c.points is None else number_format(c.points, 1),
+                "base": component_base(card, c.key),
             }
         )
     return rows
@@ -162,6 +188,7 @@ class FigureCells:
         self.base = escape(f"{reverse('dashboards:records')}?{query}{'&' if query else ''}metric=")
         self.index_url = escape(methodology_url("index"))
         self.no_data = escape(no_data())
+        self.too_little = escape(_("too little data"))
         self.columns = [
             (
                 m,
@@ -184,10 +211,14 @@ class FigureCells:
             text = self._texts[key] = escape(format_value(metric, value))
         return text
 
-    def __call__(self, card: Scorecard):
+    def __call__(self, card: Scorecard, ranked: bool = True):
+        """The cells of one row; an unranked row (too little data) shows no index."""
         municipality = f"&amp;municipality={quote_plus(card.municipality)}" if card.municipality else ""
         cells = []
         for metric, key, label in self.columns:
+            if key == "index" and not ranked:
+                cells.append(f'<td><span class="text-body-secondary">{self.too_little}</span></td>')
+                continue
             value = card.value(key)
             if value is None:
                 cells.append(f'<td><span class="text-body-secondary">{self.no_data}</span></td>')

@@ -26,6 +26,9 @@ from municipalities.models import Body, Membership, Organisation
 
 DEFAULT_YEARS = 4
 MAX_YEARS = 20
+#: Below this many substantive agenda items in the period a municipality's index is shown as
+#: "too little data" and not ranked: a handful of items would make it swing (methodology page).
+MIN_SUBSTANTIVE_ITEMS_FOR_RANKING = 10
 DEFAULT_BODY_KIND = Body.Kind.PSU
 EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
 
@@ -53,6 +56,11 @@ class Period:
         end = today or timezone.localdate()
         return cls(_years_before(end, DEFAULT_YEARS), end)
 
+    @classmethod
+    def full_years(cls, last: int, years: int = DEFAULT_YEARS) -> "Period":
+        """``years`` whole calendar years ending with ``last``."""
+        return cls(datetime.date(last - years + 1, 1, 1), datetime.date(last, 12, 31))
+
     @property
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))
@@ -66,6 +74,38 @@ class Period:
 
     def as_params(self) -> dict[str, str]:
         return {"from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+def enough_data(card) -> bool:
+    """Whether a scorecard rests on enough substantive items to be ranked by its index."""
+    return card.counts.substantive_items >= MIN_SUBSTANTIVE_ITEMS_FOR_RANKING
+
+
+def first_published_meeting(body_kind: str, ids: list[str] | None = None) -> datetime.date | None:
+    """The date of the earliest published held meeting of ``body_kind`` (in ``ids``, or anywhere)."""
+    meetings = Meeting.objects.filter(published=True, state=Meeting.State.HELD, body__kind=body_kind)
+    if ids is not None:
+        meetings = meetings.filter(body__municipality_id__in=ids)
+    return meetings.order_by("date").values_list("date", flat=True).first()
+
+
+def data_period(
+    body_kind: str, ids: list[str] | None = None, today: datetime.date | None = None
+) -> tuple["Period", bool]:
+    """The default period of a scorecard or comparison: the last four full years up to the latest
+    full year with published held meetings of ``body_kind`` (in the municipalities ``ids``, or
+    anywhere). Returns the period and whether it was found from the data; without published
+    meetings before this year it is :meth:`Period.default` (the last four years up to today)."""
+    today = today or timezone.localdate()
+    meetings = Meeting.objects.filter(
+        published=True, state=Meeting.State.HELD, body__kind=body_kind, date__lt=datetime.date(today.year, 1, 1)
+    )
+    if ids is not None:
+        meetings = meetings.filter(body__municipality_id__in=ids)
+    latest = meetings.order_by("-date").values_list("date", flat=True).first()
+    if latest is None:
+        return Period.default(today), False
+    return Period.full_years(latest.year), True
 
 
 # --- conditions on agenda items -------------------------------------------------------------------

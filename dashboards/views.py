@@ -19,7 +19,7 @@ from measures.services import coverage_for
 from municipalities.access import get_visible_or_404
 from municipalities.models import Body, Municipality
 
-from . import charts, exports, ical, presentation, queries
+from . import cartogram, charts, exports, ical, presentation, queries, scope
 from .forms import NationalForm, RecordsForm, ScopeForm
 from .metrics import (
     INDEX_WEIGHTS,
@@ -31,12 +31,14 @@ from .metrics import (
     scorecard_with_trend,
 )
 from .queries import ComparisonRow
+from .research import research_periods
+from .scope import MIN_SUBSTANTIVE_ITEMS_FOR_RANKING, enough_data
 
 # --- the municipality scorecard --------------------------------------------------------------------
 
 def scorecard(request, number: str):
     municipality = get_object_or_404(Municipality, number=number)
-    form = ScopeForm(request.GET)
+    form = ScopeForm.with_data_default(request.GET, [municipality.number])
     context = {"municipality": municipality, "form": form}
     if not form.is_valid():
         return render(request, "dashboards/scorecard.html", context, status=400)
@@ -85,6 +87,12 @@ def scorecard(request, number: str):
         bodies=list(Body.objects.visible_to(request.user).filter(municipality=municipality).order_by("name")),
         body_kind_label=Body.Kind(body_kind).label,
         exports=_export_links(params, municipality.number),
+        default_from_data=form.default_from_data,
+        research=[
+            {"study": r.study, "period": r.period, "url": f"?{urlencode(r.params())}",
+             "current": r.params() == params}
+            for r in research_periods(municipality.number)
+        ],
     )
     return render(request, "dashboards/scorecard.html", context)
 
@@ -105,7 +113,8 @@ def _export_links(params: dict, municipality: str | None) -> list[dict]:
 
 # --- the national comparison ---------------------------------------------------------------------------
 
-def _comparison(request, form: NationalForm) -> list[ComparisonRow]:
+def _all_rows(request, form: NationalForm) -> list[ComparisonRow]:
+    """Every municipality and county municipality in the county and population filter, with its card."""
     data = form.cleaned_data
     period, body_kind = data["period"], data["body_kind"]
     municipalities = queries.municipalities_for(data.get("county") or "", data.get("population") or "")
@@ -113,13 +122,27 @@ def _comparison(request, form: NationalForm) -> list[ComparisonRow]:
     ids = [m.number for m in municipalities] if filtered else None
     cards = metrics_by_municipality(ids, period, body_kind, request.user)
     empty = Counts()
-    rows = [
+    return [
         ComparisonRow(m, cards.get(m.number) or derive(m.number, period, body_kind, empty))
         for m in municipalities
     ]
-    if data.get("with_data"):
+
+
+def _shown(rows: list[ComparisonRow], form: NationalForm) -> list[ComparisonRow]:
+    """The rows the table shows, in order: those with data unless all were asked for; sorted by
+    the chosen column, and by the index only among municipalities with enough data to rank."""
+    data = form.cleaned_data
+    if not data.get("show_all"):
         rows = [row for row in rows if row.card.has_data]
-    return queries.sort_rows(rows, data.get("sort") or "name")
+    sort = data.get("sort") or "name"
+    rows = queries.sort_rows(rows, sort)
+    if sort.lstrip("-") == "index":
+        rows = [r for r in rows if enough_data(r.card)] + [r for r in rows if not enough_data(r.card)]
+    return rows
+
+
+def _comparison(request, form: NationalForm) -> list[ComparisonRow]:
+    return _shown(_all_rows(request, form), form)
 
 
 def _sort_headers(form: NationalForm, sort: str) -> list[dict]:
@@ -148,8 +171,11 @@ def _sort_headers(form: NationalForm, sort: str) -> list[dict]:
     return headers
 
 
+NATIONAL_PAGE_SIZE = 50
+
+
 def national(request):
-    form = NationalForm(request.GET)
+    form = NationalForm.with_data_default(request.GET)
     context = {"form": form}
     if not form.is_valid():
         return render(request, "dashboards/national.html", context, status=400)
@@ -157,30 +183,55 @@ def national(request):
     period, body_kind = data["period"], data["body_kind"]
     params = form.params()
     sort = data.get("sort") or "name"
-    rows = _comparison(request, form)
+    everything = _all_rows(request, form)
+    shown = _shown(everything, form)
+    municipal = [row for row in shown if not row.municipality.is_county]
+    county_rows = [row for row in shown if row.municipality.is_county]
+    page = Paginator(municipal, NATIONAL_PAGE_SIZE).get_page(request.GET.get("page"))
     cells = presentation.FigureCells(params)
     params_query = urlencode({key: params[key] for key in ("from", "to", "body_kind")})
     scorecard_url = reverse("dashboards:scorecard", args=["0000"]).replace("0000", "{}") + f"?{params_query}"
-    table = [
-        {
+
+    def table_row(row):
+        ranked = enough_data(row.card)
+        return {
             "municipality": row.municipality,
             "card": row.card,
+            "ranked": ranked,
             "scorecard_url": scorecard_url.format(row.municipality.number),
-            "cells": cells(row.card) if row.card.has_data else "",
+            "cells": cells(row.card, ranked) if row.card.has_data else "",
         }
-        for row in rows
-    ]
-    bin_rows, distribution = presentation.index_distribution(rows)
-    ids = [row.municipality.number for row in rows] if (data.get("county") or data.get("population")) else None
-    heat_rows, heatmap = presentation.topic_heat(rows, queries.topic_heatmap(request.user, period, body_kind, ids))
+
+    municipalities = [row for row in everything if not row.municipality.is_county]
+    with_data = [row for row in municipalities if row.card.has_data]
+    ranked_rows = [row for row in with_data if enough_data(row.card)]
+    bin_rows, distribution = presentation.index_distribution(ranked_rows)
+    ids = [row.municipality.number for row in everything] if (data.get("county") or data.get("population")) else None
+    heat_rows, heatmap = presentation.topic_heat(shown, queries.topic_heatmap(request.user, period, body_kind, ids))
+    county_names = {number: str(name) for number, name in form.fields["county"].choices if number}
+    base_query = {k: v for k, v in params.items() if k != "county"}
+    tiles = cartogram.county_tiles(
+        everything, county_names, lambda number: f"?{urlencode({**base_query, 'county': number, 'sort': sort})}"
+    )
+    page_query = urlencode({**params, "sort": sort})
     context.update(
         params=params,
         params_query=params_query,
+        page_query=page_query,
         sort=sort,
         headers=_sort_headers(form, sort),
-        table=table,
+        table=[table_row(row) for row in page],
+        page=page,
+        county_table=[table_row(row) for row in county_rows],
         figure_columns=len(METRICS) + 1,
-        with_data_count=sum(1 for row in rows if row.card.has_data),
+        shown_count=len(municipal),
+        municipality_count=len(municipalities),
+        with_data_count=len(with_data),
+        ranked_count=len(ranked_rows),
+        minimum_items=MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
+        since=scope.first_published_meeting(body_kind, ids),
+        default_from_data=form.default_from_data,
+        tiles=tiles,
         distribution=distribution,
         bin_rows=bin_rows,
         heatmap=heatmap,
@@ -188,8 +239,8 @@ def national(request):
         topics=[label for _code, label in Topic.Code.choices],
         body_kind_label=Body.Kind(body_kind).label,
         period=period,
-        export_csv=f"{reverse('dashboards:national_export', args=['csv'])}?{urlencode({**params, 'sort': sort})}",
-        export_xlsx=f"{reverse('dashboards:national_export', args=['xlsx'])}?{urlencode({**params, 'sort': sort})}",
+        export_csv=f"{reverse('dashboards:national_export', args=['csv'])}?{page_query}",
+        export_xlsx=f"{reverse('dashboards:national_export', args=['xlsx'])}?{page_query}",
     )
     return render(request, "dashboards/national.html", context)
 
@@ -197,13 +248,13 @@ def national(request):
 def national_export(request, fmt: str):
     if fmt not in exports.FORMATS:
         raise Http404
-    form = NationalForm(request.GET)
+    form = NationalForm.with_data_default(request.GET)
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
     period = form.cleaned_data["period"]
     rows = _comparison(request, form)
     filename = f"partssamarbeid-comparison-{form.cleaned_data['body_kind']}-{period.start}-{period.end}"
-    return exports.response(fmt, filename, exports.COMPARISON_HEADER, exports.comparison_rows(rows), "comparison")
+    return exports.response(fmt, filename, exports.COMPARISON, exports.comparison_rows(rows))
 
 
 # --- the records behind a figure ---------------------------------------------------------------------
@@ -272,11 +323,11 @@ def records_export(request, fmt: str):
     url = request.build_absolute_uri
     if found.second_kind:
         rows = exports.initiative_rows(found.rows, found.second_rows, url)
-        header = exports.INITIATIVE_HEADER
+        table = exports.INITIATIVES
     else:
-        header, make_rows = exports.RECORD_TABLES[found.kind]
+        table, make_rows = exports.RECORD_TABLES[found.kind]
         rows = make_rows(found.rows, url, request.user)
-    return exports.response(fmt, filename, header, rows, data["metric"])
+    return exports.response(fmt, filename, table, rows)
 
 
 # --- methodology and calendars -----------------------------------------------------------------------
@@ -298,6 +349,7 @@ def methodology(request):
             "climate_full": round(m.CLIMATE_SHARE_FOR_FULL_SCORE * 100),
             "initiatives_full": f"{m.INITIATIVES_PER_MEETING_FOR_FULL_SCORE:g}",
             "minimum_weight": m.MINIMUM_INDEX_WEIGHT,
+            "minimum_items": MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
         },
     )
 

@@ -9,6 +9,7 @@ from rest_framework.generics import ListAPIView
 
 from municipalities.api_fields import ReadableReferenceField
 from municipalities.models import kommunenummer_validator
+from partssamarbeid.api import KnownFilters
 
 from . import services
 from .models import ClimateMeasure
@@ -50,7 +51,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         return str(self._summary(obj).timing)
 
 
-class MeasureListView(ListAPIView):
+class MeasureListView(KnownFilters, ListAPIView):
     """Climate measures the caller may read, with the derived involvement values.
 
     ``timing`` is ``early`` (consulted before the decision), ``late`` (involved, but not
@@ -59,6 +60,7 @@ class MeasureListView(ListAPIView):
     """
 
     serializer_class = MeasureSerializer
+    filters = ("municipality",)
 
     def get_queryset(self):
         measures = (

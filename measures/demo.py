@@ -212,11 +212,68 @@ MEASURES = [
     ),
 ]
 
+MEASURES += [
+    # Vaksdal: one measure the employee side was consulted on early, one they only heard about.
+    DemoMeasure(
+        "4628",
+        "Parkeringsavgift for tilsette ved kommunehuset",
+        "Parkeringsavgift for tilsette ved kommunehuset",
+        D(2023, 6, 1),
+        {
+            "description": "Parkeringsavgift for tilsette ved kommunehuset, med unntak for tilsette som må "
+            "bruke eigen bil i tenesta. Drøfta med hovudtillitsvalde før vedtaket.",
+            "status": M.Status.DECIDED,
+            "decided_by": "Administrasjonsutvalet",
+            "responsible_unit": "Eigedom",
+            "affects_employees": True,
+            "employee_effects": ["commuting"],
+            "funding": M.Funding.NONE,
+        },
+        ("transport",),
+        (
+            DemoEvent(-21, I.Arena.DROFTING, Level.CONSULTED, I.RaisedBy.EMPLOYER, I.Position.MIXED,
+                      "Fagforbundet godtek avgifta om tilsette med køyreplikt får unntak.",
+                      ("Fagforbundet",), arena_detail="Drøftingsmøte med hovudtillitsvalde", side="employee"),
+            DemoEvent(0, I.Arena.PSU, Level.CONSULTED, I.RaisedBy.EMPLOYER, I.Position.SUPPORTS,
+                      "Unntaket for tilsette med køyreplikt kom med i vedtaket.", ("Fagforbundet",),
+                      in_meeting=True),
+        ),
+        decision="anchor",
+        proposed_offset=-35,
+    ),
+    DemoMeasure(
+        "4628",
+        "Miljøfyrtårn-sertifisering av Vaksdal sjukeheim",
+        "Miljøfyrtårn-sertifisering av Vaksdal sjukeheim",
+        D(2023, 10, 1),
+        {
+            "description": "Sjukeheimen vert sertifisert som Miljøfyrtårn: avfallssortering, nye innkjøpsrutinar "
+            "og opplæring av tilsette. Tillitsvalde fekk orientering etter at leiinga hadde bestemt seg.",
+            "status": M.Status.IN_IMPLEMENTATION,
+            "decided_by": "Kommunedirektøren",
+            "responsible_unit": "Helse og meistring",
+            "affects_employees": True,
+            "employee_effects": ["work_methods", "training"],
+            "funding": M.Funding.OPERATING,
+        },
+        ("certification", "waste"),
+        (
+            DemoEvent(0, I.Arena.PSU, Level.INFORMED, I.RaisedBy.EMPLOYER, in_meeting=True),
+            DemoEvent(30, I.Arena.DROFTING, Level.CONSULTED, I.RaisedBy.EMPLOYEE, I.Position.SUPPORTS,
+                      "Tillitsvalde bad om å få vere med på opplæringsplanen.", ("Fagforbundet", "Delta"),
+                      arena_detail="Drøftingsmøte med tillitsvalde", side="employee"),
+        ),
+        decision="anchor",
+        proposed_offset=-60,
+    ),
+]
+
 GREEN_REPRESENTATIVES = [
     # municipality, fictional name, union, since, until
     ("3205", "Mari Grønvold", "Naturviterne", D(2023, 1, 1), None),
     ("3105", "Tor Løvaas", "Fagforbundet", D(2022, 6, 1), None),
     ("3105", "Siri Aker", "NITO", D(2021, 1, 1), D(2022, 12, 31)),
+    ("4628", "Randi Fjellheim", "Fagforbundet", D(2023, 1, 1), None),
 ]
 
 MEASURE_DEFAULTS = {

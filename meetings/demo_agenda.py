@@ -523,6 +523,18 @@ VAKSDAL_ITEMS: list[dict] = [
         "Fast orientering om tilsetjingar og utlysingar.",
         type="orientering",
     ),
+    item(
+        "Parkeringsavgift for tilsette ved kommunehuset",
+        "Kommunedirektøren føreslår parkeringsavgift for tilsette ved kommunehuset for å få fleire "
+        "til å reise kollektivt eller sykle til jobb.",
+        env_section="Tiltaket skal redusere klimagassutslepp frå reiser til og frå arbeid.",
+    ),
+    item(
+        "Miljøfyrtårn-sertifisering av Vaksdal sjukeheim",
+        "Sjukeheimen skal sertifiserast som Miljøfyrtårn. Tilsette får opplæring i avfallssortering "
+        "og nye innkjøpsrutinar.",
+        type="orientering",
+    ),
 ]
 
 KONGSBERG_ITEMS: list[dict] = [

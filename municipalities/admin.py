@@ -5,8 +5,8 @@ from .models import Body, Membership, Municipality, Organisation, Person, Profil
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "kind", "county_name", "population"]
-    list_filter = ["kind", "county_name"]
+    list_display = ["number", "name", "kind", "county_name", "population", "written_standard"]
+    list_filter = ["kind", "written_standard", "county_name"]
     search_fields = ["number", "name"]
 
 

@@ -17,6 +17,10 @@ kommunenummer_validator = RegexValidator(
 )
 
 
+#: A municipality's written standard (målform) chooses the interface language for its users.
+WRITTEN_STANDARDS = [("nb", _("Bokmål")), ("nn", _("Nynorsk"))]
+
+
 class Municipality(models.Model):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
@@ -30,6 +34,13 @@ class Municipality(models.Model):
     county_number = models.CharField(_("county number"), max_length=2)
     county_name = models.CharField(_("county"), max_length=100)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    written_standard = models.CharField(
+        _("written standard (målform)"),
+        max_length=2,
+        choices=WRITTEN_STANDARDS,
+        default="nb",
+        help_text=_("Bokmål or nynorsk: the language its users see by default (they can still switch)."),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities_2024.csv"
 ORGANISATIONS_CSV = DATA_DIR / "organisations.csv"
+WRITTEN_STANDARD_CSV = DATA_DIR / "written_standard.csv"
 HISTORY_CSV = DATA_DIR / "municipality_history.csv"
 
 
@@ -28,6 +29,8 @@ def load_municipalities(Municipality) -> LoadReport:
     """Insert or update every register row, keyed on the municipality number (idempotent)."""
     report = LoadReport()
     existing = {m.number: m for m in Municipality.objects.all()}
+    # the written standard exists from migration 0003 on; 0002 loads the register without it
+    standards = _written_standards() if _has_field(Municipality, "written_standard") else None
     for row in _read(MUNICIPALITIES_CSV):
         values = {
             "name": row["name"],
@@ -36,6 +39,8 @@ def load_municipalities(Municipality) -> LoadReport:
             "county_name": row["county_name"],
             "population": int(row["population"]) if row["population"] else None,
         }
+        if standards is not None:
+            values["written_standard"] = standards.get(row["number"], "nb")
         current = existing.get(row["number"])
         if current is None:
             Municipality.objects.create(number=row["number"], **values)
@@ -50,6 +55,26 @@ def load_municipalities(Municipality) -> LoadReport:
         else:
             report.unchanged += 1
     return report
+
+
+def _has_field(model, name: str) -> bool:
+    return any(f.name == name for f in model._meta.get_fields())
+
+
+def _written_standards() -> dict[str, str]:
+    """Municipality number -> written standard (målform) for those listed; the rest write bokmål."""
+    return {row["number"]: row["written_standard"] for row in _read(WRITTEN_STANDARD_CSV)}
+
+
+def load_written_standards(Municipality) -> int:
+    """Set the written standard (målform) of the listed municipalities (migration 0003). Returns
+    how many rows were changed."""
+    changed = 0
+    for number, standard in _written_standards().items():
+        changed += Municipality.objects.filter(number=number).exclude(written_standard=standard).update(
+            written_standard=standard
+        )
+    return changed
 
 
 def load_organisations(Organisation) -> LoadReport:

@@ -1,4 +1,5 @@
-"""Project middleware: the language, bad input answered with a 4xx, private caching."""
+"""Project middleware: the language (the user's choice, else their municipality's written standard,
+else bokmål), bad input answered with a 4xx, private caching."""
 import logging
 
 from django.conf import settings
@@ -9,19 +10,26 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from municipalities.language import SESSION_KEY
+
 logger = logging.getLogger(__name__)
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
     """Like Django's LocaleMiddleware, but the browser's Accept-Language is not consulted.
 
-    Norwegian public-sector users get bokmål by default even on an English-language browser;
-    the language switch in the header (a cookie) is the only way to English.
+    The language switch in the header (a cookie) wins; without it a logged-in user gets their
+    municipality's written standard (bokmål or nynorsk, remembered in the session at login), and
+    everybody else bokmål, even on an English-language browser.
     """
 
     def process_request(self, request):
+        languages = dict(settings.LANGUAGES)
         code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if code not in dict(settings.LANGUAGES):
+        if code not in languages:
+            session = getattr(request, "session", None)
+            code = session.get(SESSION_KEY) if session is not None else None
+        if code not in languages:
             code = settings.LANGUAGE_CODE
         translation.activate(code)
         request.LANGUAGE_CODE = translation.get_language()

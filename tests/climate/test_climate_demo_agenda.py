@@ -55,8 +55,9 @@ def test_sarpsborg_46_items_11_climate_9_assessed():
     assert counts["none_found"] > 0 and counts["not_assessed"] > 0
 
 
-def test_vaksdal_has_no_climate_items():
-    assert levels(demo.VAKSDAL_ITEMS) == Counter({"none": len(demo.VAKSDAL_ITEMS)})
+def test_vaksdal_has_two_climate_items():
+    """Issue 14: the union representative's demo municipality shows climate items and measures."""
+    assert levels(demo.VAKSDAL_ITEMS) == Counter({"none": len(demo.VAKSDAL_ITEMS) - 2, "linked": 2})
     assert 10 <= len(demo.VAKSDAL_ITEMS) <= 15
 
 

@@ -18,7 +18,7 @@ def test_item_page_shows_the_tie(world, client_for):
     item.refresh_from_db()
     assert item.climate_evidence[0]["tie"]["phrase"] == "utslepp"
     html = " ".join(client_for("hr_a").get(f"/items/{item.pk}/").content.decode().split())
-    assert '<td lang="no">parkeringsplassar</td><td>text</td><td>parking</td><td><span lang="no">utslepp</span> (text)</td>' in html
+    assert '<td lang="no">parkeringsplassar</td><td>Saksframlegg</td><td>Parkering</td><td><span lang="no">utslepp</span> (Saksframlegg)</td>' in html
 
 
 def test_review_phrases_show_the_tie_and_keep_untied_phrases():

@@ -190,3 +190,31 @@ def test_the_openapi_schema_describes_the_scorecard(users):
         assert path in schema["paths"], path
     yaml = api(users["adviser"]).get("/api/v1/schema/")
     assert yaml.status_code == 200 and b"/api/v1/municipalities/{number}/scorecard" in yaml.content
+
+
+def test_the_root_lists_the_endpoints(users):
+    response = api(users["adviser"]).get("/api/v1/")
+    assert response.status_code == 200
+    data = response.json()
+    assert list(data) == ["municipalities", "municipality", "scorecard", "scorecards", "bodies", "meetings",
+                          "agenda_items", "measures", "schema"]
+    assert data["scorecard"]["url"] == "http://testserver/api/v1/municipalities/3205/scorecard"
+    assert data["measures"]["url"] == "http://testserver/api/v1/measures/"
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("/api/v1/meetings/", ["body", "body_kind", "format", "from", "limit", "municipality", "offset", "state", "to"]),
+    ("/api/v1/measures/", ["format", "limit", "municipality", "offset"]),
+    ("/api/v1/municipalities/3205/scorecard", ["body_kind", "format", "from", "limit", "offset", "to"]),
+])
+def test_an_unknown_filter_is_refused_with_the_allowed_ones(users, url, allowed):
+    response = api(users["adviser"]).get(url, {"municipalty": "3205"})
+    assert response.status_code == 400
+    assert response.json() == {"unknown_filters": ["municipalty"], "allowed_filters": allowed}
+
+
+def test_an_anonymous_request_is_asked_to_authenticate(db):
+    for url in ("/api/v1/", "/api/v1/meetings/", "/api/v1/measures/?nonsense=1"):
+        response = APIClient().get(url)
+        assert response.status_code == 401, url
+        assert response["WWW-Authenticate"] == "Token", url

@@ -86,9 +86,7 @@ def test_national_comparison(cworld, client_for):
     response = client_for("adviser").get(reverse("dashboards:national"), {**YEAR, "sort": "-climate_mentions"})
     assert response.status_code == 200
     table = response.context["table"]
-    assert len(table) == 372  # every municipality of the register
-    assert [row["municipality"].number for row in table[:1]] == ["3205"]
-    assert all(not row["card"].has_data for row in table[1:])
+    assert [row["municipality"].number for row in table] == ["3205"]  # by default: those with data
     html = response.content.decode()
     assert 'aria-sort="descending"><a href="?' in html
     assert html.count('aria-sort="none"') == len(METRICS) + 3
@@ -96,18 +94,56 @@ def test_national_comparison(cworld, client_for):
     assert 'id="chart-topic-heatmap"' in html and 'id="heatmap"' in html
     heat = response.context["heat_rows"]
     assert [(r["municipality"].number, sum(r["values"])) for r in heat] == [("3205", 1)]
+    # the summary comes first: who reports and since when, the map, then the table
+    assert html.index('id="summary"') < html.index('id="tile-map"') < html.index('id="comparison"')
+    assert "1 av 357 kommuner rapporterer data (publiserte møter siden 01.12.2021)." in html
+    tiles = {t.number: (t.with_data, t.municipalities) for t in response.context["tiles"]}
+    assert (len(tiles), tiles["32"], tiles["46"], tiles["03"]) == (15, (1, 21), (0, 43), (0, 1))
+    assert '<li class="tile tile-row-6 tile-col-3 tile-shade-1"><a href="?from=2022-01-01&amp;to=2022-12-31&amp;' \
+           'body_kind=PSU&amp;county=32&amp;sort=-climate_mentions"><span class="tile-name">Akershus</span>1 av 21</a></li>' \
+           in html
+
+
+def test_all_municipalities_paginated_with_the_counties_in_their_own_table(cworld, client_for):
+    client = client_for("adviser")
+    first = client.get(reverse("dashboards:national"), {**YEAR, "show_all": "on", "sort": "-climate_mentions"})
+    assert first.context["shown_count"] == 357
+    assert [row["municipality"].number for row in first.context["table"][:1]] == ["3205"]
+    assert len(first.context["table"]) == 50
+    assert all(not row["card"].has_data for row in first.context["table"][1:])
+    assert len(first.context["county_table"]) == 15
+    assert {row["municipality"].kind for row in first.context["county_table"]} == {"county_municipality"}
+    html = first.content.decode()
+    assert "Side 1 av 8" in html
+    assert "page=2" in html and "show_all=on" in html
+    last = client.get(reverse("dashboards:national"), {**YEAR, "show_all": "on", "page": "8"})
+    assert len(last.context["table"]) == 357 - 7 * 50
+
+
+def test_too_little_data_is_not_ranked(cworld, client_for):
+    response = client_for("adviser").get(reverse("dashboards:national"), {**YEAR, "sort": "-index"})
+    row = response.context["table"][0]
+    assert (row["municipality"].number, row["card"].counts.substantive_items, row["ranked"]) == ("3205", 6, False)
+    assert response.context["ranked_count"] == 0
+    html = response.content.decode()
+    assert "for lite data" in html
+    assert "0 har nok data til å rangeres etter indeksen (minst 10 realitetssaker)." in html
+    four_years = client_for("adviser").get(reverse("dashboards:national"),
+                                           {"from": "2019-01-01", "to": "2022-12-31", "sort": "-index"})
+    row = four_years.context["table"][0]
+    assert (row["card"].counts.substantive_items, row["ranked"]) == (7, False)
 
 
 def test_national_filters(cworld, client_for):
     client = client_for("hr_a")
-    only = client.get(reverse("dashboards:national"), {**YEAR, "with_data": "on"})
+    only = client.get(reverse("dashboards:national"), YEAR)
     assert [row["municipality"].number for row in only.context["table"]] == ["3205"]
-    akershus = client.get(reverse("dashboards:national"), {**YEAR, "county": "32"})
+    akershus = client.get(reverse("dashboards:national"), {**YEAR, "county": "32", "show_all": "on"})
     assert {row["municipality"].county_number for row in akershus.context["table"]} == {"32"}
     assert "3205" in [row["municipality"].number for row in akershus.context["table"]]
-    unknown = client.get(reverse("dashboards:national"), {**YEAR, "population": "unknown"})
+    unknown = client.get(reverse("dashboards:national"), {**YEAR, "population": "unknown", "show_all": "on"})
     assert all(row["municipality"].population is None for row in unknown.context["table"])
-    amu = client.get(reverse("dashboards:national"), {**YEAR, "body_kind": "AMU", "with_data": "on"})
+    amu = client.get(reverse("dashboards:national"), {**YEAR, "body_kind": "AMU"})
     assert amu.context["table"][0]["card"].meetings_held == 1
     assert client.get(reverse("dashboards:national"), {"county": "zz"}).status_code == 400
 
@@ -115,9 +151,10 @@ def test_national_filters(cworld, client_for):
 def test_sorting_puts_no_data_last(cworld, client_for):
     client = client_for("adviser")
     for sort in ("index", "-index"):
-        table = client.get(reverse("dashboards:national"), {**YEAR, "sort": sort}).context["table"]
+        table = client.get(reverse("dashboards:national"), {**YEAR, "sort": sort, "show_all": "on"}).context["table"]
         assert table[0]["municipality"].number == "3205"
-    names = [row["municipality"].name for row in client.get(reverse("dashboards:national"), YEAR).context["table"]]
+    names = [row["municipality"].name for row in
+             client.get(reverse("dashboards:national"), {**YEAR, "show_all": "on"}).context["table"]]
     assert names == sorted(names, key=str.lower)
 
 

@@ -44,7 +44,7 @@ class Route:
 
     def expected(self, role: str) -> int:
         if role == "anonymous":
-            return 403 if self.api else 302
+            return 401 if self.api else 302  # the API asks for a token (WWW-Authenticate)
         return self.get[role]
 
 
@@ -78,6 +78,7 @@ PAGES = [
 ]
 
 API = [
+    Route("dashboards_api:root", "-", api=True),
     Route("dashboards_api:municipality_list", "-", api=True),
     Route("dashboards_api:municipality_detail", "B", lambda w: {"number": w.b.number}, api=True),
     Route("dashboards_api:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023, api=True),

@@ -17,7 +17,7 @@ from tests.e2e.climate import add_climate
 from tests.e2e.pages import PAGES, ROLES
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
-LANGUAGES = ["nb", "en"]
+LANGUAGES = ["nb", "nn", "en"]
 
 
 # --- the catalogues -------------------------------------------------------------------------
@@ -112,7 +112,9 @@ def test_english_is_the_source_text():
 
 # Strings marked for translation in templates and Python files must be in the catalogue:
 # catches a new string whose author did not run makemessages.
-_TEMPLATE_STRING = re.compile(r"""\{%\s*(?:translate|trans)\s+(["'])(.+?)\1(?:\s+as\s+\w+)?\s*%\}""")
+_TEMPLATE_STRING = re.compile(
+    r"""\{%\s*(?:translate|trans)\s+(["'])(.+?)\1(?:\s+context\s+(["']).+?\3)?(?:\s+as\s+\w+)?\s*%\}"""
+)
 _PYTHON_STRING = re.compile(r"""\b(?:_|gettext|gettext_lazy|pgettext_lazy)\(\s*(["'])((?:(?!\1).)+)\1\s*[,)]""")
 SOURCE_DIRS = ["templates", "municipalities", "meetings", "measures", "dashboards", "partssamarbeid"]
 
@@ -192,7 +194,7 @@ def render_pages(world, client_for, language: str | None):
 
 def test_bokmal_pages_have_no_english_left(world, client_for):
     leftovers = {}
-    for spec, page in render_pages(world, client_for, None):
+    for spec, page in render_pages(world, client_for, "nb"):
         assert '<html lang="nb">' in page, spec.name
         words = english_words(page)
         if words:
@@ -214,3 +216,73 @@ def test_bokmal_is_the_default_even_for_an_english_browser(client):
     client.cookies["django_language"] = "en"
     response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="nb-NO")
     assert '<html lang="en">' in response.content.decode()
+
+
+# --- nynorsk ----------------------------------------------------------------------------------
+
+
+def test_nynorsk_pages_have_no_english_left(world, client_for):
+    leftovers = {}
+    for spec, page in render_pages(world, client_for, "nn"):
+        assert '<html lang="nn">' in page, spec.name
+        words = english_words(page)
+        if words:
+            leftovers[spec.name] = words
+    assert not leftovers, f"English words on nynorsk pages: {leftovers}"
+
+
+@pytest.mark.django_db
+def test_the_municipalitys_written_standard_chooses_the_default_language(client_for):
+    from municipalities.models import Municipality
+    from municipalities.register import load_municipalities
+
+    Municipality.objects.filter(number__in=["4628", "3205"]).update(written_standard="nn")
+    load_municipalities(Municipality)  # the register: Vaksdal writes nynorsk, Lillestrøm bokmål
+    assert Municipality.objects.get(number="4628").written_standard == "nn"
+    assert Municipality.objects.get(number="3205").written_standard == "nb"
+    assert Municipality.objects.filter(written_standard="nn").count() == 78
+    vaksdal = client_for("hr_a")  # logs in: the default is remembered for the session
+    page = vaksdal.get(reverse("home")).content.decode()
+    assert '<html lang="nn">' in page and "Kommunar" in page
+    vaksdal.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"  # the switch still wins
+    assert '<html lang="nb">' in vaksdal.get(reverse("home")).content.decode()
+    adviser = client_for("adviser")  # no municipality: bokmål
+    assert '<html lang="nb">' in adviser.get(reverse("home")).content.decode()
+
+
+def test_the_history_column_is_a_change_not_a_switch():
+    nb = {(e.get("msgctxt"), e["msgid"]): e["msgstr"][0] for e in messages("nb")}
+    nn = {(e.get("msgctxt"), e["msgid"]): e["msgstr"][0] for e in messages("nn")}
+    assert (nb[("history column", "Change")], nb[("language button", "Change")]) == ("Endring", "Bytt")
+    assert (nn[("history column", "Change")], nn[("language button", "Change")]) == ("Endring", "Byt")
+
+
+def test_evidence_codes_are_shown_in_words():
+    from django.utils import translation
+
+    from meetings.climate.labels import category_label, place_label
+
+    with translation.override("nb"):
+        assert (place_label("administration_proposal"), place_label("proposal[0]"), place_label("text")) == (
+            "Administrasjonens forslag", "Forslag 1", "Saksframlegg")
+        assert (category_label("work:parking_fee"), category_label("certification"), category_label("new")) == (
+            "Arbeidsforhold: Parkeringsavgift for ansatte", "Miljøsertifisering", "new")
+    with translation.override("nn"):
+        assert (place_label("administration_proposal"), category_label("work:parking_fee")) == (
+            "Forslaget frå administrasjonen", "Arbeidsforhold: Parkeringsavgift for tilsette")
+
+
+def test_numbers_are_written_the_norwegian_way():
+    from django.utils import translation
+
+    from dashboards.metrics import METRIC_BY_KEY
+    from dashboards.presentation import format_value
+    from dashboards.templatetags.dashboards_tags import grouped
+
+    for language in ("nb", "nn"):
+        with translation.override(language):
+            assert grouped(92000) == "92\xa0000"
+            assert format_value(METRIC_BY_KEY["index"], 52.34) == "52,3"
+            assert format_value(METRIC_BY_KEY["agenda_items"], 1234) == "1\xa0234"
+    with translation.override("en"):
+        assert (grouped(92000), format_value(METRIC_BY_KEY["index"], 52.34)) == ("92,000", "52.3")

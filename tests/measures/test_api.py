@@ -79,7 +79,8 @@ def test_municipality_filter(api_world, client_for, number, status, count):
 @pytest.mark.django_db
 def test_anonymous_is_refused_without_a_login_redirect(api_world):
     response = APIClient().get(URL)
-    assert response.status_code == 403
+    assert response.status_code == 401  # with WWW-Authenticate: Token (issue 14)
+    assert response["WWW-Authenticate"] == "Token"
     assert "results" not in response.json()
 
 
@@ -89,7 +90,7 @@ def test_token_authentication_for_scripts(api_world, users):
     response = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}").get(URL, {"municipality": "4628"})
     assert response.status_code == 200
     assert response.json()["results"] == expected_a(api_world)
-    assert APIClient(HTTP_AUTHORIZATION="Token wrong").get(URL).status_code == 403  # session auth first: no 401
+    assert APIClient(HTTP_AUTHORIZATION="Token wrong").get(URL).status_code == 401  # token auth first: 401
 
 
 @pytest.mark.django_db

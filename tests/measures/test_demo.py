@@ -55,12 +55,15 @@ EXPECTED = {
     "Miljøfyrtårn-sertifisering av vaskeri og renhold (Internservice)":
         ("3205", D(2021, 5, 3), D(2021, 3, 15), 4, "early", False),
     "Parkeringsavgift for ansatte": ("3205", D(2020, 6, 18), D(2020, 11, 25), 2, "late", True),
+    # Vaksdal (the union representative's demo municipality): one early, one late
+    "Parkeringsavgift for tilsette ved kommunehuset": ("4628", D(2023, 6, 1), D(2023, 5, 11), 2, "early", False),
+    "Miljøfyrtårn-sertifisering av Vaksdal sjukeheim": ("4628", D(2023, 10, 1), D(2023, 10, 1), 2, "late", True),
 }
 
 
 @pytest.mark.django_db
 def test_demo_measures_tell_the_research_stories(demo_items):
-    assert seed_measures() == {"inserted": 19, "updated": 0, "unchanged": 0}
+    assert seed_measures() == {"inserted": 26, "updated": 0, "unchanged": 0}
     assert story() == EXPECTED
     parking = ClimateMeasure.objects.get(title="Parkeringsavgift for ansatte")
     assert list(parking.agenda_items.all()) == [demo_items["Parkeringsavgift for ansatte"]]
@@ -73,7 +76,7 @@ def test_demo_measures_tell_the_research_stories(demo_items):
     assert rules.decision_item == demo_items["Miljø i arbeidsreglementet (PSU 01.12.2022)"]
     library = ClimateMeasure.objects.get(title="Miljøfyrtårn-sertifisering av hovedbiblioteket")
     assert (library.funding, library.funding_amount) == ("klimasats", 3_000_000)
-    assert GreenRepresentative.objects.filter(until__isnull=True).count() == 2
+    assert GreenRepresentative.objects.filter(until__isnull=True).count() == 3
 
 
 @pytest.mark.django_db
@@ -81,7 +84,7 @@ def test_demo_is_idempotent_and_writes_no_history_the_second_time(demo_items):
     seed_measures()
     history = (ClimateMeasure.history.count(), Involvement.history.count(), GreenRepresentative.history.count())
     rows = (ClimateMeasure.objects.count(), Involvement.objects.count(), GreenRepresentative.objects.count())
-    assert seed_measures() == {"inserted": 0, "updated": 0, "unchanged": 19}
+    assert seed_measures() == {"inserted": 0, "updated": 0, "unchanged": 26}
     assert (ClimateMeasure.history.count(), Involvement.history.count(), GreenRepresentative.history.count()) == history
     assert (ClimateMeasure.objects.count(), Involvement.objects.count(), GreenRepresentative.objects.count()) == rows
     assert story() == EXPECTED

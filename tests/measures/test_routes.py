@@ -127,8 +127,8 @@ ROUTES = [
     Route("measures:link_item", "draft B", lambda w: {"item_pk": w.item_draft_b.pk}, EVERYONE_405,
           statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}),
           redirect=lambda w: w.item_draft_b.get_absolute_url()),
-    # the JSON API answers 403 itself instead of redirecting to the login page
-    Route("measures_api:measure_list", "-", post=EVERYONE_405, anonymous=(403, 403)),
+    # the JSON API answers 401 itself instead of redirecting to the login page
+    Route("measures_api:measure_list", "-", post=EVERYONE_405, anonymous=(401, 401)),
 ]
 
 
