@@ -22,6 +22,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
+
+from dashboards import exports
 
 from measures.models import Topic
 from meetings.models import AgendaItem
@@ -348,10 +351,27 @@ def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult
     )
 
 
-EXPORT_HEADER = [
-    "type", "id", "municipality", "municipality_name", "county", "body", "body_kind", "meeting_id", "date",
-    "title", "item_type", "climate_level", "topics", "url",
-]
+C = exports.Column
+#: The columns of a search export (the shared export writer: headings, kinds and explanations).
+EXPORT_TABLE = exports.Table(
+    gettext_lazy("Search results"),
+    (
+        C("type", gettext_lazy("Type"), width=12),
+        C("id", gettext_lazy("ID"), "int"),
+        exports.MUNICIPALITY,
+        exports.MUNICIPALITY_NAME,
+        C("county", gettext_lazy("County"), width=16),
+        exports.BODY,
+        exports.BODY_KIND,
+        exports.MEETING_ID,
+        exports.MEETING_DATE,
+        C("title", gettext_lazy("Title"), width=50),
+        C("item_type", gettext_lazy("Item type"), width=10),
+        C("climate_level", gettext_lazy("Climate relevance"), width=14),
+        C("topics", gettext_lazy("Topics"), width=30),
+        exports.URL,
+    ),
+)
 
 
 def export_rows(user, params: dict, url) -> Iterator[list]:

@@ -85,4 +85,4 @@ def search_export(request, fmt: str):
     if not form.is_valid() or not services.has_criteria(form.params()):
         return render(request, "search/search.html", {"form": form}, status=400)
     rows = services.export_rows(request.user, form.params(), request.build_absolute_uri)
-    return exports.response(fmt, "search", services.EXPORT_HEADER, rows, sheet="search")
+    return exports.response(fmt, "search", services.EXPORT_TABLE, rows)

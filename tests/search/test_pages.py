@@ -120,8 +120,8 @@ def test_export_csv_and_xlsx(corpus, client_for):
     client = client_for("adviser")
     response = client.get(reverse("search:export", args=["csv"]), {"q": "parkering", "municipality": "3105"})
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[0][:4] == ["type", "id", "municipality", "municipality_name"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Type", "ID", "Kommunenummer", "Kommune"]
     assert sorted(r[9] for r in rows[1:]) == ["11/2023 Sykkelparkering ved rådhuset", "12/2023 Nye parkeringsplassar ved sjukeheimen"]
     xlsx = client.get(reverse("search:export", args=["xlsx"]), {"q": "parkering"})
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
