@@ -67,6 +67,9 @@ def _hit(hit: services.Hit, absolute) -> dict:
     }
 
 
+MAX_OFFSET = 10_000_000  # past any result set; larger numbers would overflow the database's integers
+
+
 def _int(params, name: str, default: int, maximum: int | None = None) -> int:
     try:
         value = int(params.get(name, default))
@@ -110,7 +113,7 @@ class SearchView(GenericAPIView):
         if not form.is_valid():
             raise ValidationError({k: [e["message"] for e in v] for k, v in form.errors.get_json_data().items()})
         limit = _int(request.query_params, "limit", DEFAULT_LIMIT, MAX_LIMIT) or DEFAULT_LIMIT
-        offset = _int(request.query_params, "offset", 0)
+        offset = _int(request.query_params, "offset", 0, MAX_OFFSET)
         result = services.search(request.user, form.params(), offset=offset, limit=limit)
         url = request.build_absolute_uri()
         next_url = replace_query_param(url, "offset", offset + limit) if offset + limit < result.total else None

@@ -21,9 +21,12 @@ FACET_HEADINGS = {
 }
 
 
+MAX_PAGE = 10_000  # far past any result set; a larger number would overflow the database's integers
+
+
 def _page_number(request) -> int:
     try:
-        return max(1, int(request.GET.get("page", "1")))
+        return min(max(1, int(request.GET.get("page", "1"))), MAX_PAGE)
     except ValueError:
         return 1
 
