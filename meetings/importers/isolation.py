@@ -149,7 +149,8 @@ def _limit(budget: ParseBudget) -> None:
 
 def _extend_cpu(budget: ParseBudget) -> None:
     """Another budget of CPU seconds, from now on (a scanned page was read)."""
-    used = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = int(usage.ru_utime + usage.ru_stime)
     resource.setrlimit(resource.RLIMIT_CPU, (used + max(1, int(budget.seconds + 0.999)), resource.RLIM_INFINITY))
 
 
