@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.formsets import SharedRecords
 from municipalities.models import Body, Person
 
 from .climate import evidence_phrases
@@ -59,8 +60,9 @@ class ReviewForm(forms.Form):
         self.preview = preview
         self.meetings = list(range(len(preview["meetings"]))) if meetings is None else meetings
         self.item_range = items
-        bodies = Body.objects.filter(municipality=municipality)
-        people = Person.objects.filter(municipality=municipality)
+        # one query each for the body and member selects of every meeting on the page
+        bodies = SharedRecords(Body.objects.filter(municipality=municipality).select_related("municipality"))
+        people = SharedRecords(Person.objects.filter(municipality=municipality))
         for m in self.meetings:
             entry = preview["meetings"][m]
             data = entry["data"]
@@ -73,9 +75,7 @@ class ReviewForm(forms.Form):
                 initial=bool(entry.get("publish")),
                 help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
             )
-            self.fields[f"m{m}_body"] = forms.ModelChoiceField(
-                bodies, label=_("Body"), required=False, initial=entry.get("body_id")
-            )
+            self.fields[f"m{m}_body"] = bodies.field(label=_("Body"), required=False, initial=entry.get("body_id"))
             missing_date = not data["date"]
             self.fields[f"m{m}_date"] = forms.DateField(
                 label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
@@ -98,8 +98,7 @@ class ReviewForm(forms.Form):
                 )
             for a, row in enumerate(data["attendance"]):
                 if row.get("person_id") is None and row.get("side") != "other":
-                    self.fields[f"m{m}_a{a}_person"] = forms.ModelChoiceField(
-                        people,
+                    self.fields[f"m{m}_a{a}_person"] = people.field(
                         required=False,
                         label=_("Member for “%(name)s”") % {"name": row["name"]},
                         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
