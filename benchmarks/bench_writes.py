@@ -9,6 +9,7 @@ Target: write p95 under 100 ms (docs/deploy.md).
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from html.parser import HTMLParser
 from urllib.parse import urlencode
@@ -82,24 +83,38 @@ def form_payload(html: str, field: str) -> dict[str, list[str]]:
 def time_saves(client, url: str, title_field: str, rounds: int, p95, refresh) -> dict:
     """POST the edit page at ``url`` ``rounds`` times with a new title; p95 of the POST and of
     the worker's refresh that follows it (ms)."""
-    writes, refreshes = [], []
-    for n in range(rounds + 3):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def save(n: int, captured=None):
         page = client.get(url)
         assert page.status_code == 200, url
         payload = form_payload(page.content.decode(), title_field)
         payload[title_field] = [f"{payload[title_field][0].split(' #')[0]} #{n}"]
         body = urlencode(payload, doseq=True)  # as a browser sends a form without files
-        started = time.perf_counter()
-        response = client.post(url, body, content_type="application/x-www-form-urlencoded")
-        elapsed = (time.perf_counter() - started) * 1000
+        with captured if captured is not None else contextlib.nullcontext():
+            started = time.perf_counter()
+            response = client.post(url, body, content_type="application/x-www-form-urlencoded")
+            elapsed = (time.perf_counter() - started) * 1000
         assert response.status_code == 302, (url, response.status_code)
+        return elapsed
+
+    writes, refreshes = [], []
+    for n in range(rounds + 3):
+        elapsed = save(n)
         started = time.perf_counter()
         refresh()
         refreshed = (time.perf_counter() - started) * 1000
         if n >= 3:  # after warm-up
             writes.append(elapsed)
             refreshes.append(refreshed)
-    return {"ms_p95": round(p95(writes), 1), "refresh_ms_p95": round(p95(refreshes), 1)}
+    captured = CaptureQueriesContext(connection)
+    save(rounds + 3, captured)  # one more save, its queries counted (not timed)
+    refresh()
+    return {
+        "ms_p95": round(p95(writes), 1), "refresh_ms_p95": round(p95(refreshes), 1),
+        "queries": len(captured.captured_queries),
+    }
 
 
 def measure_writes(municipality: str, rounds: int, p95) -> dict:
@@ -128,5 +143,7 @@ def measure_writes(municipality: str, rounds: int, p95) -> dict:
         "write_meeting_ms_p95": meeting_result["ms_p95"],
         "refresh_after_item_write_ms_p95": item_result["refresh_ms_p95"],
         "refresh_after_meeting_write_ms_p95": meeting_result["refresh_ms_p95"],
+        "queries_write_item": item_result["queries"],
+        "queries_write_meeting": meeting_result["queries"],
         "write_items_on_meeting": AgendaItem.objects.filter(meeting=meeting).count(),
     }

@@ -4,8 +4,10 @@ and the ``meetings_changed`` signal (imports, reclassification and other bulk wr
 Measures are saved through ``save()`` and their links through ``m2m_changed``, so the model
 signals cover them.
 
-A saved row rebuilds its own documents at once (a few queries). Whole meetings (a meeting or a
-body saved, ``meetings_changed``) and municipalities are rebuilt by the background worker
+A saved row rebuilds its own documents at once (a few queries), and a saved meeting sets its
+documents' ``published`` at once (one query: visibility never waits for the worker). Whole
+meetings (a meeting or a body saved, ``meetings_changed``) and municipalities are rebuilt by the
+background worker
 (:func:`search.tasks.reindex`), enqueued once per commit with everything the transaction asked
 for, so a save does not rebuild every document of its meeting inside the request.
 
@@ -92,6 +94,11 @@ def after_commit(meeting_ids=(), municipality_ids=()) -> None:
 
 def meeting_saved(sender, instance, raw=False, **kwargs):
     if not raw:
+        # who may find the meeting's documents follows at once, in the same transaction (a
+        # meeting taken back to draft must not stay findable until the worker has run)
+        SearchDocument.objects.filter(meeting_id=instance.pk).exclude(published=instance.published).update(
+            published=instance.published
+        )
         after_commit(meeting_ids=[instance.pk])
 
 

@@ -119,6 +119,18 @@ def test_the_index_follows_changes(corpus):
     assert [h.doc.body.name for h in result.hits] == ["Arbeidsmiljøutvalet"]
 
 
+def test_a_meeting_taken_back_to_draft_is_hidden_before_the_worker_runs(corpus, django_capture_on_commit_callbacks):
+    """The rebuild of a saved meeting's documents waits for the worker; who may find them does not."""
+    adviser, hr_b = corpus.users["adviser"], corpus.users["hr_b"]
+    assert hits(adviser, "sykkelparkering") == {C1}
+    corpus.pub_b.published = False
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        corpus.pub_b.save()
+    assert callbacks  # the rebuild is queued for after the commit, not run
+    assert hits(adviser, "sykkelparkering") == set()
+    assert hits(hr_b, "sykkelparkering") == {C1}
+
+
 def test_constant_number_of_queries(corpus):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
