@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import datetime
 
-import pytest
 from django.db import connection
 from django.forms import ModelChoiceField
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +17,7 @@ from django.urls import reverse
 
 from meetings.classification import classify_items
 from meetings.importing import link_pending_requests
-from meetings.models import AgendaItem, Attendance, ImportRun, Meeting, Proposal, Request
+from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from municipalities.models import Membership
 
 from .. import factories as f
@@ -141,7 +140,7 @@ def test_saving_an_item_takes_as_many_queries_with_10_proposals_and_requests_as_
 def test_classifying_a_meetings_items_reads_them_and_their_proposals_once(world):
     def classify(rows: int) -> int:
         meeting = grow_meeting(world, rows)
-        count, changed = queries_of(lambda: classify_items(AgendaItem.objects.filter(meeting=meeting)))
+        count, _changed = queries_of(lambda: classify_items(AgendaItem.objects.filter(meeting=meeting)))
         return count
 
     # the items, their proposals, and one bulk update of those whose level changed (here none)
