@@ -11,14 +11,14 @@ import copy
 import datetime
 
 from django.db import connection
-from django.forms import ModelChoiceField
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.classification import classify_items
 from meetings.importing import link_pending_requests
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
-from municipalities.models import Membership
+from municipalities.models import Membership, Organisation
 
 from .. import factories as f
 from ..conftest import make_client, page_payload, set_row
@@ -241,3 +241,31 @@ def test_the_review_form_refuses_a_body_of_another_municipality(world):
     form = ReviewForm(data, preview=preview, municipality=world.a)
     assert not form.is_valid()
     assert form.errors["m0_body"][0] == str(ModelChoiceField.default_error_messages["invalid_choice"])
+
+
+def test_a_row_choosing_a_record_outside_its_select_is_refused(world, users):
+    """The records chosen in all rows are read in one query, still from each select's own queryset:
+    a person of another municipality, or an employer as proposer, is an invalid choice."""
+    client = make_client(users["hr_a"])
+    url = reverse("meetings:meeting_edit", args=[world.pub_a.pk])
+    data = page_payload(client.get(url), "form", "attendance", "items")
+    set_row(data, "attendance", 0, person=world.rep_b.person.pk, membership="")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    invalid = str(ModelChoiceField.default_error_messages["invalid_choice"])
+    assert response.context["attendance"].forms[0].errors["person"] == [invalid]
+    assert not Attendance.objects.filter(person=world.rep_b.person).exists()
+
+    item_url = reverse("meetings:item_edit", args=[world.item_a2.pk])
+    data = page_payload(client.get(item_url), "form", "proposals", "requests")
+    employer = Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER).first()
+    assert employer is not None
+    row = row_of(data, "proposals", "id", world.proposal_union.pk)
+    set_row(data, "proposals", row, proposers=[world.org["Fagforbundet"].pk, employer.pk])
+    response = client.post(item_url, data)
+    assert response.status_code == 200
+    errors = response.context["proposals"].forms[row].errors["proposers"]
+    assert errors[0] == str(ModelMultipleChoiceField.default_error_messages["invalid_choice"]) % {"value": employer.pk}
+    assert set(Proposal.objects.get(pk=world.proposal_union.pk).proposers.all()) == {
+        world.org["Fagforbundet"], world.org["Utdanningsforbundet"]
+    }
