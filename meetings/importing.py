@@ -41,7 +41,7 @@ from .importers import common
 from .importers.pipeline import LINK_THRESHOLD, parse_document
 from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT
 from .importers.text import extract_text, is_ocr_warning, is_pdf
-from .models import AgendaItem, Attendance, ImportRun, Meeting, MeetingSource, Proposal, Request, SourceDocument
+from .models import AgendaItem, Attachment, Attendance, ImportRun, Meeting, MeetingSource, Proposal, Request, SourceDocument
 from .signals import send_meetings_changed
 
 ORGANISATION_ALIASES = {
@@ -656,6 +656,7 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
             climate_override=override, climate_override_reason=data["climate_override_reason"]
         )
     _apply_proposals(item, data.get("proposals", []), orgs, result, label, scope)
+    _apply_attachments(item, data.get("attachments", []), result, label, scope)
     if created:  # a new item is one change: its proposals are part of it
         result.changes = [c for c in result.changes if not c["id"].startswith(f"{scope}:") or c["id"] == f"{scope}:new"]
     classify_item(item)
@@ -705,6 +706,33 @@ def _apply_proposals(item: AgendaItem, rows: list[dict], orgs, result: ImportRes
         item, "proposals", wanted, current_rows, _PROPOSAL_KEYS, result, label,
         create=create, delete=lambda: item.proposals.all().delete(),
         scope=scope, title=_("Proposals and votes"), describe=describe,
+    )
+
+
+_ATTACHMENT_KEYS = ("position", "title", "digest")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _apply_attachments(item: AgendaItem, rows: list[dict], result: ImportResult, label: str, scope: str) -> None:
+    """The documents attached to the case paper, as the file holds them (compared by title and text)."""
+    wanted = [
+        {"position": position, "title": (row.get("title") or "")[:300], "text": row.get("text") or "",
+         "digest": _digest(row.get("text") or "")}
+        for position, row in enumerate(rows, start=1)
+    ]
+    current_rows = [
+        {"position": a.position, "title": a.title, "digest": _digest(a.text)} for a in item.attachments.all()
+    ]
+    _replace_set(
+        item, "attachments", wanted, current_rows, _ATTACHMENT_KEYS, result, label,
+        create=lambda rows: Attachment.objects.bulk_create(
+            [Attachment(item=item, position=r["position"], title=r["title"], text=r["text"]) for r in rows]
+        ),
+        delete=lambda: item.attachments.all().delete(),
+        scope=scope, title=_("Attachments"), describe=lambda row: row["title"],
     )
 
 
