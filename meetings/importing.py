@@ -419,10 +419,8 @@ def _jsonable(value):
     return value
 
 
-def apply_preview(preview: dict, municipality: Municipality, user=None) -> ImportResult:
-    """Write the reviewed preview: all of it or, on any error, nothing."""
-    result = ImportResult()
-    orgs = organisation_lookup()
+def check_preview(preview: dict, municipality: Municipality) -> None:
+    """Raise what :func:`apply_preview` would refuse before writing anything: a missing date or body."""
     missing = undated_meetings(preview)
     if missing:
         raise ProtocolImportError(
@@ -430,6 +428,19 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
             _("The meeting date is missing for %(meetings)s: fill it in before saving.")
             % {"meetings": ", ".join(_meeting_label(e) for e in missing)},
         )
+    bodies = set(Body.objects.filter(municipality=municipality).values_list("pk", flat=True))
+    for entry in preview["meetings"]:
+        if entry.get("include", True) and entry.get("body_id") not in bodies:
+            raise ProtocolImportError(
+                "no_body", _("Choose the body for the meeting on %(date)s.") % {"date": entry["data"]["date"]}
+            )
+
+
+def apply_preview(preview: dict, municipality: Municipality, user=None) -> ImportResult:
+    """Write the reviewed preview: all of it or, on any error, nothing."""
+    result = ImportResult()
+    orgs = organisation_lookup()
+    check_preview(preview, municipality)
     with transaction.atomic():
         saved: list[tuple[Meeting, dict]] = []
         added: dict[tuple[int, str], Person] = {}

@@ -460,6 +460,7 @@ class ImportRun(models.Model):
         QUEUED = "queued", _("Waiting")
         PARSING = "parsing", _("Reading the files")
         READY = "ready", _("Ready for review")
+        SAVING = "saving", _("Being saved")
         FAILED = "failed", _("Failed")
         CONFIRMED = "confirmed", _("Saved")
 
@@ -475,6 +476,9 @@ class ImportRun(models.Model):
     errors = models.JSONField(default=list, blank=True)
     result = models.JSONField(default=dict, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # The lease of the worker that parses the run: it renews ``heartbeat_at`` while it works; a
     # run whose lease ran out lost its worker and is retried or failed (meetings.tasks).
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
