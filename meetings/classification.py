@@ -14,8 +14,10 @@ from .climate.classifier import Classification, assess_environment, classify_age
 from .models import AgendaItem
 
 def classification_for(item: AgendaItem) -> Classification:
-    """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision."""
+    """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision
+    and the attachments."""
     proposals = [(p.kind, p.text) for p in item.proposals.all()] if item.pk else []
+    attachments = [(a.title, a.text) for a in item.attachments.all()] if item.pk else []
     return classify_agenda_item(
         item.title,
         item.text,
@@ -23,6 +25,7 @@ def classification_for(item: AgendaItem) -> Classification:
         handling=item.handling,
         decision=item.decision,
         proposals=proposals,
+        attachments=attachments,
     )
 
 

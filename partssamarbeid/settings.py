@@ -204,6 +204,9 @@ IMPORT_PARSE_SECONDS = float(os.environ.get("IMPORT_PARSE_SECONDS", "20"))
 IMPORT_PARSE_MEMORY_MB = int(os.environ.get("IMPORT_PARSE_MEMORY_MB", "512"))
 IMPORT_LEASE_SECONDS = float(os.environ.get("IMPORT_LEASE_SECONDS", "60"))
 IMPORT_MAX_ATTEMPTS = 2
+# A big document is saved by the worker in one transaction; a run still "being saved" after this
+# long lost its worker (nothing was saved) and goes back to review.
+IMPORT_SAVE_SECONDS = float(os.environ.get("IMPORT_SAVE_SECONDS", "1800"))
 IMPORT_PARSER = "meetings.importers.pipeline.parse_document"
 
 # The read-only JSON API under /api/v1/ (session or token authentication).
