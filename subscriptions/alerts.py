@@ -58,6 +58,12 @@ def label(follow: Follow) -> str:
     return _("Matches your saved search %(name)s") % {"name": search_label(follow.query)}
 
 
+def municipality_climate_label(municipality) -> str:
+    """The union representative's default follow (``AlertSettings.municipality_climate``)."""
+    return _("Climate items in %(name)s (union representatives follow them unless they turn it off)") % {
+        "name": municipality.name}
+
+
 def search_label(query: dict) -> str:
     parts = [f"«{query['q']}»"] if query.get("q") else []
     parts += [f"{k}={v}" for k, v in sorted(query.items()) if k not in ("q", "sort")]
