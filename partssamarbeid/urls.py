@@ -5,7 +5,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from meetings.views import healthz
-from municipalities.views import home
+
+from .views import home
 
 urlpatterns = [
     path("", home, name="home"),

@@ -56,7 +56,11 @@ class Page:
 
 PAGES: list[Page] = [
     Page("login", lambda w: reverse("login"), ("anonymous",)),
-    Page("home", lambda w: reverse("home"), ALL),
+    # the front page differs by role (partssamarbeid/home.py): one entry each, so each is screenshotted
+    Page("home", lambda w: reverse("home"), ("superuser",)),
+    Page("home-hr", lambda w: reverse("home"), ("hr",)),
+    Page("home-union-rep", lambda w: reverse("home"), ("union_rep",)),
+    Page("home-adviser", lambda w: reverse("home"), ("adviser",)),
     Page("municipality-list", lambda w: reverse("municipalities:municipality_list"), ALL),
     Page("municipality-list-filtered", lambda w: reverse("municipalities:municipality_list") + "?q=vaks", ("adviser",)),
     Page("municipality", lambda w: reverse("municipalities:municipality_detail", args=[w.a.number]), ALL),

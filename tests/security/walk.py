@@ -97,6 +97,7 @@ def plant(w) -> None:
     outsider = w.users["hr_b"]
     w.outsider_token = calendar_tokens.regenerate(outsider).token
     w.outsider_search = Follow.objects.create(user=outsider, kind=Follow.Kind.SEARCH, query={"q": "klimabudsjett"})
+    w.outsider_follow = Follow.objects.create(user=outsider, kind=Follow.Kind.MUNICIPALITY, municipality=w.a)
     w.outsider_unsubscribe = signing.dumps({"u": outsider.pk}, salt=alerts.UNSUBSCRIBE_SALT)
 
 
@@ -178,7 +179,7 @@ TARGETS = {
     **{name: (lambda name: lambda w: [_u(name, pk=w.involvement.pk)])(name)
        for name in ("measures:involvement_edit", "measures:involvement_delete")},
     **{name: (lambda name: lambda w: [_u(name, item_pk=pk) for pk in (w.draft_item.pk, w.item_a2.pk)])(name)
-       for name in ("measures:measure_from_item", "measures:link_item")},
+       for name in ("measures:measure_from_item", "measures:link_item", "measures:item_involvement")},
     "dashboards:body_calendar": lambda w: [_u("dashboards:body_calendar", pk=w.body_a.pk)],
     "dashboards:national": lambda w: [f"{_u('dashboards:national')}?{urlencode(YEAR)}"],
     "dashboards:national_export": lambda w: [f"{_u('dashboards:national_export', fmt=fmt)}?{urlencode(YEAR)}"
@@ -201,6 +202,9 @@ TARGETS = {
        for name in ("subscriptions:body_feed", "subscriptions:body_atom", "subscriptions:body_rss")},
     **{name: (lambda name: lambda w: [_u(name, token=w.outsider_token, pk=w.outsider_search.pk)])(name)
        for name in ("subscriptions:search_atom", "subscriptions:search_rss")},
+    "subscriptions:follows_feed": lambda w: [_u("subscriptions:follows_feed", token=w.outsider_token)],
+    "subscriptions:follow_feed": lambda w: [_u("subscriptions:follow_feed", token=w.outsider_token, pk=pk)
+                                            for pk in (w.outsider_search.pk, w.outsider_follow.pk)],
 }
 # The JSON API is walked from its OpenAPI description (see api_urls below).
 API_PREFIX = "api/"
