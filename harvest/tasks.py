@@ -12,7 +12,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
 from . import queue
@@ -71,5 +71,6 @@ def harvest_source_task(source_id: int, requested_at: str | None = None) -> str:
     requested = datetime.datetime.fromisoformat(requested_at) if requested_at else None
     if not Source.objects.filter(pk=source_id).exists():
         return "gone"
-    run = run_source(source_id, requested_at=requested)
+    with translation.override(settings.LANGUAGE_CODE):  # what the run reports is read in the UI
+        run = run_source(source_id, requested_at=requested)
     return run.status if run else "skipped"
