@@ -60,6 +60,15 @@ def schedule(source: Source) -> datetime.datetime | None:
     return when
 
 
+def ensure_scheduled(source: Source) -> None:
+    """Queue the nightly run of an active source (once the source is committed)."""
+    def queue():
+        when = schedule(source) if source.active else None
+        Source.objects.filter(pk=source.pk).update(next_run_at=when)
+
+    transaction.on_commit(queue)
+
+
 def request_run(source: Source) -> None:
     """"Run now": queued once the request is committed."""
     requested = timezone.now().isoformat()
