@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path("", include("harvest.urls")),
     path("api/v1/", include("measures.api_urls")),
     path("api/v1/", include("dashboards.api_urls")),
     path("api/v1/", include("search.api_urls")),
