@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from .climate.classifier import Classification, assess_environment, classify_agenda_item
 from .models import AgendaItem
 
@@ -43,7 +45,10 @@ def classify_item(item: AgendaItem, *, save: bool = True) -> Classification:
 
 
 def classify_items(items: Iterable[AgendaItem]) -> int:
-    """Reclassify many items in bulk; returns how many changed."""
+    """Reclassify many items in bulk; returns how many changed. A queryset's proposals are read
+    in one query (not one per item)."""
+    if isinstance(items, QuerySet):
+        items = items.prefetch_related("proposals")
     changed = []
     for item in items:
         before = (item.climate_level, item.climate_evidence, item.env_assessment)
