@@ -124,30 +124,35 @@ class ReviewForm(forms.Form):
         """An unmatched name: match it to a person (remembered for this body's next import), or
         add it as a new member of the body."""
         name = row["name"]
+        chosen = row.get("new_member") or {}  # kept from another page of a big document's review
         self.fields[f"{prefix}_person"] = forms.ModelChoiceField(
             people, required=False, label=_("Existing person for “%(name)s”") % {"name": name},
             help_text=_("Remembered for the next import of this body."),
         )
         self.fields[f"{prefix}_add"] = forms.BooleanField(
-            required=False, label=_("Add “%(name)s” as a member of the body") % {"name": name}
+            required=False, label=_("Add “%(name)s” as a member of the body") % {"name": name}, initial=bool(chosen)
         )
-        side = row.get("side") if row.get("side") in Membership.Side.values else Membership.Side.EMPLOYEE
+        side = chosen.get("side") or (row.get("side") if row.get("side") in Membership.Side.values else Membership.Side.EMPLOYEE)
         self.fields[f"{prefix}_side"] = forms.ChoiceField(
             choices=Membership.Side.choices, label=_("Side"), initial=side, required=False
         )
-        role = Membership.Role.VARAMEDLEM if row.get("substitute_for") else Membership.Role.MEDLEM
+        role = chosen.get("role") or (Membership.Role.VARAMEDLEM if row.get("substitute_for") else Membership.Role.MEDLEM)
         self.fields[f"{prefix}_role"] = forms.ChoiceField(
             choices=Membership.Role.choices, label=_("Role"), initial=role, required=False
         )
-        organisation = organisations.filter(short_name__iexact=row.get("organisation") or "").first()
+        organisation = chosen.get("organisation_id") or getattr(
+            organisations.filter(short_name__iexact=row.get("organisation") or "").first(), "pk", None
+        )
         self.fields[f"{prefix}_organisation"] = forms.ModelChoiceField(
-            organisations, required=False, label=_("On behalf of"), initial=organisation.pk if organisation else None
+            organisations, required=False, label=_("On behalf of"), initial=organisation
         )
         self.fields[f"{prefix}_start"] = forms.DateField(
-            label=_("Member from"), required=False, initial=day, widget=forms.DateInput(attrs={"type": "date"})
+            label=_("Member from"), required=False, initial=chosen.get("start") or day,
+            widget=forms.DateInput(attrs={"type": "date"}),
         )
         self.fields[f"{prefix}_end"] = forms.DateField(
-            label=_("Member until (optional)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+            label=_("Member until (optional)"), required=False, initial=chosen.get("end"),
+            widget=forms.DateInput(attrs={"type": "date"}),
         )
 
     def _clean_person(self, cleaned: dict, prefix: str) -> None:

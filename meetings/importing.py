@@ -778,6 +778,8 @@ def _apply_attachments(item: AgendaItem, rows: list[dict], result: ImportResult,
     current_rows = [
         {"position": a.position, "title": a.title, "digest": _digest(a.text)} for a in item.attachments.all()
     ]
+    if not wanted and not current_rows and "attachments" not in item.import_snapshot:
+        return  # none then, none now: nothing to remember
     _replace_set(
         item, "attachments", wanted, current_rows, _ATTACHMENT_KEYS, result, label,
         create=lambda rows: Attachment.objects.bulk_create(
