@@ -112,5 +112,5 @@ bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 
 restore-check: install ## Back up a scratch PostgreSQL database with pg_dump, restore it, compare every table
 	$(PY) scripts/restore_check.py
 
-loadtest: install messages ## Load test on loopback (gunicorn, PostgreSQL, national data, 50 users x 60 s; not in CI)
+loadtest: install messages ## Load test on loopback (gunicorn, PostgreSQL, national data, 100 users x 60 s; not in CI)
 	PY=$(PY) ./loadtest/loadtest.sh

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.formsets import SharedRecords
 from municipalities.models import Body, Membership, Organisation, Person
 
 from .climate import evidence_phrases
@@ -59,9 +60,10 @@ class ReviewForm(forms.Form):
         self.preview = preview
         self.meetings = list(range(len(preview["meetings"]))) if meetings is None else meetings
         self.item_range = items
-        bodies = Body.objects.filter(municipality=municipality)
-        people = Person.objects.filter(municipality=municipality)
-        organisations = Organisation.objects.order_by("short_name")
+        # one query each for the body, member and organisation selects of every meeting on the page
+        bodies = SharedRecords(Body.objects.filter(municipality=municipality).select_related("municipality"))
+        people = SharedRecords(Person.objects.filter(municipality=municipality))
+        organisations = SharedRecords(Organisation.objects.order_by("short_name"))
         for m in self.meetings:
             entry = preview["meetings"][m]
             data = entry["data"]
@@ -74,9 +76,7 @@ class ReviewForm(forms.Form):
                 initial=bool(entry.get("publish")),
                 help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
             )
-            self.fields[f"m{m}_body"] = forms.ModelChoiceField(
-                bodies, label=_("Body"), required=False, initial=entry.get("body_id")
-            )
+            self.fields[f"m{m}_body"] = bodies.field(label=_("Body"), required=False, initial=entry.get("body_id"))
             missing_date = not data["date"]
             self.fields[f"m{m}_date"] = forms.DateField(
                 label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
@@ -125,8 +125,8 @@ class ReviewForm(forms.Form):
         add it as a new member of the body."""
         name = row["name"]
         chosen = row.get("new_member") or {}  # kept from another page of a big document's review
-        self.fields[f"{prefix}_person"] = forms.ModelChoiceField(
-            people, required=False, label=_("Existing person for “%(name)s”") % {"name": name},
+        self.fields[f"{prefix}_person"] = people.field(
+            required=False, label=_("Existing person for “%(name)s”") % {"name": name},
             help_text=_("Remembered for the next import of this body."),
         )
         self.fields[f"{prefix}_add"] = forms.BooleanField(
@@ -140,11 +140,12 @@ class ReviewForm(forms.Form):
         self.fields[f"{prefix}_role"] = forms.ChoiceField(
             choices=Membership.Role.choices, label=_("Role"), initial=role, required=False
         )
-        organisation = chosen.get("organisation_id") or getattr(
-            organisations.filter(short_name__iexact=row.get("organisation") or "").first(), "pk", None
+        named = (row.get("organisation") or "").casefold()
+        organisation = chosen.get("organisation_id") or next(
+            (o.pk for o in organisations.records().values() if named and o.short_name.casefold() == named), None
         )
-        self.fields[f"{prefix}_organisation"] = forms.ModelChoiceField(
-            organisations, required=False, label=_("On behalf of"), initial=organisation
+        self.fields[f"{prefix}_organisation"] = organisations.field(
+            required=False, label=_("On behalf of"), initial=organisation
         )
         self.fields[f"{prefix}_start"] = forms.DateField(
             label=_("Member from"), required=False, initial=chosen.get("start") or day,

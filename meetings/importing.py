@@ -831,23 +831,37 @@ def link_pending_requests(municipality: Municipality) -> int:
     """Link requests that asked for a case to the later item they produced, once it exists.
 
     Uses the same subject matching as the parser does within one document, so a request in one
-    file finds its item when a later file is imported.
+    file finds its item when a later file is imported. The candidates of every body with pending
+    requests are read in one query (not one per request); each request looks at the first 200
+    non-procedural items of its body after its meeting, in date and agenda order.
     """
+    pending = [
+        (request, subject)
+        for request in Request.objects.filter(
+            meeting__body__municipality=municipality, asks_for_agenda_item=True, resulting_item__isnull=True
+        ).select_related("meeting")
+        if (subject := common.request_subject(request.text))
+    ]
+    if not pending:
+        return 0
+    candidates: dict[int, list[tuple[datetime.date, int, str]]] = {}
+    for pk, title, body_id, day in (
+        AgendaItem.objects.filter(
+            meeting__body_id__in={request.meeting.body_id for request, _subject in pending},
+            meeting__date__gt=min(request.meeting.date for request, _subject in pending),
+            procedural=False,
+        )
+        .order_by("meeting__date", "position")
+        .values_list("pk", "title", "meeting__body_id", "meeting__date")
+    ):
+        candidates.setdefault(body_id, []).append((day, pk, title))
     linked = 0
-    pending = Request.objects.filter(
-        meeting__body__municipality=municipality, asks_for_agenda_item=True, resulting_item__isnull=True
-    ).select_related("meeting")
-    for request in pending:
-        subject = common.request_subject(request.text)
-        if not subject:
-            continue
-        candidates = AgendaItem.objects.filter(
-            meeting__body=request.meeting.body, meeting__date__gt=request.meeting.date, procedural=False
-        ).order_by("meeting__date", "position")[:200]
-        scored = [(common.subject_score(subject, item.title), item) for item in candidates]
+    for request, subject in pending:
+        later = [(pk, title) for day, pk, title in candidates.get(request.meeting.body_id, []) if day > request.meeting.date]
+        scored = [(common.subject_score(subject, title), pk) for pk, title in later[:200]]
         best = max((pair for pair in scored if pair[0] >= LINK_THRESHOLD), key=lambda pair: pair[0], default=None)
         if best:
-            request.resulting_item = best[1]
+            request.resulting_item_id = best[1]
             request.save(update_fields=["resulting_item"])
             linked += 1
     return linked

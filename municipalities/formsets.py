@@ -141,3 +141,38 @@ class SharedChoicesFormSet(BaseInlineFormSet):
                 return record
 
             field.to_python = to_python
+
+
+class SharedRecords:
+    """One queryset behind many selects of one form (e.g. a body per meeting of an import): the
+    options and the chosen records come from one query, however many fields use it. For small
+    querysets (the records are all read once, on first use)."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._choices = None
+        self._records: dict[str, object] | None = None
+
+    def records(self) -> dict[str, object]:
+        if self._records is None:
+            self._records = {str(record.pk): record for record in self.queryset}
+        return self._records
+
+    def field(self, **kwargs) -> forms.ModelChoiceField:
+        """A ModelChoiceField over the shared queryset."""
+        field = forms.ModelChoiceField(self.queryset, **kwargs)
+        if self._choices is None:
+            self._choices = _ChoicesOnce(field.choices)
+        field.choices = self._choices
+
+        def to_python(value, field=field):
+            if value in field.empty_values:
+                return None
+            field.validate_no_null_characters(value)
+            record = self.records().get(str(value))
+            if record is None:
+                raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+            return record
+
+        field.to_python = to_python
+        return field
