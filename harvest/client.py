@@ -89,6 +89,9 @@ class Client:
         return self.get_json(f"/enhet/{urllib.parse.quote(enhet_id)}")
 
     def document(self, url: str) -> bytes:
+        """A meeting document; only from eInnsyn's own host (a record cannot send us elsewhere)."""
+        if _origin(url) != _origin(self.base_url):
+            raise EinnsynError("the document is not on eInnsyn's server", url=url)
         return self._request(url, accept="*/*", limit=MAX_DOCUMENT_BYTES)
 
     # --- the transport ------------------------------------------------------------------
@@ -160,6 +163,11 @@ MEETING_EXPAND = (
     "moetedokument.dokumentbeskrivelse",
     "moetedokument.dokumentbeskrivelse.dokumentobjekt",
 )
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, parts.netloc
 
 
 def _retry_after(value: str | None) -> float | None:

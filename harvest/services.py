@@ -25,13 +25,13 @@ from django.utils import timezone
 
 from meetings.importers.errors import ProtocolImportError
 from meetings.importers.isolation import parse_isolated
+from meetings.importers.types import ParsedDocument
 from meetings.importing import apply_preview, preview_sources, store_document
 from meetings.models import AgendaItem, Meeting, Proposal
 from meetings.tasks import DATABASE_ERRORS, parse_budget
 
 from .client import Client, EinnsynError
 from .mapping import MalformedRecord, map_meeting, meeting_documents, merge
-from meetings.importers.types import ParsedDocument
 from .models import HarvestedRecord, HarvestRun, Source
 
 logger = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.access import get_visible_or_404, require_edit
+from meetings.models import Meeting
 from municipalities.models import Municipality
 
 from .client import EinnsynError
@@ -28,9 +29,14 @@ def source_list(request, number: str):
     municipality = _municipality(request, number)
     sources = Source.objects.visible_to(request.user).filter(municipality=municipality).select_related("body")
     runs = HarvestRun.objects.visible_to(request.user).filter(source__municipality=municipality, dry_run=False)
+    drafts = (
+        Meeting.objects.visible_to(request.user)
+        .filter(harvested_records__source__in=sources, published=False).distinct()
+        .select_related("body").order_by("-date")[:20]
+    )
     return render(request, "harvest/source_list.html", {
         "municipality": municipality, "rows": health(sources),
-        "runs": runs.select_related("source__body")[:20],
+        "runs": runs.select_related("source__body")[:20], "drafts": drafts,
     })
 
 

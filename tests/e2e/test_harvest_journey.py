@@ -79,8 +79,7 @@ def test_hr_configures_tests_harvests_reviews_and_publishes(site, einnsyn, axe_r
         adviser = get_user_model().objects.get(username=site.username("adviser"))
         assert scorecard(w.a, YEAR_2025, w.body_a.kind, adviser).counts.meetings_held == 0
 
-    # review a draft from the municipality page and publish it
-    page.goto(site.url + w.a.get_absolute_url())
+    # review a draft from the harvest page and publish it
     page.locator(f"main a[href='{drafts[0].get_absolute_url()}']").first.click()
     main = page.locator("main").inner_text()
     assert "Parkeringsavgift for tilsette ved rådhuset" in main

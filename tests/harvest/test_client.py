@@ -61,3 +61,10 @@ def test_the_rate_limit_spaces_requests(einnsyn):
     for _ in range(5):
         client.enhet("enhet_01jb0vaksdal0kommune00000")
     assert time.monotonic() - started >= 4 / 20 - 0.01
+
+
+def test_documents_come_only_from_einnsyns_own_server(einnsyn):
+    client = Client()
+    assert client.document(f"{einnsyn.url}/files/innkalling-adm-2025-05-20.txt").startswith(b"Vaksdal kommune")
+    with pytest.raises(EinnsynError, match="not on eInnsyn's server"):
+        client.document("http://169.254.169.254/latest/meta-data/")

@@ -74,3 +74,7 @@ def test_run_now_harvests_and_the_health_page_shows_it(hr, einnsyn, source, djan
     page = hr.get(reverse("harvest:source_list", args=["4628"]))
     rows = page.context["rows"]
     assert [(r.source, r.last_run.status, r.last_run.added, r.failing) for r in rows] == [(source, "done", 3, False)]
+    assert [m.date.isoformat() for m in page.context["drafts"]] == ["2025-05-20", "2025-03-11", "2025-02-04"]
+    Meeting.objects.filter(date="2025-03-11").update(published=True)
+    page = hr.get(reverse("harvest:source_list", args=["4628"]))
+    assert [m.date.isoformat() for m in page.context["drafts"]] == ["2025-05-20", "2025-02-04"]
