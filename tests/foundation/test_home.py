@@ -7,9 +7,8 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from measures.models import ClimateMeasure, Level
+from measures.models import Level
 from meetings.models import AgendaItem, ImportRun, Meeting, Request
 from partssamarbeid import home
 from partssamarbeid.models import HomeVisit
