@@ -14,23 +14,6 @@ from .forms import BodyForm, MembershipFormSet
 from .models import Body, Membership, Municipality
 
 
-def home(request):
-    profile = permissions.profile_of(request.user)
-    home_municipality = profile.municipality if profile and profile.municipality_id else None
-    recent = (
-        Meeting.objects.visible_to(request.user)
-        .select_related("body__municipality")
-        .order_by("-date")
-    )
-    if home_municipality:
-        recent = recent.filter(body__municipality=home_municipality)
-    return render(
-        request,
-        "municipalities/home.html",
-        {"home_municipality": home_municipality, "recent_meetings": recent[:10]},
-    )
-
-
 def municipality_list(request):
     query = (request.GET.get("q") or "").strip()
     county = (request.GET.get("county") or "").strip()

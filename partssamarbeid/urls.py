@@ -5,7 +5,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from meetings.views import healthz
-from municipalities.views import home
+
+from .views import home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path("", include("harvest.urls")),
     path("api/v1/", include("measures.api_urls")),
     path("api/v1/", include("dashboards.api_urls")),
     path("api/v1/", include("search.api_urls")),

@@ -127,6 +127,16 @@ ROUTES = [
     Route("measures:link_item", "draft B", lambda w: {"item_pk": w.item_draft_b.pk}, EVERYONE_405,
           statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}),
           redirect=lambda w: w.item_draft_b.get_absolute_url()),
+    # "record involvement" from an alert: the measure's form (with the item) for those who record,
+    # the measure page for other readers, the item page while no measure is linked
+    Route("measures:item_involvement", "linked A", lambda w: {"item_pk": (measure_a(w), w.item_a2)[1].pk},
+          statuses(EVERYONE, ok_status=302), EVERYONE_405,
+          redirect=lambda w: {role: f"/measures/{measure_a(w).pk}/involvement/new/?item={w.item_a2.pk}"
+                              if role in ("superuser", "hr_a", "union_rep_a") else measure_url(w)
+                              for role in EVERYONE}),
+    Route("measures:item_involvement", "draft B", lambda w: {"item_pk": w.item_draft_b.pk},
+          statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}), EVERYONE_405,
+          redirect=lambda w: w.item_draft_b.get_absolute_url() + "#item-measures"),
     # the JSON API answers 401 itself instead of redirecting to the login page
     Route("measures_api:measure_list", "-", post=EVERYONE_405, anonymous=(401, 401)),
 ]
@@ -144,7 +154,8 @@ def test_route_status(shared_world, shared_client_for, route, role, method):
         if role == "anonymous" and route.anonymous is None:
             assert response.url == f"{LOGIN}?next={quote(url)}"
         else:
-            assert response.url == route.redirect(shared_world)
+            wanted = route.redirect(shared_world)
+            assert response.url == (wanted[role] if isinstance(wanted, dict) else wanted)
 
 
 def test_every_measures_route_is_in_the_table():
