@@ -23,13 +23,12 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 
 from meetings.models import AgendaItem, Meeting
-from partssamarbeid.api import KnownFilters
 from municipalities.models import Body, Municipality, kommunenummer_validator
+from partssamarbeid.api import KnownFilters
 
 from . import metrics, queries, scope
 from .forms import POPULATION_BAND_CHOICES
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period
-
 
 # --- query parameters --------------------------------------------------------------------------------
 

@@ -51,13 +51,13 @@ class Period:
     end: datetime.date
 
     @classmethod
-    def default(cls, today: datetime.date | None = None) -> "Period":
+    def default(cls, today: datetime.date | None = None) -> Period:
         """The last four years, up to and including today."""
         end = today or timezone.localdate()
         return cls(_years_before(end, DEFAULT_YEARS), end)
 
     @classmethod
-    def full_years(cls, last: int, years: int = DEFAULT_YEARS) -> "Period":
+    def full_years(cls, last: int, years: int = DEFAULT_YEARS) -> Period:
         """``years`` whole calendar years ending with ``last``."""
         return cls(datetime.date(last - years + 1, 1, 1), datetime.date(last, 12, 31))
 
@@ -65,7 +65,7 @@ class Period:
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))
 
-    def year(self, year: int) -> "Period":
+    def year(self, year: int) -> Period:
         """The part of this period that falls in ``year``."""
         return Period(max(self.start, datetime.date(year, 1, 1)), min(self.end, datetime.date(year, 12, 31)))
 
@@ -91,7 +91,7 @@ def first_published_meeting(body_kind: str, ids: list[str] | None = None) -> dat
 
 def data_period(
     body_kind: str, ids: list[str] | None = None, today: datetime.date | None = None
-) -> tuple["Period", bool]:
+) -> tuple[Period, bool]:
     """The default period of a scorecard or comparison: the last four full years up to the latest
     full year with published held meetings of ``body_kind`` (in the municipalities ``ids``, or
     anywhere). Returns the period and whether it was found from the data; without published

@@ -214,7 +214,7 @@ class ProcessAnswersForm(forms.Form):
     def __init__(self, *args, measure: ClimateMeasure, **kwargs):
         super().__init__(*args, **kwargs)
         existing = {a.question: a for a in measure.process_answers.all()}
-        for value, label in ProcessAnswer.Question.choices:
+        for value in ProcessAnswer.Question.values:
             answer = existing.get(value)
             self.fields[f"q{value}_answer"] = forms.ChoiceField(
                 label=_("Answer"),

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from .climate.classifier import Classification, assess_environment, classify_agenda_item
 from .models import AgendaItem
 
+
 def classification_for(item: AgendaItem) -> Classification:
     """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision."""
     proposals = [(p.kind, p.text) for p in item.proposals.all()] if item.pk else []

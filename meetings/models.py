@@ -366,7 +366,7 @@ class Request(models.Model):
         return self.person.name if self.person_id else self.by_name
 
 
-def source_upload_path(instance: "SourceDocument", filename: str) -> str:
+def source_upload_path(instance: SourceDocument, filename: str) -> str:
     """Stored under the checksum, never under a name the user chose."""
     extension = "pdf" if instance.kind == SourceDocument.Kind.PDF else "txt"
     return f"sources/{instance.municipality_id}/{instance.sha256}.{extension}"
@@ -416,6 +416,9 @@ class MeetingSource(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "document"], name="meeting_source_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} <- {self.document_id}"
 
 
 class ImportRun(models.Model):

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import BodyQuerySet, MunicipalityQuerySet, PersonQuerySet, MembershipQuerySet
+from .querysets import BodyQuerySet, MembershipQuerySet, MunicipalityQuerySet, PersonQuerySet
 
 kommunenummer_validator = RegexValidator(
     r"^([0-9]{2}|[0-9]{4})$", _("A municipality number has 4 digits (2 for a county municipality).")

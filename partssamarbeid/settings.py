@@ -6,10 +6,10 @@ Development (DEBUG=1) gets SQLite and a throwaway key; a command run without DEB
 a key (an import or a migration from the command line) gets a random key for that process only.
 Production sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README).
 """
-from pathlib import Path
 import datetime
 import os
 import secrets
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF

@@ -51,14 +51,15 @@ import io
 import json
 import random
 import time
-from decimal import Decimal
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from dashboards.statistics import refresh_statistics
 from measures.models import (
     ClimateMeasure,
     DismissedSuggestion,
@@ -70,8 +71,6 @@ from measures.models import (
 from meetings.climate.classifier import classify_agenda_item
 from meetings.models import AgendaItem, Attendance, Meeting, MeetingSource, Proposal, Request
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
-
-from dashboards.statistics import refresh_statistics
 
 from .models import SyntheticDataset
 
@@ -639,7 +638,7 @@ class MunicipalityBuilder:
 
     # meetings -------------------------------------------------------------------------------
     def build_meetings(self, body: Body, seats: list, periods) -> None:
-        rng, lang = self.rng, self.lang
+        rng = self.rng
         months = PSU_MONTHS if body.kind == Body.Kind.PSU else AMU_MONTHS
         pending: list[tuple[Request, tuple]] = []  # requests waiting for an item at the next meeting
         previous_held: datetime.date | None = None
@@ -1013,52 +1012,52 @@ class MunicipalityBuilder:
     def involvement_plan(self, measure, item, meeting, body) -> list[tuple]:
         """Events as (date, arena, raised_by, level, agenda_item, request): early, late or never."""
         rng = self.rng
-        I = Involvement
-        arena = I.Arena.PSU if body.kind == Body.Kind.PSU else I.Arena.AMU
+        Inv = Involvement
+        arena = Inv.Arena.PSU if body.kind == Body.Kind.PSU else Inv.Arena.AMU
         decision = measure.decision_date
         proposed = measure.proposed_date
         events = []
         request = self.request_results.get(id(item))
         if request is not None:
             # the employee side asked for the item: initiated (level 4) at the meeting where they asked
-            events.append((request.meeting.date, arena, I.RaisedBy.EMPLOYEE, 4, None, request))
+            events.append((request.meeting.date, arena, Inv.RaisedBy.EMPLOYEE, 4, None, request))
         roll = rng.random()
         if roll < self.never and request is None:
             if rng.random() < 0.3:
-                events.append((decision or proposed, I.Arena.OTHER, I.RaisedBy.EMPLOYER, 0, None, None))
+                events.append((decision or proposed, Inv.Arena.OTHER, Inv.RaisedBy.EMPLOYER, 0, None, None))
         elif roll < self.never + (1 - self.never) * self.early or request is not None:
             # early: consulted, at the latest in the meeting that decides
-            events.append((meeting.date, arena, I.RaisedBy.EMPLOYER, rng.choice([2, 2, 3]), item, None))
+            events.append((meeting.date, arena, Inv.RaisedBy.EMPLOYER, rng.choice([2, 2, 3]), item, None))
             if rng.random() < 0.4 and proposed < meeting.date:
                 before = proposed + datetime.timedelta(days=rng.randint(0, (meeting.date - proposed).days))
-                events.append((before, rng.choice([I.Arena.DROFTING, I.Arena.WORKING_GROUP]),
-                               rng.choice([I.RaisedBy.EMPLOYER, I.RaisedBy.JOINT]), rng.choice([1, 2, 3, 3]), None, None))
+                events.append((before, rng.choice([Inv.Arena.DROFTING, Inv.Arena.WORKING_GROUP]),
+                               rng.choice([Inv.RaisedBy.EMPLOYER, Inv.RaisedBy.JOINT]), rng.choice([1, 2, 3, 3]), None, None))
         else:
             # late: informed before the decision, or heard only after it
             if rng.random() < 0.5:
-                events.append((meeting.date, arena, I.RaisedBy.EMPLOYER, 1, item, None))
+                events.append((meeting.date, arena, Inv.RaisedBy.EMPLOYER, 1, item, None))
             if decision and rng.random() < 0.7:
                 after = decision + datetime.timedelta(days=rng.randint(20, 200))
                 if after <= self.last:
-                    events.append((after, I.Arena.DROFTING, I.RaisedBy.EMPLOYER, 2, None, None))
+                    events.append((after, Inv.Arena.DROFTING, Inv.RaisedBy.EMPLOYER, 2, None, None))
             if not events:
-                events.append((meeting.date, arena, I.RaisedBy.EMPLOYER, 1, item, None))
+                events.append((meeting.date, arena, Inv.RaisedBy.EMPLOYER, 1, item, None))
         return events
 
     def add_involvement(self, measure, day, arena, raised_by, level, item, request) -> None:
         rng = self.rng
-        I = Involvement
+        Inv = Involvement
         if measure.stopped_date and day > measure.stopped_date:
             return
-        position = I.Position.NOT_STATED
+        position = Inv.Position.NOT_STATED
         text = ""
-        if level >= 2 or raised_by != I.RaisedBy.EMPLOYER:
-            position = _weighted(rng, [(I.Position.SUPPORTS, 45), (I.Position.MIXED, 25), (I.Position.OPPOSES, 10),
-                                       (I.Position.NOT_STATED, 20)])
-            if position != I.Position.NOT_STATED:
+        if level >= 2 or raised_by != Inv.RaisedBy.EMPLOYER:
+            position = _weighted(rng, [(Inv.Position.SUPPORTS, 45), (Inv.Position.MIXED, 25), (Inv.Position.OPPOSES, 10),
+                                       (Inv.Position.NOT_STATED, 20)])
+            if position != Inv.Position.NOT_STATED:
                 text = rng.choice(POSITION_TEXTS[position])[self.lang.nn]
         involvement = R(
-            I,
+            Inv,
             measure=measure, date=day, arena=arena, raised_by=raised_by, level=level, agenda_item=item,
             source_request=request, position=position, position_text=text,
             recorded_by_side="employee" if rng.random() < 0.3 else "employer",

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from . import cases
 from . import titles as titles_mod
 from .common import (
-    ADMIN_LABEL_RE,
     LOWER,
     UPPER,
     apply_votes,

@@ -7,8 +7,8 @@ Sarpsborg (HR ``hr_b``) with ``draft_b`` (14.09.2023, item "Utkast: reiseregulat
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import quote, urlencode
 
 import pytest

@@ -12,12 +12,11 @@ import datetime
 
 import pytest
 from django.core.validators import MinValueValidator
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
 from meetings import services
-from django.test import RequestFactory
-
 from meetings.forms import (
     AgendaItemForm,
     AgendaItemFormSet,

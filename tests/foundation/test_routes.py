@@ -9,8 +9,8 @@ is rolled back, so a successful delete in one case does not affect the next.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import quote
 
 import pytest

@@ -8,7 +8,7 @@ from meetings.models import AgendaItem, ImportRun, Meeting
 from meetings.review import ITEMS_PER_PAGE
 
 from .big_documents import notices
-from .test_web import confirm_payload, text_file, upload  # noqa: F401 - fixture
+from .test_web import confirm_payload, text_file
 
 pytestmark = pytest.mark.django_db
 

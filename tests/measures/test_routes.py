@@ -11,8 +11,8 @@ Measures are created on demand inside each test's savepoint.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import quote
 
 import pytest
