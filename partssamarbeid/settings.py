@@ -118,6 +118,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Panels that apps above meetings add to an agenda item's page (templates included with ``item``
+# in the context): meetings does not know the apps that build on it, the project wires them here.
+ITEM_PAGE_PANELS = ["measures/_item_panel.html"]
+
 # Dashboards read figures from precomputed statistics (dashboards.statistics); 0 counts from the records.
 DASHBOARDS_STATISTICS = os.environ.get("DASHBOARDS_STATISTICS", "1") != "0"
 

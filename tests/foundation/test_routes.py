@@ -170,7 +170,10 @@ def _named_patterns(patterns, prefix="", namespace="", urlconf="partssamarbeid.u
             continue
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            module = pattern.urlconf_name if isinstance(pattern.urlconf_name, str) else pattern.urlconf_module.__name__
+            # a module by name, a module, or a list of patterns (which belongs to the enclosing urlconf)
+            module = pattern.urlconf_name if isinstance(pattern.urlconf_name, str) else getattr(
+                pattern.urlconf_module, "__name__", urlconf
+            )
             yield from _named_patterns(pattern.url_patterns, route, inner, module)
         elif isinstance(pattern, URLPattern):
             yield route, f"{namespace}{pattern.name}" if pattern.name else None, urlconf
