@@ -30,7 +30,7 @@ MAX_YEARS = 20
 #: "too little data" and not ranked: a handful of items would make it swing (methodology page).
 MIN_SUBSTANTIVE_ITEMS_FOR_RANKING = 10
 DEFAULT_BODY_KIND = Body.Kind.PSU
-EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
+EMPLOYEE_ORG_KINDS = Organisation.EMPLOYEE_SIDE_KINDS
 
 
 # --- the period ---------------------------------------------------------------------------------
@@ -117,9 +117,7 @@ SUBSTANTIVE_Q = Q(procedural=False) & ~Q(item_type=AgendaItem.Type.RS)
 CLIMATE_Q = climate_item_q()
 
 #: Effective climate level "linked to working conditions".
-LINKED_Q = Q(climate_override=AgendaItem.ClimateLevel.LINKED) | (
-    Q(climate_override="") & Q(climate_level=AgendaItem.ClimateLevel.LINKED)
-)
+LINKED_Q = AgendaItem.effective_climate_q(AgendaItem.ClimateLevel.LINKED)
 
 ENV_CONSEQUENCES_Q = Q(env_assessment=AgendaItem.EnvAssessment.CONSEQUENCES)
 ENV_NOT_ASSESSED_Q = Q(env_assessment=AgendaItem.EnvAssessment.NOT_ASSESSED)

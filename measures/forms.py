@@ -17,7 +17,7 @@ from municipalities.models import Municipality, Organisation, Person
 from .models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
+EMPLOYEE_ORG_KINDS = Organisation.EMPLOYEE_SIDE_KINDS
 
 
 def _item_label(item: AgendaItem) -> str:

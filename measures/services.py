@@ -170,12 +170,12 @@ def not_consulted_before_decision(municipality: Municipality) -> list[ClimateMea
 
 # --- agenda coverage: topics x years -----------------------------------------------------------
 
-CLIMATE_LEVELS = (AgendaItem.ClimateLevel.MENTIONS, AgendaItem.ClimateLevel.LINKED)
+CLIMATE_LEVELS = AgendaItem.CLIMATE_LEVELS
 
 
 def climate_item_q() -> Q:
     """Agenda items whose effective climate level (a person's override, else automatic) is climate."""
-    return Q(climate_override__in=CLIMATE_LEVELS) | (Q(climate_override="") & Q(climate_level__in=CLIMATE_LEVELS))
+    return AgendaItem.effective_climate_q(*CLIMATE_LEVELS)
 
 
 @dataclass(frozen=True)
@@ -372,7 +372,7 @@ ARENA_BY_BODY_KIND = {
     Body.Kind.WORKING_GROUP: Involvement.Arena.WORKING_GROUP,
     Body.Kind.TREPARTS: Involvement.Arena.OTHER,
 }
-EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
+EMPLOYEE_ORG_KINDS = Organisation.EMPLOYEE_SIDE_KINDS
 
 
 @dataclass(frozen=True)

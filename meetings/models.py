@@ -183,6 +183,9 @@ class AgendaItem(VersionedModel):
         MENTIONS = "mentions", _("Mentions climate or environment")
         LINKED = "linked", _("Linked to working conditions")
 
+    #: The effective levels that count as climate-related.
+    CLIMATE_LEVELS = (ClimateLevel.MENTIONS, ClimateLevel.LINKED)
+
     class EnvAssessment(models.TextChoices):
         CONSEQUENCES = "consequences", _("Assessed: has environmental consequences")
         NONE_FOUND = "none_found", _("Assessed: no environmental consequences")
@@ -259,9 +262,16 @@ class AgendaItem(VersionedModel):
     def get_absolute_url(self) -> str:
         return reverse("meetings:item_detail", args=[self.pk])
 
+    # The effective climate level: a person's override, else the automatic level. Defined here
+    # once, for an item (the property) and for a query (the Q); every app uses these two.
     @property
     def effective_climate_level(self) -> str:
         return self.climate_override or self.climate_level
+
+    @staticmethod
+    def effective_climate_q(*levels: str) -> Q:
+        """Items whose effective climate level is one of ``levels``."""
+        return Q(climate_override__in=levels) | (Q(climate_override="") & Q(climate_level__in=levels))
 
 
 class Proposal(models.Model):

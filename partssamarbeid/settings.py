@@ -15,6 +15,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from meetings import limits as import_limits
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -232,8 +234,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Imports: the largest file accepted and where source files are kept.
-IMPORT_MAX_BYTES = 20 * 1024 * 1024
+# Imports: the largest file accepted (the parser's limit, meetings/limits.py) and where source files are kept.
+IMPORT_MAX_BYTES = import_limits.IMPORT_MAX_BYTES
 
 
 # --- Security hardening -------------------------------------------------------------------
