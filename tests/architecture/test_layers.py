@@ -63,7 +63,8 @@ def python_violations(path: str, source: str) -> list[str]:
         return []  # the project package combines the apps
     allowed = set() if owner == PROJECT else ALLOWED[owner] | {owner}
     problems = []
-    for name in sorted(imported_modules(source, module)):
+    # relative imports resolve against the module's package (a package's __init__ is inside it)
+    for name in sorted(imported_modules(source, ".".join(parts))):
         top = name.split(".")[0]
         if top == PROJECT and owner != PROJECT:
             if not any(name == f or name.startswith(f + ".") for f in FOUNDATION):
