@@ -11,7 +11,7 @@ export DEMO_PASSWORD
 DEV := DEBUG=1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev catalogues run lint test e2e chromium ocr audit messages lock check-deploy clean vendor bench
+.PHONY: help install install-dev catalogues run lint test e2e chromium ocr audit messages lock check-deploy clean vendor bench bench-import
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -102,6 +102,9 @@ clean: ## Remove the virtualenv, caches and the local database
 vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into static/vendor/
 	./scripts/vendor_static.sh
 
+bench-import: install-dev messages ocr ## Importer benchmark alone (PostgreSQL, worker running): upload to review of a 30-page PDF, the 50x500 review and its confirmation, OCR s/page
+	$(PY) benchmarks/bench_import.py
+
 bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer, search; JSON on the last line (not in CI)
 	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_search.py
@@ -112,5 +115,5 @@ bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 
 restore-check: install ## Back up a scratch PostgreSQL database with pg_dump, restore it, compare every table
 	$(PY) scripts/restore_check.py
 
-loadtest: install messages ## Load test on loopback (gunicorn, PostgreSQL, national data, 50 users x 60 s; not in CI)
+loadtest: install messages ## Load test on loopback (gunicorn, PostgreSQL, national data, 100 users x 60 s; not in CI)
 	PY=$(PY) ./loadtest/loadtest.sh

@@ -6,13 +6,13 @@
 #      kept between runs and reused when identical, LOADTEST_FRESH=1 starts from scratch);
 #   2. load-test advisers with a password generated for this run (nothing stored in the repo);
 #   3. collectstatic, then gunicorn with DEBUG=0 on 127.0.0.1 and a free port;
-#   4. loadtest/run.py: 50 users log in and browse for 60 s; it prints the results and one JSON
+#   4. loadtest/run.py: 100 users log in and browse for 60 s; it prints the results and one JSON
 #      line, and fails on any error or a p95 of 500 ms or more;
 #   5. gunicorn is always stopped (trap), whatever happens.
 #
 # Settings (environment): LOADTEST_DB, LOADTEST_PG_URL (server, default
 # postgres://postgres@127.0.0.1:5432), LOADTEST_MUNICIPALITIES (357), LOADTEST_YEARS (10),
-# LOADTEST_SEED (1), LOADTEST_USERS (50), LOADTEST_DURATION (60), LOADTEST_WORKERS (2 x cores),
+# LOADTEST_SEED (1), LOADTEST_USERS (100), LOADTEST_DURATION (60), LOADTEST_WORKERS (2 x cores),
 # LOADTEST_FRESH (0), LOADTEST_DROP (0: keep the database for the next run), LOADTEST_ARGS (more
 # options for loadtest/run.py, e.g. "--exclude national" to see the other pages on their own).
 set -euo pipefail
@@ -24,7 +24,7 @@ DB=${LOADTEST_DB:-partssamarbeid_load}
 MUNICIPALITIES=${LOADTEST_MUNICIPALITIES:-357}
 YEARS=${LOADTEST_YEARS:-10}
 SEED=${LOADTEST_SEED:-1}
-USERS=${LOADTEST_USERS:-50}
+USERS=${LOADTEST_USERS:-100}
 DURATION=${LOADTEST_DURATION:-60}
 WORKERS=${LOADTEST_WORKERS:-$((2 * $(nproc)))}
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A bounded load test against a running Partssamarbeid server on loopback (standard library only).
 
-N simulated users (default 50) each log in through the login form (GET the form, POST it with the
+N simulated users (default 100) each log in through the login form (GET the form, POST it with the
 CSRF token), then browse a weighted mix of pages for a fixed time (default 60 s), waiting a random
 "think time" between requests. Prints requests per second, p50/p95/p99 and errors per page kind
 and overall, and one JSON object as the last line. Exits non-zero on any error, or when the overall
@@ -125,7 +125,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--targets", required=True, help="JSON from manage.py loadtest_setup")
-    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of browsing")
     parser.add_argument("--ramp-up", type=float, default=10.0, help="seconds over which the users log in")
     parser.add_argument("--think-min", type=float, default=1.0)

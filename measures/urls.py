@@ -25,4 +25,5 @@ urlpatterns = [
     path("involvement/<int:pk>/delete/", views.involvement_delete, name="involvement_delete"),
     path("items/<int:item_pk>/measures/new/", views.measure_from_item, name="measure_from_item"),
     path("items/<int:item_pk>/measures/link/", views.link_item, name="link_item"),
+    path("items/<int:item_pk>/involvement/", views.item_involvement, name="item_involvement"),
 ]

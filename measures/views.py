@@ -11,9 +11,10 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from meetings.models import AgendaItem
 from meetings.versioning import StaleEdit, show_stale_edit
@@ -248,6 +249,9 @@ def involvement_create(request, pk: int):
     profile = permissions.profile_of(request.user)
     if not suggestion and profile and profile.role == permissions.UNION_REP and profile.organisation_id:
         initial["unions"] = [profile.organisation_id]
+    item = request.GET.get("item") or ""
+    if not suggestion and item.isdigit() and len(item) < 19:  # from an alert: the item it was about
+        initial["agenda_item"] = int(item)
     form = InvolvementForm(_data(request), measure=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_involvement(form, request.user, suggestion)
@@ -302,6 +306,24 @@ def involvement_delete(request, pk: int):
 
 
 # --- from the agenda item page ------------------------------------------------------------------
+
+
+@require_GET
+def item_involvement(request, item_pk: int):
+    """"Record involvement" for an agenda item (the link in alert e-mails): the involvement form of
+    the measure the item is linked to, with the item chosen. The link is resolved when it is
+    opened, so a measure made from the item after the mail was sent is found. Without a measure,
+    or for a user who may not record involvement here, the item page says what to do."""
+    item = get_visible_or_404(AgendaItem.objects.select_related("meeting__body"), request.user, pk=item_pk)
+    measure = item.climate_measures.order_by("pk").first()
+    if measure is None:
+        messages.info(request, _("This item is not linked to a climate measure yet. When HR turns it into a "
+                                 "measure or links it to one, involvement can be recorded on the measure."))
+        return redirect(item.get_absolute_url() + "#item-measures")
+    if not permissions.can_record_involvement(request.user, measure.municipality_id):
+        return redirect(measure)
+    return redirect(reverse("measures:involvement_create", args=[measure.pk]) + f"?item={item.pk}")
+
 
 
 def _item_for_edit(request, item_pk: int) -> AgendaItem:

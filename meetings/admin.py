@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AgendaItem, Attendance, Meeting, Proposal, Request
+from .models import AgendaItem, Attachment, Attendance, Meeting, Proposal, Request
 
 
 class AttendanceInline(admin.TabularInline):
@@ -32,13 +32,18 @@ class ProposalInline(admin.StackedInline):
     filter_horizontal = ["proposers"]
 
 
+class AttachmentInline(admin.StackedInline):
+    model = Attachment
+    extra = 0
+
+
 @admin.register(AgendaItem)
 class AgendaItemAdmin(SimpleHistoryAdmin):
     list_display = ["case_number", "title", "meeting", "item_type", "climate_level", "climate_override"]
     list_filter = ["item_type", "climate_level", "env_assessment"]
     search_fields = ["title", "case_number"]
     list_select_related = ["meeting__body__municipality"]
-    inlines = [ProposalInline]
+    inlines = [ProposalInline, AttachmentInline]
 
 
 @admin.register(Request)

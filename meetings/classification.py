@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from .climate.classifier import Classification, assess_environment, classify_agenda_item
 from .models import AgendaItem
 
 
 def classification_for(item: AgendaItem) -> Classification:
-    """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision."""
+    """The same fields the import pipeline classifies: title, case paper, proposals, handling, decision
+    and the attachments."""
     proposals = [(p.kind, p.text) for p in item.proposals.all()] if item.pk else []
+    attachments = [(a.title, a.text) for a in item.attachments.all()] if item.pk else []
     return classify_agenda_item(
         item.title,
         item.text,
@@ -22,6 +26,7 @@ def classification_for(item: AgendaItem) -> Classification:
         handling=item.handling,
         decision=item.decision,
         proposals=proposals,
+        attachments=attachments,
     )
 
 
@@ -41,7 +46,10 @@ def classify_item(item: AgendaItem, *, save: bool = True) -> Classification:
 
 
 def classify_items(items: Iterable[AgendaItem]) -> int:
-    """Reclassify many items in bulk; returns how many changed."""
+    """Reclassify many items in bulk; returns how many changed. A queryset's proposals are read
+    in one query (not one per item)."""
+    if isinstance(items, QuerySet):
+        items = items.prefetch_related("proposals")
     changed = []
     for item in items:
         before = (item.climate_level, item.climate_evidence, item.env_assessment)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import F
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.formsets import SharedChoicesFormSet
+from municipalities.formsets import KeptRowFormMixin, SharedChoicesFormSet
 from municipalities.models import Membership, Organisation, Person
 
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
@@ -51,7 +51,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class AttendanceForm(forms.ModelForm):
+class AttendanceForm(KeptRowFormMixin, forms.ModelForm):
     class Meta:
         model = Attendance
         fields = ["person", "name", "membership", "status", "substitute_for", "side", "role", "organisation"]
@@ -144,14 +144,14 @@ AttendanceFormSet = inlineformset_factory(
 )
 
 
-class AgendaItemRowForm(VersionedFormMixin, forms.ModelForm):
+class AgendaItemRowForm(KeptRowFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "case_number", "archive_id", "title", "item_type", "procedural"]
         widgets = {"position": forms.NumberInput(attrs={"min": 1, "class": "input-position"})}
 
 
-class BaseAgendaItemFormSet(BaseInlineFormSet):
+class BaseAgendaItemFormSet(SharedChoicesFormSet):
     def clean(self):
         super().clean()
         positions, numbers = set(), set()
@@ -223,7 +223,7 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(KeptRowFormMixin, forms.ModelForm):
     class Meta:
         model = Proposal
         fields = [
@@ -260,7 +260,7 @@ ProposalFormSet = inlineformset_factory(
 )
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(KeptRowFormMixin, forms.ModelForm):
     class Meta:
         model = Request
         fields = ["person", "by_name", "organisation", "text", "asks_for_agenda_item", "resulting_item"]

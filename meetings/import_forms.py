@@ -7,7 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import Body, Person
+from municipalities.formsets import SharedRecords
+from municipalities.models import Body, Membership, Organisation, Person
 
 from .climate import evidence_phrases
 from .models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
@@ -59,8 +60,10 @@ class ReviewForm(forms.Form):
         self.preview = preview
         self.meetings = list(range(len(preview["meetings"]))) if meetings is None else meetings
         self.item_range = items
-        bodies = Body.objects.filter(municipality=municipality)
-        people = Person.objects.filter(municipality=municipality)
+        # one query each for the body, member and organisation selects of every meeting on the page
+        bodies = SharedRecords(Body.objects.filter(municipality=municipality).select_related("municipality"))
+        people = SharedRecords(Person.objects.filter(municipality=municipality))
+        organisations = SharedRecords(Organisation.objects.order_by("short_name"))
         for m in self.meetings:
             entry = preview["meetings"][m]
             data = entry["data"]
@@ -73,9 +76,7 @@ class ReviewForm(forms.Form):
                 initial=bool(entry.get("publish")),
                 help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
             )
-            self.fields[f"m{m}_body"] = forms.ModelChoiceField(
-                bodies, label=_("Body"), required=False, initial=entry.get("body_id")
-            )
+            self.fields[f"m{m}_body"] = bodies.field(label=_("Body"), required=False, initial=entry.get("body_id"))
             missing_date = not data["date"]
             self.fields[f"m{m}_date"] = forms.DateField(
                 label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
@@ -98,12 +99,7 @@ class ReviewForm(forms.Form):
                 )
             for a, row in enumerate(data["attendance"]):
                 if row.get("person_id") is None and row.get("side") != "other":
-                    self.fields[f"m{m}_a{a}_person"] = forms.ModelChoiceField(
-                        people,
-                        required=False,
-                        label=_("Member for “%(name)s”") % {"name": row["name"]},
-                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-                    )
+                    self._add_person_fields(f"m{m}_a{a}", row, people, organisations, data.get("date"))
             for i, item in self._items(data):
                 self.fields[f"m{m}_i{i}_case_number"] = forms.CharField(
                     label=_("Case number"), required=False, max_length=9, initial=item.get("case_number") or ""
@@ -122,6 +118,76 @@ class ReviewForm(forms.Form):
                     initial=item.get("climate_override_reason") or "",
                 )
 
+    PERSON_FIELDS = ("person", "add", "side", "role", "organisation", "start", "end")
+
+    def _add_person_fields(self, prefix: str, row: dict, people, organisations, day: str | None) -> None:
+        """An unmatched name: match it to a person (remembered for this body's next import), or
+        add it as a new member of the body."""
+        name = row["name"]
+        chosen = row.get("new_member") or {}  # kept from another page of a big document's review
+        self.fields[f"{prefix}_person"] = people.field(
+            required=False, label=_("Existing person for “%(name)s”") % {"name": name},
+            help_text=_("Remembered for the next import of this body."),
+        )
+        self.fields[f"{prefix}_add"] = forms.BooleanField(
+            required=False, label=_("Add “%(name)s” as a member of the body") % {"name": name}, initial=bool(chosen)
+        )
+        side = chosen.get("side") or (row.get("side") if row.get("side") in Membership.Side.values else Membership.Side.EMPLOYEE)
+        self.fields[f"{prefix}_side"] = forms.ChoiceField(
+            choices=Membership.Side.choices, label=_("Side"), initial=side, required=False
+        )
+        role = chosen.get("role") or (Membership.Role.VARAMEDLEM if row.get("substitute_for") else Membership.Role.MEDLEM)
+        self.fields[f"{prefix}_role"] = forms.ChoiceField(
+            choices=Membership.Role.choices, label=_("Role"), initial=role, required=False
+        )
+        named = (row.get("organisation") or "").casefold()
+        organisation = chosen.get("organisation_id") or next(
+            (o.pk for o in organisations.records().values() if named and o.short_name.casefold() == named), None
+        )
+        self.fields[f"{prefix}_organisation"] = organisations.field(
+            required=False, label=_("On behalf of"), initial=organisation
+        )
+        self.fields[f"{prefix}_start"] = forms.DateField(
+            label=_("Member from"), required=False, initial=chosen.get("start") or day,
+            widget=forms.DateInput(attrs={"type": "date"}),
+        )
+        self.fields[f"{prefix}_end"] = forms.DateField(
+            label=_("Member until (optional)"), required=False, initial=chosen.get("end"),
+            widget=forms.DateInput(attrs={"type": "date"}),
+        )
+
+    def _clean_person(self, cleaned: dict, prefix: str) -> None:
+        if f"{prefix}_person" not in self.fields or not cleaned.get(f"{prefix}_add"):
+            return
+        if cleaned.get(f"{prefix}_person"):
+            self.add_error(f"{prefix}_add", _("Either choose an existing person or add a new member, not both."))
+        for name in ("side", "role"):
+            if not cleaned.get(f"{prefix}_{name}") and f"{prefix}_{name}" not in self.errors:
+                self.add_error(f"{prefix}_{name}", _("Choose the new member's side and role."))
+        start, end = cleaned.get(f"{prefix}_start"), cleaned.get(f"{prefix}_end")
+        if not start and f"{prefix}_start" not in self.errors:
+            self.add_error(f"{prefix}_start", _("Give the date the membership starts."))
+        if start and end and end < start:
+            self.add_error(f"{prefix}_end", _("The end date cannot be before the start date."))
+
+    def _person_decision(self, cleaned: dict, prefix: str, row: dict) -> dict:
+        """The row with the reviewer's decision: a person chosen (``matched``) or a new member."""
+        if f"{prefix}_person" not in self.fields:
+            return row
+        row = {k: v for k, v in row.items() if k not in ("matched", "new_member")}
+        person = cleaned.get(f"{prefix}_person")
+        if person is not None:
+            return {**row, "person_id": person.pk, "matched": True}
+        if cleaned.get(f"{prefix}_add"):
+            organisation = cleaned.get(f"{prefix}_organisation")
+            end = cleaned.get(f"{prefix}_end")
+            return {**row, "new_member": {
+                "side": cleaned[f"{prefix}_side"], "role": cleaned[f"{prefix}_role"],
+                "organisation_id": organisation.pk if organisation else None,
+                "start": cleaned[f"{prefix}_start"].isoformat(), "end": end.isoformat() if end else None,
+            }}
+        return row
+
     def _items(self, data: dict):
         """(index, item) of the items this form shows."""
         items = list(enumerate(data["items"]))
@@ -138,6 +204,8 @@ class ReviewForm(forms.Form):
                     f"m{m}_date",
                     _("Fill in the meeting date: the document does not give it, and a meeting cannot be saved without one."),
                 )
+            for a in range(len(entry["data"]["attendance"])):
+                self._clean_person(cleaned, f"m{m}_a{a}")
             for i, _item in self._items(entry["data"]):
                 if cleaned.get(f"m{m}_i{i}_override") and not cleaned.get(f"m{m}_i{i}_reason", "").strip():
                     self.add_error(f"m{m}_i{i}_reason", _("Give a reason when you override the climate relevance."))
@@ -157,8 +225,7 @@ class ReviewForm(forms.Form):
             day = cleaned.get(f"m{m}_date")
             data.update(date=day.isoformat() if day else data["date"], place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
             data["attendance"] = [
-                {**row, "person_id": (cleaned.get(f"m{m}_a{a}_person").pk if cleaned.get(f"m{m}_a{a}_person") else row.get("person_id"))}
-                for a, row in enumerate(entry["data"]["attendance"])
+                self._person_decision(cleaned, f"m{m}_a{a}", row) for a, row in enumerate(entry["data"]["attendance"])
             ]
             data["items"] = list(entry["data"]["items"])
             for i, item in self._items(entry["data"]):
@@ -192,7 +259,9 @@ class ReviewForm(forms.Form):
                     {"change": change, "field": self[f"m{m}_c{c}"]} for c, change in enumerate(entry.get("changes", []))
                 ],
                 "attendance": [
-                    {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None}
+                    {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None,
+                     "new_member": [self[f"m{m}_a{a}_{name}"] for name in self.PERSON_FIELDS[1:]]
+                     if f"m{m}_a{a}_person" in self.fields else []}
                     for a, row in enumerate(data["attendance"])
                 ],
                 "items": [

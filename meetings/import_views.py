@@ -14,10 +14,17 @@ from municipalities.models import Municipality
 
 from .import_forms import ReviewForm, UploadForm
 from .importers.errors import ProtocolImportError
-from .importing import MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT, apply_preview, discard_run, store_document
+from .importing import (
+    MAX_ITEMS_PER_MEETING,
+    MAX_MEETINGS_PER_DOCUMENT,
+    apply_preview,
+    check_preview,
+    discard_run,
+    store_document,
+)
 from .models import ImportRun, Meeting
 from .review import review_page
-from .tasks import recover_stale_runs, start_parsing
+from .tasks import recover_stale_runs, start_parsing, start_saving
 
 
 def import_upload(request, number: str):
@@ -49,7 +56,8 @@ def _visible_run(request, pk: int) -> ImportRun:
     """The run, after noticing a lost worker (its status page is where a person waits for it)."""
     runs = ImportRun.objects.select_related("municipality")
     run = get_visible_or_404(runs, request.user, pk=pk)
-    if run.status == ImportRun.Status.PARSING and recover_stale_runs(ImportRun.objects.filter(pk=run.pk)):
+    waiting = (ImportRun.Status.PARSING, ImportRun.Status.SAVING)
+    if run.status in waiting and recover_stale_runs(ImportRun.objects.filter(pk=run.pk)):
         run = runs.get(pk=pk)
     return run
 
@@ -82,6 +90,7 @@ def import_confirm(request, pk: int):
         run.save(update_fields=["preview"])
         if request.POST.get("action") == "next" and page.next_query:
             return redirect(run.get_absolute_url() + page.next_query)
+        return _save_in_background(request, run, corrected, context)
     try:
         with transaction.atomic():
             # Claim the run first: of two submits of the same confirmation, the second waits
@@ -104,10 +113,32 @@ def import_confirm(request, pk: int):
     return redirect(run)
 
 
+def _save_in_background(request, run: ImportRun, corrected: dict, context: dict):
+    """A big document is saved by the worker: the run is claimed here (so a second submit finds
+    it taken) and its page shows the state until the worker is done."""
+    try:
+        check_preview(corrected, run.municipality)
+    except ProtocolImportError as error:
+        messages.error(request, error.message)
+        return render(request, "meetings/import_detail.html", context, status=400)
+    with transaction.atomic():
+        claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.READY).update(
+            status=ImportRun.Status.SAVING, preview=corrected, confirmed_by=request.user,
+            confirmed_at=timezone.now(), errors=[],
+        )
+        if not claimed:
+            return _already_handled(request, run)
+        start_saving(run)
+    messages.info(request, _("The meetings are being saved in the background. This page shows when they are saved."))
+    return redirect(run)
+
+
 def _already_handled(request, run: ImportRun):
     """A confirmation for a run that is not (or no longer) waiting for one, e.g. a double submit."""
     run.refresh_from_db(fields=["status"])
-    if run.status == ImportRun.Status.CONFIRMED:
+    if run.status == ImportRun.Status.SAVING:
+        messages.info(request, _("This import is already being saved."))
+    elif run.status == ImportRun.Status.CONFIRMED:
         messages.info(request, _("This import has already been saved."))
     else:
         messages.error(request, _("This import cannot be saved in its current state."))

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from municipalities.models import Body, Membership, Municipality, Organisation, Person
+from municipalities.models import Body, Membership, Municipality, Organisation, Person, PersonAlias
 from municipalities.register import FormerName, former_names
 
 from .classification import classify_item
@@ -41,7 +41,17 @@ from .importers.errors import MAX_BYTES, ProtocolImportError
 from .importers.pipeline import LINK_THRESHOLD, parse_document
 from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT  # noqa: F401 - re-exported for the upload page
 from .importers.text import extract_text, is_ocr_warning, is_pdf
-from .models import AgendaItem, Attendance, ImportRun, Meeting, MeetingSource, Proposal, Request, SourceDocument
+from .models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    ImportRun,
+    Meeting,
+    MeetingSource,
+    Proposal,
+    Request,
+    SourceDocument,
+)
 from .signals import send_meetings_changed
 
 ORGANISATION_ALIASES = {
@@ -192,6 +202,13 @@ def _seats_by_name(body: Body | None, day: datetime.date) -> dict[str, Membershi
     return {normalise(seat.person.name): seat for seat in seats}
 
 
+def aliases_of(body: Body | None) -> dict[str, int]:
+    """The names a reviewer matched to a person in this body's earlier imports: person id by name."""
+    if body is None:
+        return {}
+    return {normalise(name): person for name, person in PersonAlias.objects.filter(body=body).values_list("name", "person")}
+
+
 # --- preview -----------------------------------------------------------------------------
 
 
@@ -280,10 +297,12 @@ def _preview_meeting(data, document, index, municipality, body, bodies, orgs) ->
     if day is None:
         warnings.append(_("The meeting date is missing: fill it in before saving."))
     seats = _seats_by_name(target, day) if day else {}
+    aliases = aliases_of(target)
     for row in data["attendance"]:
         seat = seats.get(normalise(row["name"]))
-        row["person_id"] = seat.person_id if seat else None
-        if seat is None and row["side"] != "other":
+        row["person_id"] = seat.person_id if seat else aliases.get(normalise(row["name"]))
+        row["remembered"] = seat is None and row["person_id"] is not None
+        if row["person_id"] is None and row["side"] != "other":
             warnings.append(_("“%(name)s” matches no member of the body: check the name.") % {"name": row["name"]})
     for item in data["items"]:
         for proposal in item["proposals"]:
@@ -410,10 +429,8 @@ def _jsonable(value):
     return value
 
 
-def apply_preview(preview: dict, municipality: Municipality, user=None) -> ImportResult:
-    """Write the reviewed preview: all of it or, on any error, nothing."""
-    result = ImportResult()
-    orgs = organisation_lookup()
+def check_preview(preview: dict, municipality: Municipality) -> None:
+    """Raise what :func:`apply_preview` would refuse before writing anything: a missing date or body."""
     missing = undated_meetings(preview)
     if missing:
         raise ProtocolImportError(
@@ -421,8 +438,22 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
             _("The meeting date is missing for %(meetings)s: fill it in before saving.")
             % {"meetings": ", ".join(_meeting_label(e) for e in missing)},
         )
+    bodies = set(Body.objects.filter(municipality=municipality).values_list("pk", flat=True))
+    for entry in preview["meetings"]:
+        if entry.get("include", True) and entry.get("body_id") not in bodies:
+            raise ProtocolImportError(
+                "no_body", _("Choose the body for the meeting on %(date)s.") % {"date": entry["data"]["date"]}
+            )
+
+
+def apply_preview(preview: dict, municipality: Municipality, user=None) -> ImportResult:
+    """Write the reviewed preview: all of it or, on any error, nothing."""
+    result = ImportResult()
+    orgs = organisation_lookup()
+    check_preview(preview, municipality)
     with transaction.atomic():
         saved: list[tuple[Meeting, dict]] = []
+        added: dict[tuple[int, str], Person] = {}
         for entry in preview["meetings"]:
             if not entry.get("include", True):
                 continue
@@ -431,6 +462,7 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
                 raise ProtocolImportError(
                     "no_body", _("Choose the body for the meeting on %(date)s.") % {"date": entry["data"]["date"]}
                 )
+            _apply_people(entry, body, user, added, result)
             result.rejected, result.forced = set(entry.get("rejected", [])), set(entry.get("forced", []))
             meeting = _apply_meeting(entry, body, orgs, result)
             saved.append((meeting, entry))
@@ -445,6 +477,36 @@ def apply_preview(preview: dict, municipality: Municipality, user=None) -> Impor
         # attendance is written with bulk_create, without model signals
         send_meetings_changed(apply_preview, municipality.number, meeting_ids=result.meeting_ids)
     return result
+
+
+def _apply_people(entry: dict, body: Body, user, added: dict, result: ImportResult) -> None:
+    """The reviewer's decisions on unmatched names: a new member of the body (``new_member``:
+    side, role, organisation, dates), or an existing person (``matched``), remembered as an alias
+    of the name in this body so that the next import matches it without asking."""
+    for row in entry["data"].get("attendance", []):
+        member = row.get("new_member")
+        key = normalise(row["name"])
+        if member:
+            person = added.get((body.pk, key))
+            if person is None:
+                person = Person.objects.create(name=row["name"][:200], municipality=body.municipality)
+                added[(body.pk, key)] = person
+                result.counts["inserted"] += 1
+            start = datetime.date.fromisoformat(member["start"])
+            end = datetime.date.fromisoformat(member["end"]) if member.get("end") else None
+            _, created = Membership.objects.get_or_create(
+                person=person, body=body, start_date=start,
+                defaults={"role": member["role"], "side": member["side"], "end_date": end,
+                          "on_behalf_of_id": member.get("organisation_id")},
+            )
+            result.counts["inserted"] += int(created)
+            row["person_id"] = person.pk
+        elif row.get("matched") and row.get("person_id"):
+            if not Person.objects.filter(pk=row["person_id"], municipality=body.municipality).exists():
+                raise ProtocolImportError("bad_person", _("Choose a person of this municipality for “%(name)s”.") % {"name": row["name"]})
+            PersonAlias.objects.update_or_create(
+                body=body, name=row["name"][:200], defaults={"person_id": row["person_id"], "created_by": user}
+            )
 
 
 def _meeting_label(entry: dict) -> str:
@@ -656,6 +718,7 @@ def _apply_item(meeting: Meeting, data: dict, orgs, result: ImportResult) -> Age
             climate_override=override, climate_override_reason=data["climate_override_reason"]
         )
     _apply_proposals(item, data.get("proposals", []), orgs, result, label, scope)
+    _apply_attachments(item, data.get("attachments", []), result, label, scope)
     if created:  # a new item is one change: its proposals are part of it
         result.changes = [c for c in result.changes if not c["id"].startswith(f"{scope}:") or c["id"] == f"{scope}:new"]
     classify_item(item)
@@ -708,6 +771,35 @@ def _apply_proposals(item: AgendaItem, rows: list[dict], orgs, result: ImportRes
     )
 
 
+_ATTACHMENT_KEYS = ("position", "title", "digest")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _apply_attachments(item: AgendaItem, rows: list[dict], result: ImportResult, label: str, scope: str) -> None:
+    """The documents attached to the case paper, as the file holds them (compared by title and text)."""
+    wanted = [
+        {"position": position, "title": (row.get("title") or "")[:300], "text": row.get("text") or "",
+         "digest": _digest(row.get("text") or "")}
+        for position, row in enumerate(rows, start=1)
+    ]
+    current_rows = [
+        {"position": a.position, "title": a.title, "digest": _digest(a.text)} for a in item.attachments.all()
+    ]
+    if not wanted and not current_rows and "attachments" not in item.import_snapshot:
+        return  # none then, none now: nothing to remember
+    _replace_set(
+        item, "attachments", wanted, current_rows, _ATTACHMENT_KEYS, result, label,
+        create=lambda rows: Attachment.objects.bulk_create(
+            [Attachment(item=item, position=r["position"], title=r["title"], text=r["text"]) for r in rows]
+        ),
+        delete=lambda: item.attachments.all().delete(),
+        scope=scope, title=_("Attachments"), describe=lambda row: row["title"],
+    )
+
+
 def _apply_requests(meeting: Meeting, rows: list[dict], orgs, result: ImportResult) -> None:
     people = {normalise(p.name): p for p in Person.objects.filter(municipality=meeting.body.municipality)}
     for row in rows:
@@ -749,23 +841,37 @@ def link_pending_requests(municipality: Municipality) -> int:
     """Link requests that asked for a case to the later item they produced, once it exists.
 
     Uses the same subject matching as the parser does within one document, so a request in one
-    file finds its item when a later file is imported.
+    file finds its item when a later file is imported. The candidates of every body with pending
+    requests are read in one query (not one per request); each request looks at the first 200
+    non-procedural items of its body after its meeting, in date and agenda order.
     """
+    pending = [
+        (request, subject)
+        for request in Request.objects.filter(
+            meeting__body__municipality=municipality, asks_for_agenda_item=True, resulting_item__isnull=True
+        ).select_related("meeting")
+        if (subject := common.request_subject(request.text))
+    ]
+    if not pending:
+        return 0
+    candidates: dict[int, list[tuple[datetime.date, int, str]]] = {}
+    for pk, title, body_id, day in (
+        AgendaItem.objects.filter(
+            meeting__body_id__in={request.meeting.body_id for request, _subject in pending},
+            meeting__date__gt=min(request.meeting.date for request, _subject in pending),
+            procedural=False,
+        )
+        .order_by("meeting__date", "position")
+        .values_list("pk", "title", "meeting__body_id", "meeting__date")
+    ):
+        candidates.setdefault(body_id, []).append((day, pk, title))
     linked = 0
-    pending = Request.objects.filter(
-        meeting__body__municipality=municipality, asks_for_agenda_item=True, resulting_item__isnull=True
-    ).select_related("meeting")
-    for request in pending:
-        subject = common.request_subject(request.text)
-        if not subject:
-            continue
-        candidates = AgendaItem.objects.filter(
-            meeting__body=request.meeting.body, meeting__date__gt=request.meeting.date, procedural=False
-        ).order_by("meeting__date", "position")[:200]
-        scored = [(common.subject_score(subject, item.title), item) for item in candidates]
+    for request, subject in pending:
+        later = [(pk, title) for day, pk, title in candidates.get(request.meeting.body_id, []) if day > request.meeting.date]
+        scored = [(common.subject_score(subject, title), pk) for pk, title in later[:200]]
         best = max((pair for pair in scored if pair[0] >= LINK_THRESHOLD), key=lambda pair: pair[0], default=None)
         if best:
-            request.resulting_item = best[1]
+            request.resulting_item_id = best[1]
             request.save(update_fields=["resulting_item"])
             linked += 1
     return linked

@@ -262,6 +262,20 @@ class AgendaItem(VersionedModel):
     def get_absolute_url(self) -> str:
         return reverse("meetings:item_detail", args=[self.pk])
 
+    CASE_PAPER_OPENING_CHARS = 1500  # about one screen
+
+    @property
+    def case_paper_parts(self) -> tuple[str, str]:
+        """The case paper's first screen and the rest (empty when it fits), cut between words."""
+        text = self.text or ""
+        if len(text) <= self.CASE_PAPER_OPENING_CHARS * 1.2:
+            return text, ""
+        cut = text.rfind("\n", self.CASE_PAPER_OPENING_CHARS // 2, self.CASE_PAPER_OPENING_CHARS)
+        if cut < 0:
+            cut = text.rfind(" ", 0, self.CASE_PAPER_OPENING_CHARS)
+        cut = cut if cut > 0 else self.CASE_PAPER_OPENING_CHARS
+        return text[:cut].rstrip(), text[cut:].strip()
+
     # The effective climate level: a person's override, else the automatic level. Defined here
     # once, for an item (the property) and for a query (the Q); every app uses these two.
     @property
@@ -322,6 +336,27 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.item})"
+
+
+class Attachment(models.Model):
+    """A document attached to an item's case paper (``Vedlegg``), as the imported file held it.
+
+    The importer owns these rows: an import replaces them (see ``meetings.importing``). ``text`` is
+    empty when the file listed the attachment without printing it.
+    """
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["item", "position", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Request(models.Model):
@@ -438,6 +473,7 @@ class ImportRun(models.Model):
         QUEUED = "queued", _("Waiting")
         PARSING = "parsing", _("Reading the files")
         READY = "ready", _("Ready for review")
+        SAVING = "saving", _("Being saved")
         FAILED = "failed", _("Failed")
         CONFIRMED = "confirmed", _("Saved")
 
@@ -453,6 +489,9 @@ class ImportRun(models.Model):
     errors = models.JSONField(default=list, blank=True)
     result = models.JSONField(default=dict, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # The lease of the worker that parses the run: it renews ``heartbeat_at`` while it works; a
     # run whose lease ran out lost its worker and is retried or failed (meetings.tasks).
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

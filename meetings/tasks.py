@@ -25,7 +25,7 @@ from django_tasks import task
 
 from .importers.errors import ProtocolImportError
 from .importers.isolation import ParseBudget, parse_isolated
-from .importing import build_preview, preview_order
+from .importing import apply_preview, build_preview, preview_order
 from .models import ImportRun
 
 logger = logging.getLogger(__name__)
@@ -133,6 +133,54 @@ def _page_progress(lease: Lease, files_done: int, files: int):
     return report
 
 
+@task()
+def save_import_run(run_id: int) -> str:
+    """Save a reviewed run that was handed to the worker (a big document): all of it or nothing.
+
+    The run was claimed by its confirmation (status "saving", the corrected preview stored), so
+    a double submit queues nothing twice; a duplicate of this task finds the run saved and
+    applies nothing: the first statement of the transaction claims the run, and a second attempt
+    waits for it and then finds nothing to claim. A refusal (a date or body missing after all)
+    puts the run back up for review with the message.
+    """
+    run = ImportRun.objects.select_related("municipality", "confirmed_by").get(pk=run_id)
+    try:
+        with transaction.atomic():
+            claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.SAVING).update(
+                status=ImportRun.Status.CONFIRMED, confirmed_at=timezone.now(), progress=100
+            )
+            if not claimed:
+                return ImportRun.objects.get(pk=run_id).status
+            result = apply_preview(run.preview, run.municipality, run.confirmed_by)
+            ImportRun.objects.filter(pk=run_id).update(result=result.as_dict(), errors=[])
+    except ProtocolImportError as error:
+        _back_to_review(run_id, error)
+        return ImportRun.Status.READY
+    except (*DATABASE_ERRORS,):
+        raise
+    except Exception:  # noqa: BLE001 - a bug must not leave the run "being saved" forever
+        logger.exception("import run %s: unexpected error while saving", run_id)
+        _back_to_review(run_id, ProtocolImportError("save_failed"))
+        return ImportRun.Status.READY
+    return ImportRun.Status.CONFIRMED
+
+
+def _back_to_review(run_id: int, error: ProtocolImportError) -> None:
+    ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.SAVING).update(
+        status=ImportRun.Status.READY, progress=100, errors=[{"filename": "", "code": error.code, "message": error.message}]
+    )
+
+
+def start_saving(run: ImportRun) -> None:
+    """Queue the save of a claimed run once the claim is committed."""
+    transaction.on_commit(lambda: _enqueue_save(run.pk))
+
+
+def _enqueue_save(run_id: int) -> None:
+    result = save_import_run.enqueue(run_id)
+    ImportRun.objects.filter(pk=run_id).update(task_id=str(result.id)[:64])
+
+
 def start_parsing(run: ImportRun) -> None:
     """Queue the parse once the run and its files are committed."""
     transaction.on_commit(lambda: _enqueue(run.pk))
@@ -152,10 +200,19 @@ def _stale(now: datetime.datetime) -> Q:
 
 
 def recover_stale_runs(runs=None) -> int:
-    """Retry (once) or fail every run whose worker's lease ran out; returns how many."""
+    """Retry (once) or fail every run whose worker's lease ran out; returns how many.
+
+    A run still "being saved" after ``IMPORT_SAVE_SECONDS`` lost its worker too: its transaction
+    never committed, so nothing was saved, and it goes back to review with a message."""
     now = timezone.now()
-    runs = (runs if runs is not None else ImportRun.objects.all()).filter(_stale(now))
-    return sum(_recover(run, now) for run in runs.only("pk", "attempts", "task_id"))
+    runs = runs if runs is not None else ImportRun.objects.all()
+    cutoff = now - datetime.timedelta(seconds=float(settings.IMPORT_SAVE_SECONDS))
+    error = ProtocolImportError("save_lost")
+    saves = runs.filter(status=ImportRun.Status.SAVING, confirmed_at__lt=cutoff).update(
+        status=ImportRun.Status.READY, errors=[{"filename": "", "code": error.code, "message": error.message}]
+    )
+    runs = runs.filter(_stale(now))
+    return saves + sum(_recover(run, now) for run in runs.only("pk", "attempts", "task_id"))
 
 
 def _recover(run: ImportRun, now: datetime.datetime) -> bool:

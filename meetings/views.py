@@ -150,6 +150,7 @@ def meeting_delete(request, pk: int):
 def _item_queryset(user):
     return AgendaItem.objects.select_related("meeting__body__municipality").prefetch_related(
         Prefetch("proposals", queryset=Proposal.objects.prefetch_related("proposers")),
+        "attachments",
         Prefetch(
             "raised_requests",
             queryset=Request.objects.select_related("person", "organisation", "resulting_item__meeting__body"),
@@ -172,6 +173,7 @@ def _item_context(request, item: AgendaItem, override_form=None) -> dict:
         "override_form": override_form if can_edit else None,
         "raised_requests": item.raised_requests.all(),
         "originating_requests": item.originating_requests.all(),
+        "case_paper": item.case_paper_parts,
         # what apps above this one show on an item page (settings.ITEM_PAGE_PANELS: measures' links)
         "item_panels": settings.ITEM_PAGE_PANELS,
     }

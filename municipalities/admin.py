@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Body, Membership, Municipality, Organisation, Person, Profile
+from .models import Body, Membership, Municipality, Organisation, Person, PersonAlias, Profile
 
 
 @admin.register(Municipality)
@@ -39,6 +39,13 @@ class BodyAdmin(admin.ModelAdmin):
     list_select_related = ["municipality"]
     autocomplete_fields = ["municipality"]
     inlines = [MembershipInline]
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "person", "body", "created_by", "created_at"]
+    list_select_related = ["person", "body__municipality", "created_by"]
+    search_fields = ["name", "person__name", "body__name"]
 
 
 @admin.register(Profile)

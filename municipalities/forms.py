@@ -3,7 +3,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .formsets import SharedChoicesFormSet
+from .formsets import KeptRowFormMixin, SharedChoicesFormSet
 from .models import Body, Membership, Organisation, Person
 
 
@@ -25,7 +25,7 @@ class BodyForm(forms.ModelForm):
         return name
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(KeptRowFormMixin, forms.ModelForm):
     new_person = forms.CharField(
         label=_("or new person"),
         required=False,

@@ -216,6 +216,31 @@ class Membership(models.Model):
         return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
 
+class PersonAlias(models.Model):
+    """A name as a body's documents print it, and the person a reviewer said it is.
+
+    Saved when someone matches an unmatched name in an import's review, so the next import of
+    the same body matches it without asking (``meetings.importing``).
+    """
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name in the documents"), max_length=200)
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["body", "name"]
+        verbose_name = _("name alias")
+        verbose_name_plural = _("name aliases")
+        constraints = [models.UniqueConstraint(fields=["body", "name"], name="person_alias_unique_name_per_body")]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.person.name}"
+
+
 class Profile(models.Model):
     """The role a user has in the app, and the municipality it applies to."""
 

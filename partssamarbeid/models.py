@@ -1,7 +1,10 @@
-"""Project-level models: the marker of a synthetic dataset (see :mod:`partssamarbeid.synthetic`)."""
+"""Project-level models: the marker of a synthetic dataset (see :mod:`partssamarbeid.synthetic`)
+and the last visit to the home page (see :mod:`partssamarbeid.home`)."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SyntheticDataset(models.Model):
@@ -33,3 +36,19 @@ class SyntheticDataset(models.Model):
 
     def __str__(self) -> str:
         return f"synthetic seed={self.seed} {self.municipalities} municipalities x {self.years} years (to {self.end_year})"
+
+
+class HomeVisit(models.Model):
+    """A user's last visit to the home page: the KS adviser's page shows what changed ``since``
+    (the rule is :func:`partssamarbeid.home.next_visit`)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="home_visit")
+    seen_at = models.DateTimeField(_("last visit"))
+    since = models.DateTimeField(_("changes shown since"))
+
+    class Meta:
+        verbose_name = _("home page visit")
+        verbose_name_plural = _("home page visits")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.seen_at:%d.%m.%Y %H:%M}"

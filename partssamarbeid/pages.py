@@ -1,4 +1,4 @@
-"""Pages that combine apps: the home page, a municipality or a body with its meetings.
+"""Pages that combine apps: a municipality or a body with its meetings (the home page is views.py).
 
 They live in the project package so that the apps keep one direction
 (``municipalities <- meetings <- measures <- dashboards``): ``municipalities`` knows nothing of
@@ -13,23 +13,6 @@ from meetings.models import Meeting
 from municipalities import permissions
 from municipalities.access import get_visible_or_404
 from municipalities.models import Body, Membership, Municipality
-
-
-def home(request):
-    profile = permissions.profile_of(request.user)
-    home_municipality = profile.municipality if profile and profile.municipality_id else None
-    recent = (
-        Meeting.objects.visible_to(request.user)
-        .select_related("body__municipality")
-        .order_by("-date")
-    )
-    if home_municipality:
-        recent = recent.filter(body__municipality=home_municipality)
-    return render(
-        request,
-        "municipalities/home.html",
-        {"home_municipality": home_municipality, "recent_meetings": recent[:10]},
-    )
 
 
 def municipality_detail(request, number: str):

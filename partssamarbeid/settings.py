@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "dashboards",
     "search",
     "subscriptions",
+    "harvest",
     "partssamarbeid",
 ]
 
@@ -210,7 +211,22 @@ IMPORT_PARSE_SECONDS = float(os.environ.get("IMPORT_PARSE_SECONDS", "20"))
 IMPORT_PARSE_MEMORY_MB = int(os.environ.get("IMPORT_PARSE_MEMORY_MB", "512"))
 IMPORT_LEASE_SECONDS = float(os.environ.get("IMPORT_LEASE_SECONDS", "60"))
 IMPORT_MAX_ATTEMPTS = 2
+# A big document is saved by the worker in one transaction; a run still "being saved" after this
+# long lost its worker (nothing was saved) and goes back to review.
+IMPORT_SAVE_SECONDS = float(os.environ.get("IMPORT_SAVE_SECONDS", "1800"))
 IMPORT_PARSER = "meetings.importers.pipeline.parse_document"
+
+# Harvesting meeting records from eInnsyn (harvest/): the API and its key, requests per second
+# per source, retries (with exponential backoff from EINNSYN_BACKOFF_SECONDS) on 429/5xx/timeouts,
+# the hour (local time) of the nightly run, and the lease a worker holds on the source it harvests.
+EINNSYN_API_URL = os.environ.get("EINNSYN_API_URL", "https://api.einnsyn.no")
+EINNSYN_API_KEY = os.environ.get("EINNSYN_API_KEY", "")
+EINNSYN_REQUESTS_PER_SECOND = float(os.environ.get("EINNSYN_REQUESTS_PER_SECOND", "2"))
+EINNSYN_MAX_RETRIES = int(os.environ.get("EINNSYN_MAX_RETRIES", "4"))
+EINNSYN_BACKOFF_SECONDS = float(os.environ.get("EINNSYN_BACKOFF_SECONDS", "2"))
+EINNSYN_TIMEOUT_SECONDS = float(os.environ.get("EINNSYN_TIMEOUT_SECONDS", "30"))
+HARVEST_HOUR = int(os.environ.get("HARVEST_HOUR", "2"))
+HARVEST_LEASE_SECONDS = float(os.environ.get("HARVEST_LEASE_SECONDS", "120"))
 
 # The read-only JSON API under /api/v1/ (session or token authentication).
 REST_FRAMEWORK = {

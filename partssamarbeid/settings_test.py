@@ -7,6 +7,11 @@ os.environ.setdefault("DEBUG", "1")
 from .settings import *  # noqa: E402,F401,F403
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Never the real eInnsyn: the harvest tests start their own fake server (tests/harvest/fake_einnsyn.py).
+EINNSYN_API_URL = "http://127.0.0.1:9"
+EINNSYN_REQUESTS_PER_SECOND = 1000
+EINNSYN_BACKOFF_SECONDS = 0.01
+EINNSYN_TIMEOUT_SECONDS = 1
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # SQLite tests use a file database rather than Django's in-memory one, so a worker started as a

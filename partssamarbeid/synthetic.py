@@ -51,6 +51,7 @@ import io
 import json
 import random
 import time
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ from municipalities.models import Body, Membership, Municipality, Organisation, 
 from .models import SyntheticDataset
 
 #: Bump when the generator's output changes, so ``--skip-if-present`` regenerates.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 BATCH_SIZE = 5000
 #: Municipalities built in memory before their rows are written.
 CHUNK = 25
@@ -203,6 +204,63 @@ RS_TITLES = (
     ("Referatsak: sykefraværsstatistikk", "Referatsak: sjukefråværsstatistikk", NONE, None),
     ("Delegerte vedtak", "Delegerte vedtak", NONE, None),
 )
+#: Case-paper paragraphs (bokmål, nynorsk) between a PS or drøfting item's introduction and its
+#: environmental assessment, so the search has case-paper text of a realistic length to read. They
+#: are chosen by a hash of the title and the meeting date, not by the random generator, so every
+#: other row stays what it was; they say nothing the climate classifier or the assessment reader
+#: reacts to (tests/scale/test_synthetic.py checks every combination).
+CASE_BACKGROUND = (
+    ("Saksopplysninger: Saken ble sist behandlet for to år siden. Administrasjonen har siden hentet inn "
+     "erfaringer fra tjenestene og fra sammenlignbare kommuner, og forslaget bygger på disse. Det er gjort "
+     "mindre endringer i ordlyden etter innspill i arbeidsgruppen.",
+     "Saksopplysningar: Saka vart sist handsama for to år sidan. Administrasjonen har sidan henta inn "
+     "røynsler frå tenestene og frå samanliknbare kommunar, og framlegget byggjer på desse. Det er gjort "
+     "mindre endringar i ordlyden etter innspel i arbeidsgruppa."),
+    ("Saksopplysninger: Forslaget er utarbeidet i en partssammensatt arbeidsgruppe som har hatt fire møter. "
+     "Gruppen har gjennomgått gjeldende rutiner, lovverk og avtaleverk, og foreslår en felles ordning for "
+     "alle virksomheter i kommunen.",
+     "Saksopplysningar: Framlegget er utarbeidd i ei partssamansett arbeidsgruppe som har hatt fire møte. "
+     "Gruppa har gått gjennom gjeldande rutinar, lovverk og avtaleverk, og gjer framlegg om ei felles "
+     "ordning for alle verksemdene i kommunen."),
+    ("Saksopplysninger: Kommunestyret ba i sitt vedtak om at saken skulle legges fram for utvalget før "
+     "endelig behandling. Saken har vært på høring i virksomhetene, og høringssvarene er oppsummert i "
+     "vedlegget.",
+     "Saksopplysningar: Kommunestyret bad i vedtaket sitt om at saka skulle leggjast fram for utvalet før "
+     "endeleg handsaming. Saka har vore på høyring i verksemdene, og høyringssvara er samanfatta i "
+     "vedlegget."),
+    ("Saksopplysninger: Revisjonen har i sin rapport pekt på at dagens praksis varierer mellom enhetene. "
+     "Administrasjonen foreslår derfor en tydeligere ansvarsdeling og en årlig rapportering til utvalget.",
+     "Saksopplysningar: Revisjonen har i rapporten sin peika på at dagens praksis varierer mellom einingane. "
+     "Administrasjonen gjer difor framlegg om ei tydelegare ansvarsdeling og ei årleg rapportering til utvalet."),
+    ("Saksopplysninger: Saken er en oppfølging av handlingsprogrammet. Tiltakene er prioritert etter "
+     "behov og gjennomførbarhet, og det legges opp til en evaluering etter ett år.",
+     "Saksopplysningar: Saka følgjer opp handlingsprogrammet. Tiltaka er prioriterte etter behov og "
+     "kor gjennomførlege dei er, og det er lagt opp til ei evaluering etter eitt år."),
+    ("Saksopplysninger: Det er innhentet innspill fra verneombud og ledere i alle sektorer. Innspillene "
+     "er i hovedsak positive, men flere peker på behovet for en god plan for innføring og informasjon.",
+     "Saksopplysningar: Det er henta inn innspel frå verneombod og leiarar i alle sektorane. Innspela "
+     "er i hovudsak positive, men fleire peikar på trongen for ein god plan for innføring og informasjon."),
+)
+CASE_ECONOMY = (
+    ("Økonomiske konsekvenser: Forslaget kan gjennomføres innenfor vedtatt budsjett.",
+     "Økonomiske konsekvensar: Framlegget kan gjennomførast innanfor vedteke budsjett."),
+    ("Økonomiske konsekvenser: Kostnadene dekkes av fond for omstilling og innarbeides i økonomiplanen.",
+     "Økonomiske konsekvensar: Kostnadene vert dekte av fond for omstilling og innarbeidde i økonomiplanen."),
+    ("Økonomiske konsekvenser: Tiltaket gir økte driftskostnader de første årene og innsparinger på sikt.",
+     "Økonomiske konsekvensar: Tiltaket gjev auka driftskostnader dei første åra og innsparingar på sikt."),
+    ("Økonomiske konsekvenser: Saken har ingen direkte økonomiske konsekvenser.",
+     "Økonomiske konsekvensar: Saka har ingen direkte økonomiske konsekvensar."),
+)
+
+
+def case_paper(title: str, day: datetime.date, nn: bool) -> str:
+    """The middle of a case paper: background and economy, chosen by title and date (no random draw)."""
+    key = zlib.crc32(f"{title}|{day.isoformat()}".encode())
+    background = CASE_BACKGROUND[key % len(CASE_BACKGROUND)][nn]
+    economy = CASE_ECONOMY[(key // len(CASE_BACKGROUND)) % len(CASE_ECONOMY)][nn]
+    return f"{background}\n\n{economy}"
+
+
 PROCEDURAL_NOTICE = ("Godkjenning av innkalling og saksliste", "Godkjenning av innkalling og sakliste")
 PROCEDURAL_MINUTES = ("Godkjenning av protokoll fra møte {d}", "Godkjenning av protokoll frå møte {d}")
 
@@ -830,6 +888,7 @@ class MunicipalityBuilder:
             if entry[2] != NONE:
                 weights = (weights[0] * 4, weights[1], weights[2])
             assessment = _weighted(rng, list(zip(ENV_VALUES, weights)))
+        intro = f"{intro}\n\n{case_paper(title, item.meeting.date, nn)}"
         heading = "Vurdering av miljøkonsekvenser:" if not nn else "Vurdering av miljøkonsekvensar:"
         if assessment == AgendaItem.EnvAssessment.CONSEQUENCES:
             body_text = ("Saken har konsekvenser for miljøet, se vurderingen over." if not nn else

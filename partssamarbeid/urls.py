@@ -8,6 +8,7 @@ from municipalities import urls as municipality_urls
 
 from . import pages
 from .health import healthz
+from .views import home
 
 # The municipality and body pages list meetings, so they are project pages (pages.py) that keep
 # their names in the municipalities namespace.
@@ -18,7 +19,7 @@ municipality_patterns = [
 ]
 
 urlpatterns = [
-    path("", pages.home, name="home"),
+    path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path("", include("harvest.urls")),
     path("api/v1/", include("measures.api_urls")),
     path("api/v1/", include("dashboards.api_urls")),
     path("api/v1/", include("search.api_urls")),

@@ -58,6 +58,12 @@ def label(follow: Follow) -> str:
     return _("Matches your saved search %(name)s") % {"name": search_label(follow.query)}
 
 
+def municipality_climate_label(municipality) -> str:
+    """The union representative's default follow (``AlertSettings.municipality_climate``)."""
+    return _("Climate items in %(name)s (union representatives follow them unless they turn it off)") % {
+        "name": municipality.name}
+
+
 def search_label(query: dict) -> str:
     parts = [f"«{query['q']}»"] if query.get("q") else []
     parts += [f"{k}={v}" for k, v in sorted(query.items()) if k not in ("q", "sort")]
@@ -67,7 +73,8 @@ def search_label(query: dict) -> str:
 # --- which items match whom --------------------------------------------------------------------
 
 
-def _follow_docs(docs, follow: Follow):
+def follow_documents(docs, follow: Follow):
+    """The search documents among ``docs`` that ``follow`` covers (alerts, calendars)."""
     if follow.kind == Follow.Kind.MUNICIPALITY:
         return docs.filter(municipality_id=follow.municipality_id)
     if follow.kind == Follow.Kind.BODY:
@@ -83,7 +90,7 @@ def reasons_for(user, follows: list[Follow], item_ids: list[int]) -> dict[int, l
     docs = SearchDocument.objects.visible_to(user).filter(kind=SearchDocument.Kind.ITEM, object_id__in=item_ids)
     reasons: dict[int, list[str]] = defaultdict(list)
     for follow in follows:
-        for item_id in _follow_docs(docs, follow).values_list("object_id", flat=True):
+        for item_id in follow_documents(docs, follow).values_list("object_id", flat=True):
             reasons[item_id].append(label(follow))
     home = permissions.home_municipality_id(user)
     if permissions.role_of(user) == permissions.UNION_REP and home and settings_of(user).municipality_climate:
@@ -155,10 +162,8 @@ def user_from_unsubscribe(token: str):
 
 
 def involvement_url(item: AgendaItem) -> str:
-    measure = item.climate_measures.order_by("pk").first()
-    if measure is not None:
-        return absolute(reverse("measures:involvement_create", args=[measure.pk]))
-    return absolute(item.get_absolute_url() + "#item-measures")
+    """"Record involvement": resolved when opened (the item's measure may be made after the mail)."""
+    return absolute(reverse("measures:item_involvement", args=[item.pk]))
 
 
 @dataclass

@@ -37,7 +37,7 @@ class Route:
     get: dict = field(default_factory=lambda: READ)
     post: dict = field(default_factory=lambda: READ)
     anonymous: tuple[int, int] | None = None  # (GET, POST) when not a login redirect (public, or an API's 401)
-    redirect: Callable | None = None  # where a 302 for a logged-in role goes
+    redirect: Callable | None = None  # where a 302 for a logged-in role goes (a URL, or a dict per role)
     query: Callable = lambda w: {}  # query parameters
 
     def url(self, w) -> str:
@@ -65,7 +65,8 @@ def check(route: Route, world, client, role: str, method: str = "get"):
         if role == "anonymous" and route.anonymous is None:
             assert response.url == f"{LOGIN}?next={quote(url)}"
         else:
-            assert response.url == route.redirect(world)
+            wanted = route.redirect(world)  # one target, or a target per role
+            assert response.url == (wanted[role] if isinstance(wanted, dict) else wanted)
     return response
 
 

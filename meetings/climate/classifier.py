@@ -306,6 +306,9 @@ def evidence_phrases(evidence: list[dict]) -> list[str]:
     return list(dict.fromkeys(evidence_label(entry) for entry in evidence))
 
 
+MAX_ATTACHMENT_CHARS = 40_000
+
+
 def classify_agenda_item(
     title: str,
     text: str = "",
@@ -314,10 +317,13 @@ def classify_agenda_item(
     handling: str = "",
     decision: str = "",
     proposals: Iterable[tuple[str, str]] = (),
+    attachments: Iterable[tuple[str, str]] = (),
 ) -> Classification:
     """Classify an agenda item on its own fields: title, case paper, the administration's
     proposal, handling, decision and the other proposals (``(kind, text)`` pairs in order; the
-    administration's proposal is read from its own field, so its entry is skipped).
+    administration's proposal is read from its own field, so its entry is skipped), and the
+    documents attached to the case paper (``(title, text)`` pairs: evidence place
+    ``attachment[i]``, each read up to :data:`MAX_ATTACHMENT_CHARS`).
 
     The import pipeline, the stored items and the synthetic data all classify through this.
     """
@@ -329,6 +335,8 @@ def classify_agenda_item(
     for index, (kind, proposal_text) in enumerate(proposals):
         if kind != "administration" and proposal_text:
             fields[f"proposal[{index}]"] = proposal_text
+    for index, (attachment_title, attachment_text) in enumerate(attachments):
+        fields[f"attachment[{index}]"] = f"{attachment_title}\n\n{attachment_text}"[:MAX_ATTACHMENT_CHARS]
     return classify(title, text, fields=fields)
 
 

@@ -17,6 +17,7 @@ PLACES = {
     "decision": _("Decision"),
 }
 PROPOSAL = re.compile(r"^proposal\[(\d+)\]$")
+ATTACHMENT = re.compile(r"^attachment\[(\d+)\]$")
 
 CATEGORIES = {
     "climate": _("Climate"),
@@ -57,6 +58,8 @@ def place_label(code: str) -> str:
         return str(PLACES[code])
     if match := PROPOSAL.match(code or ""):
         return str(_("Proposal %(number)s")) % {"number": int(match.group(1)) + 1}
+    if match := ATTACHMENT.match(code or ""):
+        return str(_("Attachment %(number)s")) % {"number": int(match.group(1)) + 1}
     return code
 
 

@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "Kontroller at dette er en møteprotokoll eller møteinnkalling."
     ),
     "internal": "Dokumentet kunne ikke tolkes på grunn av en uventet feil.",
+    "save_lost": (
+        "Lagringa ble avbrutt fordi bakgrunnsprosessen stoppet. Ingenting ble lagret: bekreft på nytt."
+    ),
+    "save_failed": "Lagringa feilet på grunn av en uventet feil. Ingenting ble lagret.",
 }
 
 

@@ -112,6 +112,7 @@ def _classify_item(item: ParsedItem) -> None:
         handling=item.handling,
         decision=item.decision,
         proposals=[(p.kind, p.text) for p in item.proposals],
+        attachments=[(a.title, a.text) for a in item.attachments],
     )
     item.env_assessment = assess_environment(item.text)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import cases
 from . import titles as titles_mod
+from .attachments import case_paper_end, split_case_paper
 from .common import (
     LOWER,
     UPPER,
@@ -315,7 +316,12 @@ def build_items(
         if loc is None:
             warnings.append(f"Fant ikke saken {entry.case} i dokumentet.")
         else:
-            section = text[loc[1] : section_end(text, loc[1], located, end, bound_list=not held)]
+            stop = section_end(text, loc[1], located, end, bound_list=not held)
+            if not held:  # the case paper ends where the attachments printed after it begin
+                whole = text[loc[1] : section_end(text, loc[1], located, end, with_attachments=True)]
+                stop = min(stop, loc[1] + case_paper_end(whole))
+                item.attachments = split_case_paper(whole)[1]
+            section = text[loc[1] : stop]
             fill_item(item, section, labels, held=held, known_people=known_people)
             if not held:
                 item.text = clean_block(strip_routing(strip_page_noise(after_title(section, item.title))))
@@ -334,24 +340,27 @@ DOCUMENT_HEADING_RE = re.compile(
 HEADING_WORD_BEFORE_RE = re.compile(r"\d{0,3}(?:Sak|SAK)\s*$")
 MIN_SECTION_CHARS = 40  # a heading this close to the item's number is the item's own
 MAX_SECTION_CHARS = 40_000  # about fifteen pages of case paper
+MAX_WITH_ATTACHMENTS_CHARS = 400_000  # a case paper and the documents attached to it
 
 
 def section_end(
-    text: str, start: int, located: Located, end: int, *, bound_list: bool = True
+    text: str, start: int, located: Located, end: int, *, bound_list: bool = True,
+    with_attachments: bool = False,
 ) -> int:
     """Where the item section that starts at ``start`` ends.
 
     At the next located item (by position), a new document's heading, or a bounded length; never at the end of
     the document by default. A section in a list of titles (a saksliste whose case papers were
     not found) ends with the list, unless ``bound_list`` is off (a protocol whose numbered
-    headings are its only list).
+    headings are its only list). ``with_attachments``: the case paper with the documents attached
+    after it (a new document's heading starts one of them, see :mod:`.attachments`), bounded longer.
     """
-    stop = min(end, start + MAX_SECTION_CHARS)
+    stop = min(end, start + (MAX_WITH_ATTACHMENTS_CHARS if with_attachments else MAX_SECTION_CHARS))
     nxt = min((other[0] for other in located.starts if other and other[0] > start), default=None)
     if nxt is not None:
         glued = HEADING_WORD_BEFORE_RE.search(text, max(start, nxt - 12), nxt)
         stop = min(stop, glued.start() if glued else nxt)
-    heading = DOCUMENT_HEADING_RE.search(text, start + MIN_SECTION_CHARS, stop)
+    heading = None if with_attachments else DOCUMENT_HEADING_RE.search(text, start + MIN_SECTION_CHARS, stop)
     if heading:
         stop = heading.start()
     if bound_list and located.list_end is not None and start in located.listed:

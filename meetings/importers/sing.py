@@ -12,6 +12,7 @@ import re
 from . import attendance as att
 from . import common as c
 from . import sections as sec
+from .attachments import case_paper_end, split_case_paper
 from .attendance_sections import read_attendance
 from .types import ParsedItem, ParsedMeeting
 
@@ -204,6 +205,8 @@ def _fill_notice_item(item: ParsedItem, block: str, m: re.Match | None, title_le
         body_start = title_end
     else:
         body_start = title_len
+    item.attachments = split_case_paper(block[body_start:])[1]
+    block = block[: body_start + case_paper_end(block[body_start:])]  # the case paper without its attachments
     admin = c.ADMIN_LABEL_RE.search(block, body_start)
     if admin:
         stop = SECTION_STOP_RE.search(block, admin.end())

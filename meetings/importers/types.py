@@ -70,6 +70,17 @@ class ParsedProposal:
 
 
 @dataclass
+class ParsedAttachment:
+    """A document attached to a case paper (``Vedlegg``): its title and, when the file holds it, its text."""
+
+    title: str
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "text": self.text}
+
+
+@dataclass
 class ParsedItem:
     """One agenda item (sak) with its proposals, handling, decision and classification."""
 
@@ -83,6 +94,7 @@ class ParsedItem:
     decision: str = ""
     proposals: list[ParsedProposal] = field(default_factory=list)
     text: str = ""
+    attachments: list[ParsedAttachment] = field(default_factory=list)
     climate: Classification = field(default_factory=Classification)
     env_assessment: EnvAssessment = "not_assessed"
     procedural: bool = False
@@ -100,6 +112,7 @@ class ParsedItem:
             "proposals": [p.to_dict() for p in self.proposals],
             "decision": self.decision,
             "text": self.text,
+            "attachments": [a.to_dict() for a in self.attachments],
             "climate": self.climate.to_dict(),
             "env_assessment": self.env_assessment,
         }

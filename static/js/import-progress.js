@@ -1,4 +1,4 @@
-// Polls an import's status while its files are read, updates the live region and reloads
+// Polls an import's status while its files are read or it is saved, updates the live region and reloads
 // the page when the preview is ready. Without JavaScript the "Refresh" link does the same.
 (function () {
   const status = document.getElementById("import-status");
@@ -10,9 +10,10 @@
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        if (strong) strong.textContent = data.label + " (" + data.progress + " %)";
-        if (bar) bar.value = data.progress;
-        if (data.status === "queued" || data.status === "parsing") {
+        var saving = data.status === "saving";
+        if (strong) strong.textContent = saving ? data.label : data.label + " (" + data.progress + " %)";
+        if (bar && !saving) bar.value = data.progress;
+        if (data.status === "queued" || data.status === "parsing" || saving) {
           window.setTimeout(poll, 1500);
         } else {
           window.location.reload();

@@ -36,7 +36,7 @@ PROJECT = "partssamarbeid"
 FOUNDATION = {"partssamarbeid.api", "partssamarbeid.pagination", "partssamarbeid.security"}
 #: template folders shared by all apps (like FOUNDATION): they load no app's tags
 SHARED_TEMPLATES = {"includes"}
-PROJECT_TEMPLATES = {"pages"}
+PROJECT_TEMPLATES = {"pages", "home"}  # the project package's pages (pages.py, views.py)
 
 
 def imported_modules(source: str, module: str) -> set[str]:

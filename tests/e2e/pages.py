@@ -56,7 +56,11 @@ class Page:
 
 PAGES: list[Page] = [
     Page("login", lambda w: reverse("login"), ("anonymous",)),
-    Page("home", lambda w: reverse("home"), ALL),
+    # the front page differs by role (partssamarbeid/home.py): one entry each, so each is screenshotted
+    Page("home", lambda w: reverse("home"), ("superuser",)),
+    Page("home-hr", lambda w: reverse("home"), ("hr",)),
+    Page("home-union-rep", lambda w: reverse("home"), ("union_rep",)),
+    Page("home-adviser", lambda w: reverse("home"), ("adviser",)),
     Page("municipality-list", lambda w: reverse("municipalities:municipality_list"), ALL),
     Page("municipality-list-filtered", lambda w: reverse("municipalities:municipality_list") + "?q=vaks", ("adviser",)),
     Page("municipality", lambda w: reverse("municipalities:municipality_detail", args=[w.a.number]), ALL),
@@ -72,6 +76,9 @@ PAGES: list[Page] = [
     Page("item-edit", lambda w: reverse("meetings:item_edit", args=[w.item_a2.pk]), EDITORS),
     # importing protocols (the review page needs an upload: see the import journey)
     Page("import-upload", lambda w: reverse("meetings:import_upload", args=[w.a.number]), EDITORS),
+    # harvesting from eInnsyn (a source's own page, tested and run: see the harvest journey)
+    Page("harvest-sources", lambda w: reverse("harvest:source_list", args=[w.a.number]), EDITORS),
+    Page("harvest-source-new", lambda w: reverse("harvest:source_create", args=[w.a.number]), EDITORS),
     Page("forbidden", lambda w: reverse("meetings:meeting_edit", args=[w.pub_a.pk]), ("union_rep", "adviser"), 403),
     Page("not-found", lambda w: reverse("meetings:meeting_detail", args=[w.draft_b.pk]), ("hr",), 404),
     Page("measure-list", lambda w: reverse("measures:measure_list", args=[w.a.number]), ALL),

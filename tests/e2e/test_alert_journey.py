@@ -1,6 +1,8 @@
-"""Journey: HR imports a notice with a parking-fee item for employees; the union representative
-(who follows Vaksdal's climate items by default) gets the e-mail with the item and the evidence,
-and opens the links."""
+"""Journey: a union representative follows Vaksdal's climate items (by default); HR imports a
+notice with a parking-fee item for employees; the representative's e-mail arrives with the item
+and the evidence; they open the links, and once HR has made the item a measure, "record
+involvement" leads to the measure's form with the item chosen; the measure page then shows the
+involvement as early (consulted before the decision)."""
 from __future__ import annotations
 
 import datetime
@@ -9,7 +11,10 @@ import re
 from django.core import mail
 from django.utils import timezone
 
+from measures.models import ClimateMeasure, Involvement, Level, Side
 from tests.imports.documents import NOTICE_2024_04
+
+from .test_import_journey import check_page
 
 
 def future_notice() -> tuple[str, datetime.date]:
@@ -21,7 +26,7 @@ def future_notice() -> tuple[str, datetime.date]:
     return text, day
 
 
-def test_notice_import_alerts_the_union_rep(site, settings, tmp_path):
+def test_notice_import_alerts_the_union_rep(site, settings, tmp_path, axe_report, results_dir):
     settings.SITE_URL = site.url
     w = site.world
     text, day = future_notice()
@@ -55,5 +60,38 @@ def test_notice_import_alerts_the_union_rep(site, settings, tmp_path):
 
     rep.goto(item_url)
     assert "Parkeringsavgift for tilsette" in rep.locator("h1").inner_text()
+    # no measure yet: the item page says so
     rep.goto(involvement_url)
     assert rep.locator("#item-measures").is_visible()
+    assert "Saken er ikke knyttet til et klimatiltak ennå." in rep.locator("main [role=status]").inner_text()
+
+    # HR turns the item into a measure (proposed: not decided yet)
+    hr.goto(item_url)
+    hr.locator("#item-measures form[action$='/measures/new/'] button[type=submit]").click()
+    hr.wait_for_url(re.compile(r"/measures/\d+/edit/$"))
+    with site.orm():
+        measure = ClimateMeasure.objects.get(title="Parkeringsavgift for tilsette", municipality=w.a,
+                                             status=ClimateMeasure.Status.PROPOSED)
+        assert measure.decision_date is None
+
+    # the same link from the mail now opens the measure's form, with the item chosen
+    rep.goto(involvement_url)
+    rep.wait_for_url(re.compile(rf"/measures/{measure.pk}/involvement/new/\?item=\d+$"))
+    assert rep.locator("h1").inner_text() == "Registrer medvirkning: Parkeringsavgift for tilsette"
+    assert "Parkeringsavgift for tilsette" in rep.locator("#id_agenda_item option:checked").inner_text()
+    check_page(rep, "involvement-from-alert", axe_report, results_dir)
+    rep.select_option("#id_arena", "psu")
+    rep.select_option("#id_raised_by", "employer")
+    rep.check("input[name=level][value='2']")
+    rep.check("input[name=position][value=opposes]")
+    rep.fill("#id_position_text", "Avgifta rammar dei lågast lønte; vi ber om fritak for turnusarbeid.")
+    rep.locator("main form button[type=submit]").click()
+    rep.wait_for_url(re.compile(rf"/measures/{measure.pk}/$"))
+    assert rep.locator("main [role=status]").inner_text().strip() == "Medvirkningen ble registrert."
+    timing = rep.locator("main dt", has_text="Tidspunkt").locator("xpath=following-sibling::dd[1]")
+    assert timing.inner_text().strip() == "Tidlig: drøftet før vedtaket"
+    check_page(rep, "measure-early-involvement", axe_report, results_dir)
+    with site.orm():
+        event = Involvement.objects.get(measure=measure)
+        assert (event.date, event.level, event.recorded_by_side, event.agenda_item.title) == (
+            day, Level.CONSULTED, Side.EMPLOYEE, "Parkeringsavgift for tilsette")

@@ -3,6 +3,7 @@ shows each change, HR rejects one and accepts the others; a scan is read by OCR;
 meetings are drafts until HR publishes them. axe-core checks every new page state."""
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -94,3 +95,46 @@ def test_hr_imports_a_scanned_protocol(site, tmp_path, axe_report, results_dir):
     with site.orm():
         meeting = Meeting.objects.get(body__municipality=site.world.a, date="2024-02-06")
         assert list(meeting.items.values_list("case_number", flat=True)) == ["01/2024", "02/2024"]
+
+
+def test_hr_adds_an_unmatched_name_as_a_member_and_reads_an_item_with_attachments(site, tmp_path, axe_report, results_dir):
+    """People from the review (issue 12 req. 6) and case papers apart from their attachments (req. 5)."""
+    from meetings.models import AgendaItem
+    from municipalities.models import Membership
+    from tests.imports.test_attachments_web import NOTICE
+
+    protocol = tmp_path / "protokoll-ny-tillitsvald.txt"
+    protocol.write_text(PROTOCOL_2024_02.replace("Ola Nordtveit Arbeidstakarrepr.", "Nina Berg Arbeidstakarrepr."), encoding="utf-8")
+    notice = tmp_path / "innkalling-med-vedlegg.txt"
+    notice.write_text(NOTICE, encoding="utf-8")
+    page = site.page_as("hr")
+
+    upload(page, site, protocol)
+    row = page.locator("main tr:has(td:text-is('Nina Berg'))")
+    row.locator("summary").click()
+    row.locator("input[name$='_add']").check()
+    row.locator("select[name$='_side']").select_option("employee")
+    row.locator("select[name$='_role']").select_option("medlem")
+    check_page(page, "import-review-people", axe_report, results_dir)
+    confirm(page)
+    with site.orm():
+        assert list(Membership.objects.filter(person__name="Nina Berg").values_list("side", "role", "start_date")) == [
+            ("employee", "medlem", datetime.date(2024, 2, 6))
+        ]
+
+    upload(page, site, notice)
+    assert "Vedlegg: Handbok i kommunalt samarbeid; Referat frå allmøtet" in page.locator("main").inner_text()
+    confirm(page)
+    with site.orm():
+        item = AgendaItem.objects.get(meeting__body__municipality=site.world.a, case_number="07/2024")
+    page.goto(site.url + item.get_absolute_url())
+    main = page.locator("main")
+    case_paper = main.locator("section[aria-labelledby=case-paper-heading]")
+    assert case_paper.locator("details summary").all_inner_texts() == ["Vis hele saksframlegget"]
+    assert main.locator("section[aria-labelledby=attachments-heading] details summary").all_inner_texts() == [
+        "Handbok i kommunalt samarbeid", "Referat frå allmøtet"
+    ]
+    assert not case_paper.locator("details p").is_visible()
+    case_paper.locator("details summary").click()
+    assert "Avsnitt 40" in case_paper.locator("details p").inner_text()
+    check_page(page, "item-case-paper-and-attachments", axe_report, results_dir)

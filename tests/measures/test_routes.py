@@ -19,7 +19,7 @@ from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Le
 from meetings.models import AgendaItem
 
 from ..conftest import ROLES
-from ..routes import EDIT_A, EDIT_B, EVERYONE_405, Route, check, ids, route_names, statuses
+from ..routes import EDIT_A, EDIT_B, EVERYONE, EVERYONE_405, Route, check, ids, route_names, statuses
 
 RECORD_A = statuses({"superuser", "hr_a", "union_rep_a"})
 EMPLOYEE_SIDE_A = statuses({"superuser", "union_rep_a"})
@@ -97,6 +97,16 @@ ROUTES = [
     Route("measures:link_item", "draft B", lambda w: {"item_pk": w.item_draft_b.pk}, EVERYONE_405,
           statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}),
           redirect=lambda w: w.item_draft_b.get_absolute_url()),
+    # "record involvement" from an alert: the measure's form (with the item) for those who record,
+    # the measure page for other readers, the item page while no measure is linked
+    Route("measures:item_involvement", "linked A", lambda w: {"item_pk": (measure_a(w), w.item_a2)[1].pk},
+          statuses(EVERYONE, ok_status=302), EVERYONE_405,
+          redirect=lambda w: {role: f"/measures/{measure_a(w).pk}/involvement/new/?item={w.item_a2.pk}"
+                              if role in ("superuser", "hr_a", "union_rep_a") else measure_url(w)
+                              for role in EVERYONE}),
+    Route("measures:item_involvement", "draft B", lambda w: {"item_pk": w.item_draft_b.pk},
+          statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}), EVERYONE_405,
+          redirect=lambda w: w.item_draft_b.get_absolute_url() + "#item-measures"),
     # the JSON API answers 401 itself instead of redirecting to the login page
     Route("measures_api:measure_list", "-", post=EVERYONE_405, anonymous=(401, 401)),
 ]

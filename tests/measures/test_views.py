@@ -145,6 +145,18 @@ def test_union_rep_records_the_employee_sides_position(mworld, client_for, users
 
 
 @pytest.mark.django_db
+def test_record_involvement_from_an_alert_chooses_the_item(mworld, client_for):
+    w = mworld
+    client = client_for("union_rep_a")
+    response = client.get(f"/items/{w.item_a2.pk}/involvement/")
+    assert response.url == f"/measures/{w.measure_a.pk}/involvement/new/?item={w.item_a2.pk}"
+    assert client.get(response.url).context["form"].initial["agenda_item"] == w.item_a2.pk
+    for odd in ("abc", "9" * 30, ""):
+        page = client.get(f"/measures/{w.measure_a.pk}/involvement/new/?item={odd}")
+        assert page.status_code == 200 and "agenda_item" not in page.context["form"].initial
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "values, field, message, params",
     [

@@ -60,6 +60,35 @@ def test_every_bank_title_has_the_level_the_classifier_gives_it(entry):
     assert (entry[3] is None) == (entry[2] == synthetic.NONE)
 
 
+@pytest.mark.parametrize("entry", synthetic.PS_TITLES, ids=[e[0] for e in synthetic.PS_TITLES])
+def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
+    """The background and economy paragraphs give case papers a realistic length, but neither the
+    climate level of any title nor the reading of the environmental assessment changes."""
+    from meetings.climate.classifier import classify_agenda_item
+
+    heading = ("Vurdering av miljøkonsekvenser:", "Vurdering av miljøkonsekvensar:")
+    endings = ("", " Ingen.", " Saken har konsekvenser for miljøet, se vurderingen over.")
+    for nn in (0, 1):
+        title = synthetic._fmt_title(entry[nn], datetime.date(2023, 3, 14))
+        expected = classify_agenda_item(title, f"Saken gjelder {title}.").level
+        assert expected == entry[2], title
+        for background in synthetic.CASE_BACKGROUND:
+            for economy in synthetic.CASE_ECONOMY:
+                paper = f"Saken gjelder {title}.\n\n{background[nn]}\n\n{economy[nn]}"
+                assert classify_agenda_item(title, paper).level == expected, (title, background[nn], economy[nn])
+                for ending in endings:
+                    short = f"Saken gjelder {title}." + (f"\n\n{heading[nn]}{ending}" if ending else "")
+                    full = f"{paper}" + (f"\n\n{heading[nn]}{ending}" if ending else "")
+                    assert assess_environment(full) == assess_environment(short), (title, full)
+
+
+def test_case_papers_have_background_and_economy():
+    paper = synthetic.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
+    assert paper.startswith("Saksopplysninger: ") and "\n\nØkonomiske konsekvenser: " in paper
+    assert paper == synthetic.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
+    assert synthetic.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 1).startswith("Saksopplysningar: ")
+
+
 def test_procedural_titles_mention_no_climate():
     day = datetime.date(2023, 3, 14)
     for title in synthetic.PROCEDURAL_NOTICE + synthetic.PROCEDURAL_MINUTES:

@@ -22,6 +22,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from dashboards.metrics import RECORD_METRICS
+from harvest.models import HarvestRun, Source
 from measures.models import ClimateMeasure, Involvement, Level
 from meetings.models import AgendaItem, Attendance, ImportRun, Meeting, Proposal, Request
 from municipalities.models import Organisation
@@ -93,10 +94,21 @@ def plant(w) -> None:
     )
     w.involvement.unions.set([fagforbundet])
     w.import_run = ImportRun.objects.create(municipality=w.a, created_by=w.users["hr_a"])
+    # a harvest source of A whose last run reported a conflict in the draft (HR of A only)
+    w.harvest_source = Source.objects.create(
+        municipality=w.a, body=w.body_a, enhet_id="enhet_01jb0kanari0000000000000",
+        utvalg_ids=["enhet_01jb0kanari0utval0000000"],
+    )
+    HarvestRun.objects.create(
+        source=w.harvest_source, status=HarvestRun.Status.DONE, updated=1,
+        conflicts=[f"{MARKER}: the title was corrected by hand and was not overwritten."],
+        errors=[{"id": "mm_01jb0kanari0000000000000", "message": f"{MARKER} malformed"}],
+    )
     # an outsider's secret addresses and saved search: whoever opens them sees what the outsider may
     outsider = w.users["hr_b"]
     w.outsider_token = calendar_tokens.regenerate(outsider).token
     w.outsider_search = Follow.objects.create(user=outsider, kind=Follow.Kind.SEARCH, query={"q": "klimabudsjett"})
+    w.outsider_follow = Follow.objects.create(user=outsider, kind=Follow.Kind.MUNICIPALITY, municipality=w.a)
     w.outsider_unsubscribe = signing.dumps({"u": outsider.pk}, salt=alerts.UNSUBSCRIBE_SALT)
 
 
@@ -164,6 +176,10 @@ TARGETS = {
        for name in ("meetings:item_detail", "meetings:item_edit", "meetings:item_climate_override")},
     "meetings:meeting_publish": lambda w: [_u("meetings:meeting_publish", pk=pk) for pk in (w.draft.pk, w.pub_a.pk)],
     "meetings:import_upload": lambda w: [_u("meetings:import_upload", number=w.a.number)],
+    "harvest:source_list": lambda w: [_u("harvest:source_list", number=w.a.number)],
+    "harvest:source_create": lambda w: [_u("harvest:source_create", number=w.a.number)],
+    **{name: (lambda name: lambda w: [_u(name, pk=w.harvest_source.pk)])(name)
+       for name in ("harvest:source_edit", "harvest:source_test", "harvest:source_run")},
     **{name: (lambda name: lambda w: [_u(name, pk=w.import_run.pk)])(name)
        for name in ("meetings:import_detail", "meetings:import_confirm", "meetings:import_status",
                     "meetings:import_discard")},
@@ -178,7 +194,7 @@ TARGETS = {
     **{name: (lambda name: lambda w: [_u(name, pk=w.involvement.pk)])(name)
        for name in ("measures:involvement_edit", "measures:involvement_delete")},
     **{name: (lambda name: lambda w: [_u(name, item_pk=pk) for pk in (w.draft_item.pk, w.item_a2.pk)])(name)
-       for name in ("measures:measure_from_item", "measures:link_item")},
+       for name in ("measures:measure_from_item", "measures:link_item", "measures:item_involvement")},
     "dashboards:body_calendar": lambda w: [_u("dashboards:body_calendar", pk=w.body_a.pk)],
     "dashboards:national": lambda w: [f"{_u('dashboards:national')}?{urlencode(YEAR)}"],
     "dashboards:national_export": lambda w: [f"{_u('dashboards:national_export', fmt=fmt)}?{urlencode(YEAR)}"
@@ -201,6 +217,9 @@ TARGETS = {
        for name in ("subscriptions:body_feed", "subscriptions:body_atom", "subscriptions:body_rss")},
     **{name: (lambda name: lambda w: [_u(name, token=w.outsider_token, pk=w.outsider_search.pk)])(name)
        for name in ("subscriptions:search_atom", "subscriptions:search_rss")},
+    "subscriptions:follows_feed": lambda w: [_u("subscriptions:follows_feed", token=w.outsider_token)],
+    "subscriptions:follow_feed": lambda w: [_u("subscriptions:follow_feed", token=w.outsider_token, pk=pk)
+                                            for pk in (w.outsider_search.pk, w.outsider_follow.pk)],
 }
 # The JSON API is walked from its OpenAPI description (see api_urls below).
 API_PREFIX = "api/"

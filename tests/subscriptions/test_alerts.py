@@ -55,7 +55,7 @@ def test_union_rep_hears_at_once_about_a_linked_climate_item(world, django_captu
     assert "En klimasak i din kommune" in body
     assert "Klimabelegg: Parkeringsavgift for tilsette" in body
     assert f"https://partssamarbeid.example.no{item.get_absolute_url()}" in body
-    assert f"https://partssamarbeid.example.no{item.get_absolute_url()}#item-measures" in body
+    assert f"Registrer medvirkning: https://partssamarbeid.example.no/items/{item.pk}/involvement/" in body
     assert "https://partssamarbeid.example.no/folg/" in body
     assert message.extra_headers["List-Unsubscribe"].startswith("<https://partssamarbeid.example.no/folg/avmeld/")
     # nobody else: HR of another municipality, advisers and HR (no follows) hear nothing

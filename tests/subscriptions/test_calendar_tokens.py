@@ -74,3 +74,72 @@ def test_changes_need_post_and_login(world, client_for):
     assert client_for("hr_a").get(reverse("subscriptions:calendar_regenerate")).status_code == 405
     assert Client().post(reverse("subscriptions:calendar_regenerate")).status_code == 302
     assert not CalendarToken.objects.exists()
+
+
+# --- the calendar of a followed set ---------------------------------------------------------------
+
+
+def events(response) -> dict:
+    assert response.status_code == 200 and response["Content-Type"] == "text/calendar; charset=utf-8"
+    return {str(e["UID"]): e for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")}
+
+
+def uid(meeting) -> str:
+    return f"meeting-{meeting.pk}@partssamarbeid"
+
+
+def test_followed_set_feed_covers_what_the_user_follows(world, client_for):
+    from meetings.models import AgendaItem
+    from subscriptions.models import AlertSettings, Follow
+
+    w = world
+    rep = w.users["union_rep_a"]
+    w.item_draft_a.climate_level = AgendaItem.ClimateLevel.MENTIONS  # "Utkast: klimabudsjett"
+    w.item_draft_a.save()
+    body_b = Follow.objects.create(user=rep, kind=Follow.Kind.BODY, body=w.body_b)
+    search = Follow.objects.create(user=rep, kind=Follow.Kind.SEARCH, query={"q": "trepartssamarbeid"})
+    client = client_for("union_rep_a")
+    client.post(reverse("subscriptions:calendar_regenerate"))
+    token = CalendarToken.objects.get(user=rep).token
+    anonymous = Client()
+
+    every = events(anonymous.get(reverse("subscriptions:follows_feed", args=[token])))
+    # B's body: its published meeting, not B's draft; the search: the meeting with the item asked
+    # for (pub_a2) and the one where it was asked (pub_a); the default follow: A's climate draft
+    assert set(every) == {uid(w.pub_b), uid(w.pub_a), uid(w.pub_a2), uid(w.draft_a)}
+    draft = every[uid(w.draft_a)]
+    assert str(draft["DESCRIPTION"]) == f"12/2023 Utkast: klimabudsjett\n\nhttp://testserver/meetings/{w.draft_a.pk}/"
+    assert str(draft["URL"]) == f"http://testserver/meetings/{w.draft_a.pk}/"
+    assert str(draft["SUMMARY"]) == "Administrasjonsutvalet (Vaksdal)"
+
+    one = events(anonymous.get(reverse("subscriptions:follow_feed", args=[token, search.pk])))
+    assert set(one) == {uid(w.pub_a), uid(w.pub_a2)}
+    assert set(events(anonymous.get(reverse("subscriptions:follow_feed", args=[token, body_b.pk])))) == {uid(w.pub_b)}
+
+    AlertSettings.objects.create(user=rep, municipality_climate=False)  # the default follow turned off
+    assert set(events(anonymous.get(reverse("subscriptions:follows_feed", args=[token])))) == {
+        uid(w.pub_b), uid(w.pub_a), uid(w.pub_a2)}
+
+    page = client.get("/kalender/").content.decode()
+    assert f"http://testserver/kalender/{token}/folger.ics" in page
+    assert f"http://testserver/kalender/{token}/folger/{search.pk}.ics" in page
+
+    client.post(reverse("subscriptions:calendar_revoke"))
+    assert anonymous.get(reverse("subscriptions:follows_feed", args=[token])).status_code == 404
+    assert anonymous.get(reverse("subscriptions:follow_feed", args=[token, search.pk])).status_code == 404
+
+
+def test_followed_set_feed_is_scoped_to_the_token_user(world, client_for):
+    from subscriptions.models import Follow
+
+    w = world
+    outsider = w.users["hr_b"]
+    follow_a = Follow.objects.create(user=outsider, kind=Follow.Kind.MUNICIPALITY, municipality=w.a)
+    theirs = Follow.objects.create(user=w.users["hr_a"], kind=Follow.Kind.BODY, body=w.body_a)
+    client_for("hr_b").post(reverse("subscriptions:calendar_regenerate"))
+    token = CalendarToken.objects.get(user=outsider).token
+    found = set(events(Client().get(reverse("subscriptions:follows_feed", args=[token]))))
+    assert found == {uid(w.pub_a), uid(w.pub_a2)}  # Vaksdal's draft stays in Vaksdal
+    assert set(events(Client().get(reverse("subscriptions:follow_feed", args=[token, follow_a.pk])))) == found
+    assert Client().get(reverse("subscriptions:follow_feed", args=[token, theirs.pk])).status_code == 404
+    assert Client().get(reverse("subscriptions:follows_feed", args=["not-a-token"])).status_code == 404

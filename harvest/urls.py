@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "harvest"
+urlpatterns = [
+    path("kommuner/<str:number>/einnsyn/", views.source_list, name="source_list"),
+    path("kommuner/<str:number>/einnsyn/new/", views.source_create, name="source_create"),
+    path("einnsyn/sources/<int:pk>/", views.source_edit, name="source_edit"),
+    path("einnsyn/sources/<int:pk>/test/", views.source_test, name="source_test"),
+    path("einnsyn/sources/<int:pk>/run/", views.source_run, name="source_run"),
+]
