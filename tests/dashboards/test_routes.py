@@ -14,7 +14,7 @@ from django.urls import get_resolver, reverse
 
 from dashboards.metrics import RECORD_METRICS
 
-from ..conftest import ROLES
+from ..helpers import ROLES
 from ..routes import EVERYONE, READ, Route, check, ids
 
 YEAR_2023 = {"from": "2023-01-01", "to": "2023-12-31"}

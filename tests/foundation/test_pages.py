@@ -13,7 +13,7 @@ from django.urls import reverse
 from meetings.models import Meeting
 
 from .. import factories as f
-from ..conftest import make_client, nb, page_payload
+from ..helpers import make_client, nb, page_payload
 
 
 class _Tables(HTMLParser):

@@ -15,7 +15,7 @@ from municipalities import permissions
 from municipalities.models import Body, Membership, Municipality, Person
 
 from .. import factories as f
-from ..conftest import ROLES
+from ..helpers import ROLES
 
 LOGGED_IN = [role for role in ROLES if role != "anonymous"]
 

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Body, Membership
 
-from ..conftest import ROLES, add_row, empty_formset, form_values, make_client, page_payload
+from ..helpers import ROLES, add_row, empty_formset, form_values, make_client, page_payload
 from ..routes import EDIT_A, EDIT_B, EVERYONE_302, EVERYONE_405, LOGIN, Route, check, ids, statuses
 
 DRAFT_A_READ = statuses({"superuser", "hr_a", "union_rep_a"}, not_found={"hr_b", "adviser"})

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
 
 from .. import factories as f
-from ..conftest import nb
+from ..helpers import nb
 from .factories import GreenRepresentativeFactory, InvolvementFactory, MeasureFactory, ProcessAnswerFactory
 
 D = datetime.date

@@ -18,7 +18,7 @@ from django.urls import reverse
 from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Side
 from meetings.models import AgendaItem
 
-from ..conftest import ROLES
+from ..helpers import ROLES
 from ..routes import EDIT_A, EDIT_B, EVERYONE, EVERYONE_405, Route, check, ids, route_names, statuses
 
 RECORD_A = statuses({"superuser", "hr_a", "union_rep_a"})
