@@ -24,11 +24,6 @@ def cell_field(field: BoundField, row_label: str = ""):
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
 def choice_label(value, field_path: str):
     """The display label of a stored choice: ``{{ "held"|choice_label:"meetings.Meeting.state" }}``.
 
