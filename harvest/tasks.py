@@ -36,13 +36,8 @@ def run_source(source_id: int, *, requested_at: datetime.datetime | None = None,
         return None
     lease = queue.Lease(run)
     source = Source.objects.select_related("municipality", "body").get(pk=source_id)
-    try:
-        if dry_run:
-            with transaction.atomic():
-                run.outcome = harvest(source, run, client=client, since=since, dry_run=True,
-                                      renew=lease.renew, parse=parse)
-        else:
-            run.outcome = harvest(source, run, client=client, since=since, renew=lease.renew, parse=parse)
+    try:  # a dry run rolls back each meeting it applies, and moves no cursor
+        run.outcome = harvest(source, run, client=client, since=since, dry_run=dry_run, renew=lease.renew, parse=parse)
     finally:
         scheduled = schedule(source) if source.active and not dry_run else None
         queue.release(run, next_run_at=scheduled)

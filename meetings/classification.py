@@ -46,10 +46,10 @@ def classify_item(item: AgendaItem, *, save: bool = True) -> Classification:
 
 
 def classify_items(items: Iterable[AgendaItem]) -> int:
-    """Reclassify many items in bulk; returns how many changed. A queryset's proposals are read
-    in one query (not one per item)."""
+    """Reclassify many items in bulk; returns how many changed. A queryset's proposals and
+    attachments are read in one query each (not one per item)."""
     if isinstance(items, QuerySet):
-        items = items.prefetch_related("proposals")
+        items = items.prefetch_related("proposals", "attachments")
     changed = []
     for item in items:
         before = (item.climate_level, item.climate_evidence, item.env_assessment)

@@ -17,6 +17,9 @@ from tests.imports.documents import NOTICE_2024_04
 from .test_import_journey import check_page
 
 
+MEASURE = "Parkeringsavgift for tilsette ved rådhuset"
+
+
 def future_notice() -> tuple[str, datetime.date]:
     day = timezone.localdate() + datetime.timedelta(days=30)
     text = (NOTICE_2024_04.replace("16.04.2024", f"{day:%d.%m.%Y}").replace("/2024", f"/{day.year}")
@@ -65,19 +68,21 @@ def test_notice_import_alerts_the_union_rep(site, settings, tmp_path, axe_report
     assert rep.locator("#item-measures").is_visible()
     assert "Saken er ikke knyttet til et klimatiltak ennå." in rep.locator("main [role=status]").inner_text()
 
-    # HR turns the item into a measure (proposed: not decided yet)
+    # HR turns the item into a measure (proposed: not decided yet); the world already has a
+    # decided measure of that title, so HR names this one
     hr.goto(item_url)
-    hr.locator("#item-measures form[action$='/measures/new/'] button[type=submit]").click()
+    form = hr.locator("#item-measures form[action$='/measures/new/']")
+    form.locator("input[name=title]").fill(MEASURE)
+    form.locator("button[type=submit]").click()
     hr.wait_for_url(re.compile(r"/measures/\d+/edit/$"))
     with site.orm():
-        measure = ClimateMeasure.objects.get(title="Parkeringsavgift for tilsette", municipality=w.a,
-                                             status=ClimateMeasure.Status.PROPOSED)
+        measure = ClimateMeasure.objects.get(title=MEASURE, municipality=w.a, status=ClimateMeasure.Status.PROPOSED)
         assert measure.decision_date is None
 
     # the same link from the mail now opens the measure's form, with the item chosen
     rep.goto(involvement_url)
     rep.wait_for_url(re.compile(rf"/measures/{measure.pk}/involvement/new/\?item=\d+$"))
-    assert rep.locator("h1").inner_text() == "Registrer medvirkning: Parkeringsavgift for tilsette"
+    assert rep.locator("h1").inner_text() == f"Registrer medvirkning: {MEASURE}"
     assert "Parkeringsavgift for tilsette" in rep.locator("#id_agenda_item option:checked").inner_text()
     check_page(rep, "involvement-from-alert", axe_report, results_dir)
     rep.select_option("#id_arena", "psu")

@@ -143,8 +143,9 @@ def test_classifying_a_meetings_items_reads_them_and_their_proposals_once(world)
         count, changed = queries_of(lambda: classify_items(AgendaItem.objects.filter(meeting=meeting)))
         return count
 
-    # the items, their proposals, and one bulk update of those whose level changed (here none)
-    assert classify(2) == classify(12) == 2
+    # the items, their proposals, their attachments, and one bulk update of those whose level
+    # changed (here none)
+    assert classify(2) == classify(12) == 3
 
 
 SUBJECTS = [
@@ -228,8 +229,9 @@ def test_the_review_form_reads_bodies_and_people_once_for_any_number_of_meetings
         assert html.count(f'<option value="{world.body_a.pk}" selected>') == meetings
         return count
 
-    # the bodies and the people: once each to render, once each to validate
-    assert render_and_validate(1) == render_and_validate(5) == 4
+    # the bodies, the people and the organisations (for unmatched names): once each to render,
+    # plus the organisations once to preselect a named one; once each to validate
+    assert render_and_validate(1) == render_and_validate(5) == 7
 
 
 def test_the_review_form_refuses_a_body_of_another_municipality(world):

@@ -198,3 +198,17 @@ def test_a_source_held_by_another_worker_is_not_harvested_twice(harvest_now, sou
         leased_by="other:1:1", leased_until=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC))
     assert harvest_now() is None
     assert Meeting.objects.count() == 0
+
+
+def test_a_meeting_moved_in_einnsyn_stays_the_same_meeting(harvest_now, einnsyn):
+    harvest_now()
+    planned = Meeting.objects.get(date="2025-05-20")
+    [m3] = [o for o in load("vaksdal.json") if o["id"] == M3]
+    m3.update(moetedato="2025-05-27T10:00:00+02:00", oppdatertDato="2025-06-10T09:00:00Z")
+    einnsyn.add([m3])
+    run = harvest_now()
+    assert (run.added, run.updated) == (0, 1)
+    assert list(Meeting.objects.order_by("date").values_list("date", flat=True)) == [
+        datetime.date(2025, 2, 4), datetime.date(2025, 3, 11), datetime.date(2025, 5, 27)]
+    assert Meeting.objects.get(date="2025-05-27").pk == planned.pk
+    assert any("27.05.2025" in warning for warning in run.warnings)

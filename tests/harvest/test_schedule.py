@@ -38,3 +38,19 @@ def test_a_paused_source_is_not_queued(einnsyn, source, settings, in_process_par
     Source.objects.filter(pk=source.pk).update(active=False)
     run_source(source.pk, parse=in_process_parse)
     assert not DBTaskResult.objects.exists()
+
+
+def test_the_schedule_command_queues_every_active_source_once(source, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    paused = Source.objects.create(municipality=source.municipality, body=source.body, enhet_id="enhet_01jb0pausa000000000000",
+                                   utvalg_ids=["enhet_01jb0pausa0utval00000"], active=False)
+    call_command("harvest", "--schedule", stdout=StringIO())
+    call_command("harvest", "--schedule", stdout=StringIO())
+    [queued] = DBTaskResult.objects.all()  # once, though asked twice; the paused source not at all
+    pk, when = queued.args_kwargs["args"]
+    assert pk == source.pk and datetime.datetime.fromisoformat(when) == Source.objects.get(pk=pk).next_run_at
+    assert Source.objects.get(pk=paused.pk).next_run_at is None
