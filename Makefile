@@ -11,7 +11,7 @@ export DEMO_PASSWORD
 DEV := DEBUG=1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev catalogues run test e2e chromium ocr audit messages lock check-deploy clean vendor bench bench-import
+.PHONY: help install install-dev catalogues run lint test e2e chromium ocr audit messages lock check-deploy clean vendor bench bench-import
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,7 +56,10 @@ run: install messages ## Migrate a local SQLite database, load demo data, serve 
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev messages ocr ## Install everything and run the test suite (without the browser tests)
+lint: install-dev ## Check the code with ruff (rules in pyproject.toml [tool.ruff.lint])
+	$(VENV)/bin/ruff check .
+
+test: install-dev messages ocr lint ## Install everything, lint, and run the test suite (without the browser tests)
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -m "not e2e"
 

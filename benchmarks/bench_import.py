@@ -145,9 +145,8 @@ def measure() -> dict:
         worker.wait(timeout=30)
     if ocr.available():
         import pypdfium2 as pdfium
-        from scanned_pdf import scanned_pdf
-
         from bench_parser import synthetic_protocol_lines
+        from scanned_pdf import scanned_pdf
 
         pdf = pdfium.PdfDocument(scanned_pdf("\n".join(synthetic_protocol_lines(100))))
         started = time.perf_counter()

@@ -43,8 +43,8 @@ def measure() -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from municipalities.models import Profile
     from meetings.models import AgendaItem
+    from municipalities.models import Profile
     from search.models import SearchDocument
 
     call_command("migrate", verbosity=0, interactive=False)

@@ -23,13 +23,12 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 
 from meetings.models import AgendaItem, Meeting
-from partssamarbeid.api import KnownFilters
 from municipalities.models import Body, Municipality, kommunenummer_validator
+from municipalities.population import POPULATION_BAND_CHOICES
+from partssamarbeid.api import KnownFilters
 
 from . import metrics, queries, scope
-from .forms import POPULATION_BAND_CHOICES
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period
-
 
 # --- query parameters --------------------------------------------------------------------------------
 
@@ -83,7 +82,7 @@ def period_and_kind(params) -> tuple[Period, str]:
 def _effective_level_q(level: str) -> Q:
     if level == AgendaItem.ClimateLevel.NONE:
         return ~scope.CLIMATE_Q
-    return Q(climate_override=level) | (Q(climate_override="") & Q(climate_level=level))
+    return AgendaItem.effective_climate_q(level)
 
 
 MUNICIPALITY = OpenApiParameter("municipality", str, description="Municipality number (kommunenummer), e.g. 3205.")

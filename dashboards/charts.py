@@ -7,9 +7,8 @@ which the Content-Security-Policy does not restrict.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import math
+from dataclasses import dataclass
 
 from django.utils.formats import number_format
 from django.utils.html import escape

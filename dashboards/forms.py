@@ -7,19 +7,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Body, Municipality
+from municipalities.population import POPULATION_BAND_CHOICES
 
 from .metrics import RECORD_METRICS
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period, data_period
-
-POPULATION_BAND_CHOICES = [
-    ("", _("All sizes")),
-    ("under_5000", _("Under 5,000 inhabitants")),
-    ("5000_20000", _("5,000–19,999 inhabitants")),
-    ("20000_50000", _("20,000–49,999 inhabitants")),
-    ("50000_100000", _("50,000–99,999 inhabitants")),
-    ("100000_plus", _("100,000 inhabitants or more")),
-    ("unknown", _("Population not recorded")),
-]
 
 
 class _DateInput(forms.DateInput):

@@ -30,13 +30,13 @@ def clean_text(value: str) -> str:
 
 def _utc(day: datetime.date, time: datetime.time) -> datetime.datetime:
     local = timezone.make_aware(datetime.datetime.combine(day, time), timezone.get_default_timezone())
-    return local.astimezone(datetime.timezone.utc)
+    return local.astimezone(datetime.UTC)
 
 
 def event(meeting: Meeting, summary: str, url: str, stamp: datetime.datetime) -> Event:
     item = Event()
     item.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
-    item.add("dtstamp", stamp.astimezone(datetime.timezone.utc))
+    item.add("dtstamp", stamp.astimezone(datetime.UTC))
     if meeting.start_time:
         item.add("dtstart", _utc(meeting.date, meeting.start_time))
         if meeting.end_time:

@@ -58,7 +58,7 @@ class Counts:
     #: how many measures affecting employees reached each ladder level (index = level 0..4)
     max_level_histogram: tuple[int, ...] = (0, 0, 0, 0, 0)
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         values = {}
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)

@@ -15,6 +15,7 @@ from measures.models import Topic
 from . import charts
 from .metrics import METRIC_BY_KEY, METRICS, RECORD_METRICS, MetricDef, Scorecard
 
+
 def no_data() -> str:
     return _("no data")
 

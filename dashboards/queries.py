@@ -16,6 +16,7 @@ from measures.services import Timing, summary_of
 from meetings.climate import evidence_label
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
+from municipalities.population import population_band_q
 
 from . import scope
 from .definitions import topic_rows
@@ -153,34 +154,6 @@ def evidence_phrases(item, limit: int = 6) -> list[str]:
 
 
 # --- the national comparison ----------------------------------------------------------------------
-
-POPULATION_BANDS = (
-    ("under_5000", 0, 5_000),
-    ("5000_20000", 5_000, 20_000),
-    ("20000_50000", 20_000, 50_000),
-    ("50000_100000", 50_000, 100_000),
-    ("100000_plus", 100_000, None),
-)
-
-
-def population_band_q(band: str) -> Q:
-    if band == "unknown":
-        return Q(population__isnull=True)
-    for key, low, high in POPULATION_BANDS:
-        if key == band:
-            q = Q(population__gte=low)
-            return q & Q(population__lt=high) if high is not None else q
-    return Q()
-
-
-def population_band_of(population: int | None) -> str:
-    if population is None:
-        return "unknown"
-    for key, low, high in POPULATION_BANDS:
-        if population >= low and (high is None or population < high):
-            return key
-    return "unknown"  # pragma: no cover
-
 
 def municipalities_for(county: str = "", band: str = "") -> list[Municipality]:
     qs = Municipality.objects.all()

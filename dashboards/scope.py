@@ -30,7 +30,7 @@ MAX_YEARS = 20
 #: "too little data" and not ranked: a handful of items would make it swing (methodology page).
 MIN_SUBSTANTIVE_ITEMS_FOR_RANKING = 10
 DEFAULT_BODY_KIND = Body.Kind.PSU
-EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
+EMPLOYEE_ORG_KINDS = Organisation.EMPLOYEE_SIDE_KINDS
 
 
 # --- the period ---------------------------------------------------------------------------------
@@ -51,13 +51,13 @@ class Period:
     end: datetime.date
 
     @classmethod
-    def default(cls, today: datetime.date | None = None) -> "Period":
+    def default(cls, today: datetime.date | None = None) -> Period:
         """The last four years, up to and including today."""
         end = today or timezone.localdate()
         return cls(_years_before(end, DEFAULT_YEARS), end)
 
     @classmethod
-    def full_years(cls, last: int, years: int = DEFAULT_YEARS) -> "Period":
+    def full_years(cls, last: int, years: int = DEFAULT_YEARS) -> Period:
         """``years`` whole calendar years ending with ``last``."""
         return cls(datetime.date(last - years + 1, 1, 1), datetime.date(last, 12, 31))
 
@@ -65,7 +65,7 @@ class Period:
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))
 
-    def year(self, year: int) -> "Period":
+    def year(self, year: int) -> Period:
         """The part of this period that falls in ``year``."""
         return Period(max(self.start, datetime.date(year, 1, 1)), min(self.end, datetime.date(year, 12, 31)))
 
@@ -91,7 +91,7 @@ def first_published_meeting(body_kind: str, ids: list[str] | None = None) -> dat
 
 def data_period(
     body_kind: str, ids: list[str] | None = None, today: datetime.date | None = None
-) -> tuple["Period", bool]:
+) -> tuple[Period, bool]:
     """The default period of a scorecard or comparison: the last four full years up to the latest
     full year with published held meetings of ``body_kind`` (in the municipalities ``ids``, or
     anywhere). Returns the period and whether it was found from the data; without published
@@ -117,9 +117,7 @@ SUBSTANTIVE_Q = Q(procedural=False) & ~Q(item_type=AgendaItem.Type.RS)
 CLIMATE_Q = climate_item_q()
 
 #: Effective climate level "linked to working conditions".
-LINKED_Q = Q(climate_override=AgendaItem.ClimateLevel.LINKED) | (
-    Q(climate_override="") & Q(climate_level=AgendaItem.ClimateLevel.LINKED)
-)
+LINKED_Q = AgendaItem.effective_climate_q(AgendaItem.ClimateLevel.LINKED)
 
 ENV_CONSEQUENCES_Q = Q(env_assessment=AgendaItem.EnvAssessment.CONSEQUENCES)
 ENV_NOT_ASSESSED_Q = Q(env_assessment=AgendaItem.EnvAssessment.NOT_ASSESSED)

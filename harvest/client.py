@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -134,7 +133,7 @@ class Client:
                     raise EinnsynError(f"HTTP {error.code}", status=error.code, url=url) from error
                 reason, status = f"HTTP {error.code}", error.code
                 retry_after = _retry_after(error.headers.get("Retry-After"))
-            except (TimeoutError, socket.timeout) as error:
+            except TimeoutError as error:
                 reason, status = f"timeout: {error}", None
             except urllib.error.URLError as error:
                 reason, status = f"connection: {error.reason}", None

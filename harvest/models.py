@@ -131,3 +131,6 @@ class HarvestedRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "einnsyn_id"], name="harvested_record_unique_id"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.einnsyn_id}"

@@ -86,8 +86,7 @@ def list_meetings(source: Source, client: Client, *, since: str | None = None, l
         source.utvalg_ids, updated_from=since, starting_after=None if since else (starting_after or None), limit=limit
     )
     while True:
-        for hit in page.items:
-            yield hit
+        yield from page.items
         if not page.next:
             return
         if not page.next.startswith(client.base_url):

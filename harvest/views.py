@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from municipalities.access import get_visible_or_404, require_edit
 from meetings.models import Meeting
+from municipalities.access import get_visible_or_404, require_edit
 from municipalities.models import Municipality
 
 from .client import EinnsynError

@@ -17,7 +17,7 @@ from municipalities.models import Municipality, Organisation, Person
 from .models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-EMPLOYEE_ORG_KINDS = (Organisation.Kind.UNION, Organisation.Kind.FEDERATION)
+EMPLOYEE_ORG_KINDS = Organisation.EMPLOYEE_SIDE_KINDS
 
 
 def _item_label(item: AgendaItem) -> str:
@@ -214,7 +214,7 @@ class ProcessAnswersForm(forms.Form):
     def __init__(self, *args, measure: ClimateMeasure, **kwargs):
         super().__init__(*args, **kwargs)
         existing = {a.question: a for a in measure.process_answers.all()}
-        for value, label in ProcessAnswer.Question.choices:
+        for value in ProcessAnswer.Question.values:
             answer = existing.get(value)
             self.fields[f"q{value}_answer"] = forms.ChoiceField(
                 label=_("Answer"),

@@ -26,6 +26,7 @@ from meetings.models import AgendaItem, Proposal, Request
 from meetings.versioning import VersionedModel
 from municipalities.models import Municipality, Organisation, Person
 
+from . import rules
 from .querysets import (
     GreenRepresentativeQuerySet,
     InvolvementQuerySet,
@@ -226,42 +227,9 @@ class ClimateMeasure(VersionedModel):
         return [str(labels.get(code, code)) for code in self.employee_effects]
 
     def clean(self):
-        """The constraints above, with each message attached to the field a person must change."""
-        errors: dict[str, list] = {}
-
-        def add(field, message):
-            errors.setdefault(field, []).append(message)
-
-        if self.proposed_date and self.decision_date and self.decision_date < self.proposed_date:
-            add("decision_date", _("The decision date cannot be before the proposal date."))
-        if self.decision_date and self.status in self.UNDECIDED_STATUSES:
-            add("status", _("A measure with a decision date is decided or later; choose another status or clear the date."))
-        if self.status == self.Status.STOPPED and not self.stopped_date:
-            add("stopped_date", _("Give the date the measure was stopped."))
-        if self.status != self.Status.STOPPED and self.stopped_date:
-            add("stopped_date", _("Only a stopped measure has a stop date."))
-        if self.stopped_date:
-            if self.decision_date and self.stopped_date < self.decision_date:
-                add("stopped_date", _("A measure cannot be stopped before it was decided."))
-            elif self.proposed_date and self.stopped_date < self.proposed_date:
-                add("stopped_date", _("A measure cannot be stopped before it was proposed."))
-            if self.pk and self.involvements.filter(date__gt=self.stopped_date).exists():
-                add("stopped_date", _("Involvement is recorded after this date: a measure cannot be stopped before it."))
-        if self.expected_emission_effect is not None and not self.emission_effect_source.strip():
-            add("emission_effect_source", _("Give the source of the emission estimate."))
-        unknown = set(self.employee_effects or []) - set(self.EmployeeEffect.values)
-        if not isinstance(self.employee_effects, list) or unknown:
-            add("employee_effects", _("Unknown effect on employees."))
-        elif self.employee_effects and not self.affects_employees:
-            add("affects_employees", _("Tick this when you say how the measure affects employees."))
-        if self.funding_amount is not None and not self.funding:
-            add("funding", _("Say where the money comes from."))
-        if (
-            self.decision_item_id
-            and self.municipality_id
-            and self.decision_item.meeting.body.municipality_id != self.municipality_id
-        ):
-            add("decision_item", _("The agenda item belongs to another municipality."))
+        """The constraints above, with each message attached to the field a person must change
+        (the rules are named one by one in measures/rules.py)."""
+        errors = rules.problems(self)
         if errors:
             raise ValidationError(errors)
 

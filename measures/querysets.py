@@ -7,27 +7,13 @@ answered by :func:`municipalities.permissions.can_record_involvement`.
 """
 from __future__ import annotations
 
-from django.db import models
 from django.db.models import Max, Min, Q, Value
 from django.db.models.functions import Coalesce
 
-from municipalities import permissions
+from municipalities.querysets import ScopedQuerySet
 
 
-class _Scoped(models.QuerySet):
-    municipality_path = "municipality"
-
-    def visible_to(self, user):
-        return self.filter(permissions.read_q(user, self.municipality_path))
-
-    def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, self.municipality_path))
-
-    def in_municipality(self, municipality):
-        return self.filter(**{self.municipality_path: municipality})
-
-
-class MeasureQuerySet(_Scoped):
+class MeasureQuerySet(ScopedQuerySet):
     municipality_path = "municipality"
 
     def with_involvement_dates(self):
@@ -44,15 +30,15 @@ class MeasureQuerySet(_Scoped):
         )
 
 
-class InvolvementQuerySet(_Scoped):
+class InvolvementQuerySet(ScopedQuerySet):
     municipality_path = "measure__municipality"
 
 
-class ProcessAnswerQuerySet(_Scoped):
+class ProcessAnswerQuerySet(ScopedQuerySet):
     municipality_path = "measure__municipality"
 
 
-class GreenRepresentativeQuerySet(_Scoped):
+class GreenRepresentativeQuerySet(ScopedQuerySet):
     municipality_path = "municipality"
 
     def active_on(self, day):

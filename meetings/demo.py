@@ -193,7 +193,7 @@ def _item(meeting: Meeting, position: int, case_number: str, spec: dict) -> Agen
 
 def _requests(bodies: dict[str, Body]) -> None:
     """Employee-side requests that put an item on a later agenda."""
-    for number, body in bodies.items():
+    for body in bodies.values():
         meetings = list(Meeting.objects.filter(body=body, state=Meeting.State.HELD).order_by("date"))
         if len(meetings) < 3:
             continue

@@ -272,7 +272,7 @@ class RequestForm(KeptRowFormMixin, forms.ModelForm):
         municipality = meeting.body.municipality
         self.fields["person"].queryset = Person.objects.filter(municipality=municipality)
         self.fields["organisation"].queryset = Organisation.objects.filter(
-            kind__in=[Organisation.Kind.UNION, Organisation.Kind.FEDERATION]
+            kind__in=Organisation.EMPLOYEE_SIDE_KINDS
         )
         self.fields["resulting_item"].queryset = (
             AgendaItem.objects.filter(meeting__body__municipality=municipality, meeting__date__gte=meeting.date)

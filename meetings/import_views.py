@@ -15,7 +15,12 @@ from municipalities.models import Municipality
 from .import_forms import ReviewForm, UploadForm
 from .importers.errors import ProtocolImportError
 from .importing import (
-    MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT, apply_preview, check_preview, discard_run, store_document,
+    MAX_ITEMS_PER_MEETING,
+    MAX_MEETINGS_PER_DOCUMENT,
+    apply_preview,
+    check_preview,
+    discard_run,
+    store_document,
 )
 from .models import ImportRun, Meeting
 from .review import review_page

@@ -36,12 +36,22 @@ from municipalities.models import Body, Membership, Municipality, Organisation, 
 from municipalities.register import FormerName, former_names
 
 from .classification import classify_item
-from .importers.errors import MAX_BYTES, ProtocolImportError
 from .importers import common
+from .importers.errors import MAX_BYTES, ProtocolImportError
 from .importers.pipeline import LINK_THRESHOLD, parse_document
-from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT
+from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT  # noqa: F401 - re-exported for the upload page
 from .importers.text import extract_text, is_ocr_warning, is_pdf
-from .models import AgendaItem, Attachment, Attendance, ImportRun, Meeting, MeetingSource, Proposal, Request, SourceDocument
+from .models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    ImportRun,
+    Meeting,
+    MeetingSource,
+    Proposal,
+    Request,
+    SourceDocument,
+)
 from .signals import send_meetings_changed
 
 ORGANISATION_ALIASES = {

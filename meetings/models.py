@@ -183,6 +183,9 @@ class AgendaItem(VersionedModel):
         MENTIONS = "mentions", _("Mentions climate or environment")
         LINKED = "linked", _("Linked to working conditions")
 
+    #: The effective levels that count as climate-related.
+    CLIMATE_LEVELS = (ClimateLevel.MENTIONS, ClimateLevel.LINKED)
+
     class EnvAssessment(models.TextChoices):
         CONSEQUENCES = "consequences", _("Assessed: has environmental consequences")
         NONE_FOUND = "none_found", _("Assessed: no environmental consequences")
@@ -273,9 +276,16 @@ class AgendaItem(VersionedModel):
         cut = cut if cut > 0 else self.CASE_PAPER_OPENING_CHARS
         return text[:cut].rstrip(), text[cut:].strip()
 
+    # The effective climate level: a person's override, else the automatic level. Defined here
+    # once, for an item (the property) and for a query (the Q); every app uses these two.
     @property
     def effective_climate_level(self) -> str:
         return self.climate_override or self.climate_level
+
+    @staticmethod
+    def effective_climate_q(*levels: str) -> Q:
+        """Items whose effective climate level is one of ``levels``."""
+        return Q(climate_override__in=levels) | (Q(climate_override="") & Q(climate_level__in=levels))
 
 
 class Proposal(models.Model):
@@ -401,7 +411,7 @@ class Request(models.Model):
         return self.person.name if self.person_id else self.by_name
 
 
-def source_upload_path(instance: "SourceDocument", filename: str) -> str:
+def source_upload_path(instance: SourceDocument, filename: str) -> str:
     """Stored under the checksum, never under a name the user chose."""
     extension = "pdf" if instance.kind == SourceDocument.Kind.PDF else "txt"
     return f"sources/{instance.municipality_id}/{instance.sha256}.{extension}"
@@ -451,6 +461,9 @@ class MeetingSource(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "document"], name="meeting_source_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} <- {self.document_id}"
 
 
 class ImportRun(models.Model):

@@ -2,22 +2,7 @@
 from django.db import models
 
 from municipalities import permissions
-
-
-class ScopedQuerySet(models.QuerySet):
-    """A queryset that knows the path to its municipality and to its meeting's publish flag."""
-
-    municipality_path: str = ""
-    published_path: str | None = None
-
-    def visible_to(self, user):
-        return self.filter(permissions.read_q(user, self.municipality_path, self.published_path))
-
-    def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, self.municipality_path))
-
-    def in_municipality(self, municipality):
-        return self.filter(**{self.municipality_path: municipality})
+from municipalities.querysets import ScopedQuerySet
 
 
 class MeetingQuerySet(ScopedQuerySet):
@@ -39,7 +24,10 @@ class ProposalQuerySet(ScopedQuerySet):
 
 
 class ImportRunQuerySet(models.QuerySet):
-    """Imports are working material: only HR of the municipality (and superusers) see them."""
+    """Imports are working material: only HR of the municipality (and superusers) see them.
+
+    No ``municipality_path`` on purpose: :func:`permissions.may_read` then fails closed (superusers).
+    """
 
     def visible_to(self, user):
         return self.filter(permissions.edit_q(user, "municipality"))

@@ -103,7 +103,7 @@ def _parse(run: ImportRun, lease: Lease) -> str:
         try:
             on_pages = _page_progress(lease, done - 1, len(documents))
             part = reconnecting(
-                lambda: build_preview([document], run.municipality, parse=partial(parse, on_progress=on_pages))
+                lambda: build_preview([document], run.municipality, parse=partial(parse, on_progress=on_pages))  # noqa: B023 - called at once
             )
         except ProtocolImportError as error:
             errors.append({"filename": document.filename, "code": error.code, "message": error.message})

@@ -1,16 +1,14 @@
 """Meeting pages: thin views that check access, call services and render."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from municipalities import permissions
 from municipalities.access import get_visible_or_404, require_edit
@@ -176,6 +174,8 @@ def _item_context(request, item: AgendaItem, override_form=None) -> dict:
         "raised_requests": item.raised_requests.all(),
         "originating_requests": item.originating_requests.all(),
         "case_paper": item.case_paper_parts,
+        # what apps above this one show on an item page (settings.ITEM_PAGE_PANELS: measures' links)
+        "item_panels": settings.ITEM_PAGE_PANELS,
     }
 
 
@@ -222,17 +222,3 @@ def item_edit(request, pk: int):
         {"item": item, "meeting": item.meeting, "form": form, "proposals": proposals, "requests": requests_},
         status=status,
     )
-
-
-@login_not_required
-@require_GET
-@never_cache
-def healthz(request):
-    """Liveness and database check for load balancers; no login."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")

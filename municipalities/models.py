@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import BodyQuerySet, MunicipalityQuerySet, PersonQuerySet, MembershipQuerySet
+from .querysets import BodyQuerySet, MembershipQuerySet, MunicipalityQuerySet, PersonQuerySet
 
 kommunenummer_validator = RegexValidator(
     r"^([0-9]{2}|[0-9]{4})$", _("A municipality number has 4 digits (2 for a county municipality).")
@@ -72,6 +72,9 @@ class Organisation(models.Model):
         PARTY = "party", _("Political party")
         EMPLOYER = "employer", _("Employer organisation")
 
+    #: The kinds on the employee side of the table (the one definition; ``is_employee_side``).
+    EMPLOYEE_SIDE_KINDS = (Kind.UNION, Kind.FEDERATION)
+
     short_name = models.CharField(_("short name"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -95,7 +98,7 @@ class Organisation(models.Model):
 
     @property
     def is_employee_side(self) -> bool:
-        return self.kind in (self.Kind.UNION, self.Kind.FEDERATION)
+        return self.kind in self.EMPLOYEE_SIDE_KINDS
 
 
 class Person(models.Model):

@@ -138,13 +138,3 @@ def can_record_involvement(user, municipality_id: str) -> bool:
 
 def can_view_history(user, municipality_id: str) -> bool:
     return can_edit(user, municipality_id)
-
-
-def editable_municipality_ids(user) -> list[str] | None:
-    """Municipalities the user may edit; None means all (superuser)."""
-    role = role_of(user)
-    if role == SUPERUSER:
-        return None
-    if role == HR and home_municipality_id(user):
-        return [home_municipality_id(user)]
-    return []

@@ -9,6 +9,27 @@ from django.db.models import Q
 from . import permissions
 
 
+class ScopedQuerySet(models.QuerySet):
+    """The one base of every tenant-scoped queryset, in every app.
+
+    A subclass names the path from its model to the municipality (``municipality_path``) and,
+    for records that can be drafts, to the meeting's publish flag (``published_path``); the rules
+    themselves are :func:`permissions.read_q` and :func:`permissions.edit_q`.
+    """
+
+    municipality_path: str = "municipality"
+    published_path: str | None = None
+
+    def visible_to(self, user):
+        return self.filter(permissions.read_q(user, self.municipality_path, self.published_path))
+
+    def editable_by(self, user):
+        return self.filter(permissions.edit_q(user, self.municipality_path))
+
+    def in_municipality(self, municipality):
+        return self.filter(**{self.municipality_path: municipality})
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def municipalities(self):
         return self.filter(kind="municipality")
@@ -17,40 +38,16 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.filter(permissions.edit_q(user, "number"))
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(ScopedQuerySet):
     municipality_path = "municipality"
 
-    def in_municipality(self, municipality):
-        return self.filter(municipality=municipality)
 
-    def visible_to(self, user):
-        return self.filter(permissions.read_q(user, self.municipality_path))
-
-    def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, self.municipality_path))
-
-
-class BodyQuerySet(models.QuerySet):
+class BodyQuerySet(ScopedQuerySet):
     municipality_path = "municipality"
 
-    def in_municipality(self, municipality):
-        return self.filter(municipality=municipality)
 
-    def visible_to(self, user):
-        return self.filter(permissions.read_q(user, self.municipality_path))
-
-    def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, self.municipality_path))
-
-
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(ScopedQuerySet):
     municipality_path = "body__municipality"
 
     def active_on(self, day: datetime.date):
         return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-
-    def visible_to(self, user):
-        return self.filter(permissions.read_q(user, self.municipality_path))
-
-    def editable_by(self, user):
-        return self.filter(permissions.edit_q(user, self.municipality_path))

@@ -1,12 +1,10 @@
-"""Municipality and body pages."""
+"""Municipality and body pages of this app (the pages that also list meetings are in partssamarbeid/pages.py)."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-
-from meetings.models import Meeting
 
 from . import permissions
 from .access import get_visible_or_404, require_edit
@@ -40,50 +38,8 @@ def municipality_list(request):
     )
 
 
-def municipality_detail(request, number: str):
-    municipality = _get_municipality(number)
-    bodies = Body.objects.filter(municipality=municipality).annotate(
-        meeting_count=Count(
-            "meetings", filter=permissions.read_q(request.user, "municipality", "meetings__published")
-        )
-    )
-    meetings = (
-        Meeting.objects.visible_to(request.user)
-        .filter(body__municipality=municipality)
-        .select_related("body")
-        .order_by("-date")[:20]
-    )
-    return render(
-        request,
-        "municipalities/municipality_detail.html",
-        {
-            "municipality": municipality,
-            "bodies": bodies,
-            "meetings": meetings,
-            "can_edit": permissions.can_edit(request.user, municipality.number),
-        },
-    )
-
-
 def _get_municipality(number: str) -> Municipality:
     return get_object_or_404(Municipality, number=number)
-
-
-def body_detail(request, pk: int):
-    body = get_visible_or_404(Body.objects.select_related("municipality"), request.user, pk=pk)
-    memberships = Membership.objects.filter(body=body).select_related("person", "on_behalf_of")
-    meetings = Meeting.objects.visible_to(request.user).filter(body=body).order_by("-date")
-    page = Paginator(meetings, 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "municipalities/body_detail.html",
-        {
-            "body": body,
-            "memberships": memberships,
-            "page": page,
-            "can_edit": permissions.can_edit(request.user, body.municipality_id),
-        },
-    )
 
 
 def body_create(request, number: str):

@@ -6,14 +6,16 @@ Development (DEBUG=1) gets SQLite and a throwaway key; a command run without DEB
 a key (an import or a migration from the command line) gets a random key for that process only.
 Production sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README).
 """
-from pathlib import Path
 import datetime
 import os
 import secrets
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from meetings import limits as import_limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -118,6 +120,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Panels that apps above meetings add to an agenda item's page (templates included with ``item``
+# in the context): meetings does not know the apps that build on it, the project wires them here.
+ITEM_PAGE_PANELS = ["measures/_item_panel.html"]
 
 # Dashboards read figures from precomputed statistics (dashboards.statistics); 0 counts from the records.
 DASHBOARDS_STATISTICS = os.environ.get("DASHBOARDS_STATISTICS", "1") != "0"
@@ -244,8 +250,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Imports: the largest file accepted and where source files are kept.
-IMPORT_MAX_BYTES = 20 * 1024 * 1024
+# Imports: the largest file accepted (the parser's limit, meetings/limits.py) and where source files are kept.
+IMPORT_MAX_BYTES = import_limits.IMPORT_MAX_BYTES
 
 
 # --- Security hardening -------------------------------------------------------------------

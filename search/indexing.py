@@ -182,7 +182,7 @@ def index_municipalities(numbers: Iterable[str] | None = None) -> int:
         numbers = list(numbers)
         docs = docs.filter(municipality_id__in=numbers)
     docs.delete()
-    for kind, (model, build, path) in SOURCES.items():
+    for model, build, path in SOURCES.values():
         rows = model.objects.all()
         if numbers is not None:
             rows = rows.filter(**{f"{path}__in": numbers})

@@ -15,13 +15,14 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from municipalities import permissions
+from municipalities.querysets import ScopedQuerySet
 
 
-class SearchDocumentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The same rule as every page: drafts only inside their municipality (measures are never drafts)."""
-        return self.filter(permissions.read_q(user, "municipality", "published"))
+class SearchDocumentQuerySet(ScopedQuerySet):
+    """The same rule as every page: drafts only inside their municipality (measures are never drafts)."""
+
+    municipality_path = "municipality"
+    published_path = "published"
 
 
 class SearchDocument(models.Model):

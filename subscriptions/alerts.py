@@ -37,7 +37,7 @@ from search.models import SearchDocument
 from .models import Alert, AlertSettings, Follow
 
 UNSUBSCRIBE_SALT = "subscriptions.unsubscribe"
-CLIMATE_LEVELS = (AgendaItem.ClimateLevel.MENTIONS, AgendaItem.ClimateLevel.LINKED)
+CLIMATE_LEVELS = AgendaItem.CLIMATE_LEVELS
 
 
 # --- settings and labels -------------------------------------------------------------------------

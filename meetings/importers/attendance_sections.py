@@ -473,10 +473,10 @@ def parse_member_rows(text: str, absent_names: list[str], *, with_for: bool) -> 
         if kind == "N":
             names = att.attach_wrapped(rows, att.split_names(run, absent_names), absent_names)
             no_attrs_follow = i + 1 == len(groups) or groups[i + 1][0] != "A"
-            if rows and _is_substitute(rows[-1]) and rows[-1].other_name is None and names:
-                if len(names) >= 2 or no_attrs_follow or att.known_as(names[0], absent_names):
-                    name = names.pop(0)
-                    rows[-1].other_name = att.known_as(name, absent_names) or name
+            if (rows and _is_substitute(rows[-1]) and rows[-1].other_name is None and names
+                    and (len(names) >= 2 or no_attrs_follow or att.known_as(names[0], absent_names))):
+                name = names.pop(0)
+                rows[-1].other_name = att.known_as(name, absent_names) or name
             rows += [att.Row(name) for name in names]
         elif kind == "A" and rows:
             orgs, roles = att.attrs(run)

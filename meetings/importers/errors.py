@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MAX_BYTES = 20 * 1024 * 1024
+from ..limits import IMPORT_MAX_BYTES as MAX_BYTES  # noqa: F401 - the one definition, re-exported
 
 MESSAGES: dict[str, str] = {
     "empty": "Fila er tom.",

@@ -10,7 +10,6 @@ from . import cases
 from . import titles as titles_mod
 from .attachments import case_paper_end, split_case_paper
 from .common import (
-    ADMIN_LABEL_RE,
     LOWER,
     UPPER,
     apply_votes,

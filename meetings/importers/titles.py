@@ -60,19 +60,10 @@ SIGNATURE_RE = re.compile(
     r"(?:ordfører|ordførar|leder|leiar|rådmann|sekretær|formannskapssekretær)(?![\w])"
 )
 CONNECTORS = frozenset(
-    "i av for til og om på med fra frå ved mot etter under over hos mellom samt eller "
-    "- – & / , ifht jf".split()
+    ["i", "av", "for", "til", "og", "om", "på", "med", "fra", "frå", "ved", "mot", "etter", "under", "over", "hos", "mellom", "samt", "eller", "-", "–", "&", "/", ",", "ifht", "jf"]
 )
 TITLE_STARTS = frozenset(
-    """
-    godkjenning godkjenning referatsaker referatsaker referater orientering orienteringar orienteringer
-    orienteringssaker eventuelt søknad søknader valg val høring høyring budsjett budsjettregulering
-    årsmelding årsrapport rapport handlingsplan regnskap rekneskap revidering revisjon endring
-    etablering uttalelse uttale fråsegn delegerte meldinger meldingar skriv oppstart tilstandsrapport
-    økonomirapport klage anke avtale kjøp salg sal reglement retningslinjer plan planprogram
-    kommuneplan strategi tertialrapport tiltak interpellasjon spørsmål likebehandling ny nytt nye
-    forslag rekruttering gjennomgang sykefravær sjukefråvær protokoll tildeling
-    """.split()
+    ["godkjenning", "godkjenning", "referatsaker", "referatsaker", "referater", "orientering", "orienteringar", "orienteringer", "orienteringssaker", "eventuelt", "søknad", "søknader", "valg", "val", "høring", "høyring", "budsjett", "budsjettregulering", "årsmelding", "årsrapport", "rapport", "handlingsplan", "regnskap", "rekneskap", "revidering", "revisjon", "endring", "etablering", "uttalelse", "uttale", "fråsegn", "delegerte", "meldinger", "meldingar", "skriv", "oppstart", "tilstandsrapport", "økonomirapport", "klage", "anke", "avtale", "kjøp", "salg", "sal", "reglement", "retningslinjer", "plan", "planprogram", "kommuneplan", "strategi", "tertialrapport", "tiltak", "interpellasjon", "spørsmål", "likebehandling", "ny", "nytt", "nye", "forslag", "rekruttering", "gjennomgang", "sykefravær", "sjukefråvær", "protokoll", "tildeling"]
 )
 NOUN_ENDINGS = ("ing", "else", "sjon", "ksjon", "tak", "plan", "rapport", "avtale", "saker", "melding")
 

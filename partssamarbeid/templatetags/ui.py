@@ -24,11 +24,6 @@ def cell_field(field: BoundField, row_label: str = ""):
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
 def choice_label(value, field_path: str):
     """The display label of a stored choice: ``{{ "held"|choice_label:"meetings.Meeting.state" }}``.
 
@@ -39,19 +34,3 @@ def choice_label(value, field_path: str):
     app_label, model_name, field_name = field_path.split(".")
     field = apps.get_model(app_label, model_name)._meta.get_field(field_name)
     return dict(field.flatchoices).get(value, value)
-
-
-@register.filter
-def evidence_place(code: str) -> str:
-    """Where the classifier found a phrase, in words ("The administration's proposal")."""
-    from meetings.climate.labels import place_label
-
-    return place_label(code)
-
-
-@register.filter
-def evidence_category(code: str) -> str:
-    """What a matched phrase signals, in words ("Working conditions: Parking fees for employees")."""
-    from meetings.climate.labels import category_label
-
-    return category_label(code)

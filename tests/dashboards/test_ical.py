@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import datetime
 
+import icalendar
 import pytest
 from django.urls import reverse
-
-import icalendar
 
 from dashboards import ical
 from meetings.models import Meeting

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from dashboards.metrics import METRICS
 
-from ..conftest import page_text
+from ..helpers import page_text
 
 pytestmark = pytest.mark.django_db
 YEAR = {"from": "2022-01-01", "to": "2022-12-31"}

@@ -7,20 +7,16 @@ Sarpsborg (HR ``hr_b``) with ``draft_b`` (14.09.2023, item "Utkast: reiseregulat
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
-from urllib.parse import quote, urlencode
+from collections.abc import Callable
 
 import pytest
 from django.urls import get_resolver, reverse
 
 from dashboards.metrics import RECORD_METRICS
 
-from ..conftest import ROLES
+from ..helpers import ROLES
+from ..routes import EVERYONE, READ, Route, check, ids
 
-LOGIN = "/accounts/login/"
-EVERYONE = {"superuser", "hr_a", "hr_b", "union_rep_a", "adviser"}
-READ = {role: 200 for role in EVERYONE}
 YEAR_2023 = {"from": "2023-01-01", "to": "2023-12-31"}
 
 
@@ -28,24 +24,10 @@ def only(ok: set[str]) -> dict:
     return {role: 200 if role in ok else 404 for role in EVERYONE}
 
 
-@dataclass(frozen=True)
-class Route:
-    name: str
-    target: str
-    kwargs: Callable = lambda w: {}
-    query: Callable = lambda w: {}
-    get: dict = field(default_factory=lambda: READ)
-    api: bool = False
-
-    def url(self, w) -> str:
-        url = reverse(self.name, kwargs=self.kwargs(w))
-        query = self.query(w)
-        return f"{url}?{urlencode(query)}" if query else url
-
-    def expected(self, role: str) -> int:
-        if role == "anonymous":
-            return 401 if self.api else 302  # the API asks for a token (WWW-Authenticate)
-        return self.get[role]
+def page(name: str, target: str, kwargs: Callable = lambda w: {}, query: Callable = lambda w: {},
+         get: dict = READ, api: bool = False) -> Route:
+    """A GET-only row; the API asks an anonymous visitor for a token (401 with WWW-Authenticate)."""
+    return Route(name, target, kwargs, get=get, query=query, anonymous=(401, 401) if api else None)
 
 
 def _records(metric: str, municipality: str | None, view: str = "dashboards:records", fmt: str | None = None) -> Route:
@@ -56,20 +38,20 @@ def _records(metric: str, municipality: str | None, view: str = "dashboards:reco
         return params
 
     kwargs = (lambda w: {"fmt": fmt}) if fmt else (lambda w: {})
-    return Route(view, f"{metric} {municipality or 'all'}{' ' + fmt if fmt else ''}", kwargs, query)
+    return page(view, f"{metric} {municipality or 'all'}{' ' + fmt if fmt else ''}", kwargs, query)
 
 
 PAGES = [
-    Route("dashboards:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023),
-    Route("dashboards:scorecard", "B", lambda w: {"number": w.b.number}, lambda w: YEAR_2023),
-    Route("dashboards:scorecard", "B default period", lambda w: {"number": w.b.number}),
-    Route("dashboards:national", "-", query=lambda w: YEAR_2023),
-    Route("dashboards:national", "with data", query=lambda w: {**YEAR_2023, "with_data": "on", "sort": "-index"}),
-    Route("dashboards:national_export", "csv", lambda w: {"fmt": "csv"}, lambda w: YEAR_2023),
-    Route("dashboards:national_export", "xlsx", lambda w: {"fmt": "xlsx"}, lambda w: YEAR_2023),
-    Route("dashboards:methodology", "-"),
-    Route("dashboards:body_calendar", "body A", lambda w: {"pk": w.body_a.pk}),
-    Route("dashboards:body_calendar", "body B", lambda w: {"pk": w.body_b.pk}),
+    page("dashboards:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023),
+    page("dashboards:scorecard", "B", lambda w: {"number": w.b.number}, lambda w: YEAR_2023),
+    page("dashboards:scorecard", "B default period", lambda w: {"number": w.b.number}),
+    page("dashboards:national", "-", query=lambda w: YEAR_2023),
+    page("dashboards:national", "with data", query=lambda w: {**YEAR_2023, "with_data": "on", "sort": "-index"}),
+    page("dashboards:national_export", "csv", lambda w: {"fmt": "csv"}, lambda w: YEAR_2023),
+    page("dashboards:national_export", "xlsx", lambda w: {"fmt": "xlsx"}, lambda w: YEAR_2023),
+    page("dashboards:methodology", "-"),
+    page("dashboards:body_calendar", "body A", lambda w: {"pk": w.body_a.pk}),
+    page("dashboards:body_calendar", "body B", lambda w: {"pk": w.body_b.pk}),
     *(_records(metric, "b") for metric in RECORD_METRICS),
     *(_records(metric, where) for metric in ("agenda_items", "meetings_held", "employee_initiatives") for where in ("a", None)),
     *(_records(metric, "b", "dashboards:records_export", "csv") for metric in RECORD_METRICS),
@@ -78,30 +60,30 @@ PAGES = [
 ]
 
 API = [
-    Route("dashboards_api:root", "-", api=True),
-    Route("dashboards_api:municipality_list", "-", api=True),
-    Route("dashboards_api:municipality_detail", "B", lambda w: {"number": w.b.number}, api=True),
-    Route("dashboards_api:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023, api=True),
-    Route("dashboards_api:scorecard", "B", lambda w: {"number": w.b.number}, lambda w: YEAR_2023, api=True),
-    Route("dashboards_api:scorecard_list", "-", query=lambda w: {**YEAR_2023, "with_data": "1"}, api=True),
-    Route("dashboards_api:body_list", "-", api=True),
-    Route("dashboards_api:body_detail", "B", lambda w: {"pk": w.body_b.pk}, api=True),
-    Route("dashboards_api:meeting_list", "-", query=lambda w: {"limit": 1000}, api=True),
-    Route("dashboards_api:meeting_list", "B", query=lambda w: {"municipality": w.b.number}, api=True),
-    Route("dashboards_api:meeting_detail", "published B", lambda w: {"pk": w.pub_b.pk}, api=True),
-    Route("dashboards_api:meeting_detail", "draft A", lambda w: {"pk": w.draft_a.pk},
+    page("dashboards_api:root", "-", api=True),
+    page("dashboards_api:municipality_list", "-", api=True),
+    page("dashboards_api:municipality_detail", "B", lambda w: {"number": w.b.number}, api=True),
+    page("dashboards_api:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023, api=True),
+    page("dashboards_api:scorecard", "B", lambda w: {"number": w.b.number}, lambda w: YEAR_2023, api=True),
+    page("dashboards_api:scorecard_list", "-", query=lambda w: {**YEAR_2023, "with_data": "1"}, api=True),
+    page("dashboards_api:body_list", "-", api=True),
+    page("dashboards_api:body_detail", "B", lambda w: {"pk": w.body_b.pk}, api=True),
+    page("dashboards_api:meeting_list", "-", query=lambda w: {"limit": 1000}, api=True),
+    page("dashboards_api:meeting_list", "B", query=lambda w: {"municipality": w.b.number}, api=True),
+    page("dashboards_api:meeting_detail", "published B", lambda w: {"pk": w.pub_b.pk}, api=True),
+    page("dashboards_api:meeting_detail", "draft A", lambda w: {"pk": w.draft_a.pk},
           get=only({"superuser", "hr_a", "union_rep_a"}), api=True),
-    Route("dashboards_api:meeting_detail", "draft B", lambda w: {"pk": w.draft_b.pk},
+    page("dashboards_api:meeting_detail", "draft B", lambda w: {"pk": w.draft_b.pk},
           get=only({"superuser", "hr_b"}), api=True),
-    Route("dashboards_api:item_list", "-", query=lambda w: {"limit": 1000}, api=True),
-    Route("dashboards_api:item_list", "B", query=lambda w: {"municipality": w.b.number, "climate_level": "none"}, api=True),
-    Route("dashboards_api:item_detail", "published B", lambda w: {"pk": w.item_b.pk}, api=True),
-    Route("dashboards_api:item_detail", "draft A", lambda w: {"pk": w.item_draft_a.pk},
+    page("dashboards_api:item_list", "-", query=lambda w: {"limit": 1000}, api=True),
+    page("dashboards_api:item_list", "B", query=lambda w: {"municipality": w.b.number, "climate_level": "none"}, api=True),
+    page("dashboards_api:item_detail", "published B", lambda w: {"pk": w.item_b.pk}, api=True),
+    page("dashboards_api:item_detail", "draft A", lambda w: {"pk": w.item_draft_a.pk},
           get=only({"superuser", "hr_a", "union_rep_a"}), api=True),
-    Route("dashboards_api:item_detail", "draft B", lambda w: {"pk": w.item_draft_b.pk},
+    page("dashboards_api:item_detail", "draft B", lambda w: {"pk": w.item_draft_b.pk},
           get=only({"superuser", "hr_b"}), api=True),
-    Route("dashboards_api:schema", "-", api=True),
-    Route("measures_api:measure_list", "-", api=True),
+    page("dashboards_api:schema", "-", api=True),
+    page("measures_api:measure_list", "-", api=True),
 ]
 ROUTES = PAGES + API
 
@@ -133,14 +115,10 @@ def body_of(response) -> str:
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=[f"{r.name}[{r.target}]" for r in ROUTES])
+@pytest.mark.parametrize("route", ROUTES, ids=ids(ROUTES))
 def test_route_status_and_no_draft_leaks(shared_world, shared_client_for, route, role):
     url = route.url(shared_world)
-    response = shared_client_for(role).get(url)
-    expected = route.expected(role)
-    assert response.status_code == expected, f"GET {url} as {role}"
-    if expected == 302:
-        assert response.url == f"{LOGIN}?next={quote(url, safe='/?=&')}" or response.url.startswith(f"{LOGIN}?next=")
+    response = check(route, shared_world, shared_client_for(role), role)
     text = body_of(response)
     for needle in FORBIDDEN[role]:
         assert needle not in text, f"{needle!r} in GET {url} as {role}"

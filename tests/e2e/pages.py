@@ -13,8 +13,8 @@ Sarpsborg) plus the climate measures of tests/e2e/climate.py (``measure_a`` with
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlencode
 
 from django.urls import reverse

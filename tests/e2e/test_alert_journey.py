@@ -16,7 +16,6 @@ from tests.imports.documents import NOTICE_2024_04
 
 from .test_import_journey import check_page
 
-
 MEASURE = "Parkeringsavgift for tilsette ved rådhuset"
 
 

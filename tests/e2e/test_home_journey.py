@@ -88,7 +88,6 @@ def test_hr_front_page(site, axe_report, results_dir):
 
 
 def test_adviser_front_page(site, axe_report, results_dir):
-    w = site.world
     page = site.page_as("adviser")  # logging in lands on the front page: the first visit
     assert page.url == site.url + "/"
     assert page.locator("h1").inner_text() == "Partssamarbeid nasjonalt"

@@ -16,7 +16,6 @@ import pytest
 from django.urls import reverse
 
 from measures.models import ClimateMeasure, Involvement, Level, Side
-
 from tests.measures.factories import MeasureFactory
 
 TITLE = "Varmepumper i kommunale bygg"

@@ -35,6 +35,7 @@ import csv
 import datetime
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -42,7 +43,6 @@ from django.urls import reverse
 from measures.models import Level
 from meetings.models import AgendaItem, Attendance, Meeting
 from municipalities.models import Membership, Municipality
-
 from tests import factories as f
 from tests.dashboards import factories as df
 
@@ -170,6 +170,6 @@ def test_adviser_filters_sorts_and_downloads_the_national_comparison(site):
         page.locator("main a[href*='/export.csv']").click()
     download = download_info.value
     assert download.suggested_filename == "partssamarbeid-comparison-PSU-2023-01-01-2023-12-31.csv"
-    rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8-sig").read()), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0][:8] == HEADER
     assert rows[1:] == [ROWS["Grimstad"], ROWS["Arendal"], ROWS["Lillesand"]]

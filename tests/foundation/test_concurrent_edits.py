@@ -14,7 +14,7 @@ from measures.models import ClimateMeasure
 from meetings.models import AgendaItem, Meeting
 
 from .. import factories as f
-from ..conftest import make_client, nb, page_payload, page_text, set_row
+from ..helpers import make_client, nb, page_payload, page_text, set_row
 from ..measures.factories import MeasureFactory
 
 SAVE_AGAIN = "Nothing was saved: your input is kept below. Check their change, then save again to replace it with yours."

@@ -30,9 +30,8 @@ def violates(constraint: str, sqlite_unique: str | None = None):
     PostgreSQL names every constraint; SQLite names CHECK constraints but reports a UNIQUE
     violation by its columns, given as ``sqlite_unique``.
     """
-    with pytest.raises(IntegrityError) as info:
-        with transaction.atomic():
-            yield
+    with pytest.raises(IntegrityError) as info, transaction.atomic():
+        yield
     message = str(info.value)
     if connection.vendor == "sqlite" and sqlite_unique:
         assert f"UNIQUE constraint failed: {sqlite_unique}" in message
@@ -165,12 +164,10 @@ def test_negative_votes_are_rejected(meeting, field):
     proposal = f.ProposalFactory(item=f.AgendaItemFactory(meeting=meeting), votes_for=3)
     # The name of the violated CHECK depends on which of the two checks (PositiveIntegerField's
     # own and proposal_votes_not_negative) the database evaluates first; both refuse.
-    with pytest.raises(IntegrityError):
-        with transaction.atomic():
-            Proposal.objects.filter(pk=proposal.pk).update(**{field: -1})
-    with pytest.raises(IntegrityError):
-        with transaction.atomic():
-            Proposal.objects.create(item=proposal.item, kind=Proposal.Kind.AMENDMENT, **{field: -1})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Proposal.objects.filter(pk=proposal.pk).update(**{field: -1})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Proposal.objects.create(item=proposal.item, kind=Proposal.Kind.AMENDMENT, **{field: -1})
     proposal.refresh_from_db()
     assert (proposal.votes_for, proposal.votes_against, proposal.votes_abstaining) == (3, None, None)
     # control: zero votes are fine

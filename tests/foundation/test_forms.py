@@ -12,12 +12,11 @@ import datetime
 
 import pytest
 from django.core.validators import MinValueValidator
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
 from meetings import services
-from django.test import RequestFactory
-
 from meetings.forms import (
     AgendaItemForm,
     AgendaItemFormSet,
@@ -30,7 +29,7 @@ from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from meetings.views import _meeting_forms
 from municipalities.models import Membership
 
-from ..conftest import add_row, counts, field_error, forms_payload, invalid_fields, nb, page_payload, set_row
+from ..helpers import add_row, counts, field_error, forms_payload, invalid_fields, nb, page_payload, set_row
 
 NOTHING_SAVED = "Nothing was saved. Correct the fields marked below."
 CASE_NUMBER_MESSAGE = "Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."

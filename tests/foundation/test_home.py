@@ -106,7 +106,7 @@ def test_hr_home_counts_beyond_the_first_rows(world):
 
 # --- the KS adviser: the last visit ---------------------------------------------------------------
 
-NOW = datetime.datetime(2026, 11, 27, 12, 0, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime(2026, 11, 27, 12, 0, tzinfo=datetime.UTC)
 
 
 def test_next_visit_rule():

@@ -13,7 +13,7 @@ from django.urls import reverse
 from meetings.models import Meeting
 
 from .. import factories as f
-from ..conftest import make_client, nb, page_payload
+from ..helpers import make_client, nb, page_payload
 
 
 class _Tables(HTMLParser):
@@ -211,9 +211,8 @@ def test_meeting_page_queries_do_not_grow_with_the_agenda(world, client_for, dja
     counts = []
     for day, items in ((datetime.date(2024, 1, 10), 2), (datetime.date(2024, 2, 10), 10)):
         meeting = _meeting_with_items(world.body_a, day, items)
-        with django_assert_max_num_queries(limit):
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(meeting.get_absolute_url())
+        with django_assert_max_num_queries(limit), CaptureQueriesContext(connection) as queries:
+            response = client.get(meeting.get_absolute_url())
         assert response.status_code == 200
         assert response.content.decode().count(f"<strong>{nb('Amendment')}</strong>") == items
         counts.append(len(queries))

@@ -15,7 +15,7 @@ from municipalities import permissions
 from municipalities.models import Body, Membership, Municipality, Person
 
 from .. import factories as f
-from ..conftest import ROLES
+from ..helpers import ROLES
 
 LOGGED_IN = [role for role in ROLES if role != "anonymous"]
 
@@ -86,7 +86,6 @@ def test_a_user_without_a_profile_has_no_role_and_sees_nothing(world):
     assert ids(Body.objects.visible_to(user)) == set()
     assert not permissions.can_read(user, "4628", published=True)
     assert not permissions.can_edit(user, "4628")
-    assert permissions.editable_municipality_ids(user) == []
 
 
 def test_a_superuser_with_a_union_profile_is_still_a_superuser(world):
@@ -123,15 +122,6 @@ def test_can_read_and_can_edit(user_of, role, municipality, published):
 )
 def test_can_record_involvement(user_of, role, expected):
     assert {m for m in ("4628", "3105") if permissions.can_record_involvement(user_of(role), m)} == expected
-
-
-@pytest.mark.parametrize(
-    "role, expected",
-    [("anonymous", []), ("superuser", None), ("hr_a", ["4628"]), ("hr_b", ["3105"]),
-     ("union_rep_a", []), ("adviser", [])],
-)
-def test_editable_municipality_ids(user_of, role, expected):
-    assert permissions.editable_municipality_ids(user_of(role)) == expected
 
 
 # --- Q objects -------------------------------------------------------------------------------

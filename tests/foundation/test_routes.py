@@ -9,9 +9,6 @@ is rolled back, so a successful delete in one case does not affect the next.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import Callable
-from urllib.parse import quote
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,42 +16,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Body, Membership
 
-from ..conftest import ROLES, add_row, empty_formset, form_values, make_client, page_payload
+from ..helpers import ROLES, add_row, empty_formset, form_values, make_client, page_payload
+from ..routes import EDIT_A, EDIT_B, EVERYONE_302, EVERYONE_405, LOGIN, Route, check, ids, statuses
 
-LOGIN = "/accounts/login/"
-EVERYONE = {"superuser", "hr_a", "hr_b", "union_rep_a", "adviser"}
-
-
-def statuses(ok: set[str], *, ok_status: int = 200, not_found: set[str] = frozenset(), other: int = 403) -> dict:
-    """Status per logged-in role: ``ok_status`` for ``ok``, 404 for ``not_found``, ``other`` for the rest."""
-    return {role: ok_status if role in ok else 404 if role in not_found else other for role in EVERYONE}
-
-
-READ = statuses(EVERYONE)
-EDIT_A = statuses({"superuser", "hr_a"})
-EDIT_B = statuses({"superuser", "hr_b"})
 DRAFT_A_READ = statuses({"superuser", "hr_a", "union_rep_a"}, not_found={"hr_b", "adviser"})
 DRAFT_A_EDIT = statuses({"superuser", "hr_a"}, not_found={"hr_b", "adviser"})  # union rep of A: 403
 DRAFT_B_READ = statuses({"superuser", "hr_b"}, not_found={"hr_a", "union_rep_a", "adviser"})
 DRAFT_B_EDIT = statuses({"superuser", "hr_b"}, not_found={"hr_a", "union_rep_a", "adviser"})
-EVERYONE_405 = {role: 405 for role in EVERYONE}
-EVERYONE_302 = {role: 302 for role in EVERYONE}
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    target: str  # what the kwargs point at, for the test id
-    kwargs: Callable = lambda w: {}
-    get: dict = field(default_factory=lambda: READ)
-    post: dict = field(default_factory=lambda: READ)
-    anonymous: tuple[int, int] | None = None  # (GET, POST) when the route is public; else login redirect
-    redirect: Callable | None = None  # where a 302 for a logged-in role goes
-
-    def expected(self, role: str, method: str) -> int:
-        if role == "anonymous":
-            return self.anonymous[0 if method == "get" else 1] if self.anonymous else 302
-        return (self.get if method == "get" else self.post)[role]
 
 
 ROUTES = [
@@ -144,17 +112,9 @@ def routes_world(shared_world, django_db_blocker):
 
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=[f"{r.name}[{r.target}]" for r in ROUTES])
+@pytest.mark.parametrize("route", ROUTES, ids=ids(ROUTES))
 def test_route_status(routes_world, shared_client_for, route, role, method):
-    url = reverse(route.name, kwargs=route.kwargs(routes_world))
-    response = getattr(shared_client_for(role), method)(url)
-    expected = route.expected(role, method)
-    assert response.status_code == expected, f"{method.upper()} {url} as {role}"
-    if expected == 302:
-        if role == "anonymous" and route.anonymous is None:
-            assert response.url == f"{LOGIN}?next={quote(url)}"
-        else:
-            assert response.url == route.redirect(routes_world)
+    check(route, routes_world, shared_client_for(role), role, method)
 
 
 # --- every route is in the table ---------------------------------------------------------------
@@ -170,7 +130,10 @@ def _named_patterns(patterns, prefix="", namespace="", urlconf="partssamarbeid.u
             continue
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            module = pattern.urlconf_name if isinstance(pattern.urlconf_name, str) else pattern.urlconf_module.__name__
+            # a module by name, a module, or a list of patterns (which belongs to the enclosing urlconf)
+            module = pattern.urlconf_name if isinstance(pattern.urlconf_name, str) else getattr(
+                pattern.urlconf_module, "__name__", urlconf
+            )
             yield from _named_patterns(pattern.url_patterns, route, inner, module)
         elif isinstance(pattern, URLPattern):
             yield route, f"{namespace}{pattern.name}" if pattern.name else None, urlconf

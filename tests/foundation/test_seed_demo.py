@@ -167,7 +167,7 @@ def test_demo_users_have_their_roles(seeded):
 
 @pytest.mark.parametrize("username", sorted(DEMO_USERS))
 def test_demo_users_can_log_in_with_the_demo_password(seeded, settings, username):
-    assert settings.DEMO_PASSWORD == os.environ.get("DEMO_PASSWORD", "demo-passord")
+    assert os.environ.get("DEMO_PASSWORD", "demo-passord") == settings.DEMO_PASSWORD
     client = Client()
     response = client.post("/accounts/login/", {"username": username, "password": settings.DEMO_PASSWORD})
     assert (response.status_code, response.url) == (302, "/")

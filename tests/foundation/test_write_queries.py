@@ -21,7 +21,7 @@ from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from municipalities.models import Membership, Organisation
 
 from .. import factories as f
-from ..conftest import make_client, page_payload, set_row
+from ..helpers import make_client, page_payload, set_row
 from .test_forms import row_of
 
 # A ceiling for the whole request, so a guard also fails when every size gets slower the same way.

@@ -130,7 +130,7 @@ class FakeEinnsyn:
 
     # --- serving ---------------------------------------------------------------------
 
-    def start(self, port: int = 0) -> "FakeEinnsyn":
+    def start(self, port: int = 0) -> FakeEinnsyn:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):

@@ -195,7 +195,7 @@ def test_a_dry_run_writes_nothing(harvest_now, source):
 
 def test_a_source_held_by_another_worker_is_not_harvested_twice(harvest_now, source):
     Source.objects.filter(pk=source.pk).update(
-        leased_by="other:1:1", leased_until=datetime.datetime(2999, 1, 1, tzinfo=datetime.timezone.utc))
+        leased_by="other:1:1", leased_until=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC))
     assert harvest_now() is None
     assert Meeting.objects.count() == 0
 

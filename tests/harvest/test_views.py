@@ -7,7 +7,7 @@ from django.urls import reverse
 from harvest.models import HarvestRun, Source
 from meetings.models import Meeting
 
-from ..conftest import make_client
+from ..helpers import make_client
 from .conftest import ADM, KOMMUNE
 
 

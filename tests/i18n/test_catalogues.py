@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 
 from tests.e2e.climate import add_climate
 from tests.e2e.pages import PAGES, ROLES

@@ -33,8 +33,7 @@ def totals() -> dict[str, int]:
         pytest.skip("PARTSSAMARBEID_CORPUS not set: directory holding the labelled corpus")
     root = Path(directory)
     counts = dict.fromkeys(
-        "pres_exp pres_hit pres_pred pres_ok abs_exp abs_hit abs_pred abs_ok "
-        "sub_exp sub_hit pair_exp pair_hit".split(),
+        ["pres_exp", "pres_hit", "pres_pred", "pres_ok", "abs_exp", "abs_hit", "abs_pred", "abs_ok", "sub_exp", "sub_hit", "pair_exp", "pair_hit"],
         0,
     )
     for entry in json.loads((root / "manifest.json").read_text(encoding="utf-8")):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from municipalities.models import Membership, Municipality, Organisation
 from tests import factories as f
@@ -24,6 +25,17 @@ def vaksdal_body(db):
         person = f.PersonFactory(name=name, municipality=vaksdal)
         f.MembershipFactory(body=body, person=person, role=role, side=side, on_behalf_of=orgs[org], start_date=since)
     return body
+
+
+@pytest.fixture
+def upload(django_capture_on_commit_callbacks):
+    """POST files to the upload page and run the parse task queued on commit (immediate backend)."""
+
+    def post(client, *files, number="4628"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("meetings:import_upload", args=[number]), {"files": list(files)})
+
+    return post
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils import translation
 from meetings.classification import classify_item
 from meetings.models import AgendaItem, Attachment, ImportRun
 
-from .test_web import confirm_payload, text_file, upload  # noqa: F401 - fixture
+from .test_web import confirm_payload, text_file
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from meetings.review import ITEMS_PER_PAGE
 from meetings.tasks import save_import_run
 
 from .big_documents import notices
-from .test_web import confirm_payload, text_file, upload  # noqa: F401 - fixture
+from .test_web import confirm_payload, text_file
 
 pytestmark = pytest.mark.django_db
 

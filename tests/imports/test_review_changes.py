@@ -8,7 +8,7 @@ from django.urls import reverse
 from meetings.models import AgendaItem, Attendance, ImportRun, Meeting, Proposal
 
 from .documents import PROTOCOL_2024_02
-from .test_web import confirm_payload, pdf_from_text, text_file, upload  # noqa: F401 - fixture
+from .test_web import confirm_payload, pdf_from_text, text_file
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from municipalities.models import Membership, Organisation, Person, PersonAlias
 
 from .conftest import model_counts
 from .documents import PROTOCOL_2024_02
-from .test_web import confirm_payload, text_file, upload  # noqa: F401 - fixture
+from .test_web import confirm_payload, text_file
 
 pytestmark = pytest.mark.django_db
 

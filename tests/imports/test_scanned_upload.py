@@ -9,7 +9,7 @@ from meetings.tasks import Lease
 from tests.importers.scanned_pdf import scanned_pdf
 
 from .documents import PROTOCOL_2024_02
-from .test_web import confirm_payload, upload  # noqa: F401 - fixture
+from .test_web import confirm_payload
 
 pytestmark = [
     pytest.mark.django_db,

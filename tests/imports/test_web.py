@@ -13,17 +13,6 @@ from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def upload(django_capture_on_commit_callbacks):
-    """POST files to the upload page and run the parse task queued on commit (immediate backend)."""
-
-    def post(client, *files, number="4628"):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(reverse("meetings:import_upload", args=[number]), {"files": list(files)})
-
-    return post
-
-
 def text_file(name, content):
     return SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/plain")
 

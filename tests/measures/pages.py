@@ -1,7 +1,7 @@
 """Reading errors off rendered pages the way a screen reader does (crispy-forms markup)."""
 from __future__ import annotations
 
-from ..conftest import _ById, squash
+from ..helpers import _ById, squash
 
 
 def error_of(response, field_id: str) -> str:

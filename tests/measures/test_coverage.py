@@ -11,7 +11,7 @@ from measures.services import CoverageCell, build_coverage
 from meetings.models import AgendaItem, Meeting
 
 from .. import factories as f
-from ..conftest import nb
+from ..helpers import nb
 
 D = datetime.date
 EMPTY = CoverageCell()

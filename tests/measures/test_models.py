@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
 
 from .. import factories as f
-from ..conftest import nb
+from ..helpers import nb
 from .factories import GreenRepresentativeFactory, InvolvementFactory, MeasureFactory, ProcessAnswerFactory
 
 D = datetime.date
@@ -122,7 +122,7 @@ def test_level_four_must_come_from_the_employee_side_in_the_database():
     for raised_by in (Involvement.RaisedBy.EMPLOYER, Involvement.RaisedBy.JOINT):
         integrity_error(
             lambda: Involvement.objects.create(
-                measure=measure, date=D(2022, 5, 1), arena="psu", level=Level.INITIATED, raised_by=raised_by
+                measure=measure, date=D(2022, 5, 1), arena="psu", level=Level.INITIATED, raised_by=raised_by  # noqa: B023
             )
         )
     Involvement.objects.create(

@@ -11,32 +11,18 @@ Measures are created on demand inside each test's savepoint.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import Callable
-from urllib.parse import quote
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Side
 from meetings.models import AgendaItem
 
-from ..conftest import ROLES
+from ..helpers import ROLES
+from ..routes import EDIT_A, EDIT_B, EVERYONE, EVERYONE_405, Route, check, ids, route_names, statuses
 
-LOGIN = "/accounts/login/"
-EVERYONE = {"superuser", "hr_a", "hr_b", "union_rep_a", "adviser"}
-
-
-def statuses(ok: set[str], *, ok_status: int = 200, not_found: frozenset = frozenset(), other: int = 403) -> dict:
-    return {role: ok_status if role in ok else 404 if role in not_found else other for role in EVERYONE}
-
-
-READ = statuses(EVERYONE)
-EDIT_A = statuses({"superuser", "hr_a"})
-EDIT_B = statuses({"superuser", "hr_b"})
 RECORD_A = statuses({"superuser", "hr_a", "union_rep_a"})
 EMPLOYEE_SIDE_A = statuses({"superuser", "union_rep_a"})
-EVERYONE_405 = {role: 405 for role in EVERYONE}
 
 
 def measure_a(w) -> ClimateMeasure:
@@ -67,22 +53,6 @@ def event_a(w, side: str) -> Involvement:
 
 def measure_url(w) -> str:
     return measure_a(w).get_absolute_url()
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    target: str
-    kwargs: Callable = lambda w: {}
-    get: dict = field(default_factory=lambda: READ)
-    post: dict = field(default_factory=lambda: READ)
-    anonymous: tuple[int, int] | None = None  # (GET, POST) when not a login redirect
-    redirect: Callable | None = None
-
-    def expected(self, role: str, method: str) -> int:
-        if role == "anonymous":
-            return self.anonymous[0 if method == "get" else 1] if self.anonymous else 302
-        return (self.get if method == "get" else self.post)[role]
 
 
 A = lambda w: {"number": w.a.number}  # noqa: E731
@@ -144,26 +114,13 @@ ROUTES = [
 
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=[f"{r.name}[{r.target}]" for r in ROUTES])
+@pytest.mark.parametrize("route", ROUTES, ids=ids(ROUTES))
 def test_route_status(shared_world, shared_client_for, route, role, method):
-    url = reverse(route.name, kwargs=route.kwargs(shared_world))
-    response = getattr(shared_client_for(role), method)(url)
-    expected = route.expected(role, method)
-    assert response.status_code == expected, f"{method.upper()} {url} as {role}"
-    if expected == 302:
-        if role == "anonymous" and route.anonymous is None:
-            assert response.url == f"{LOGIN}?next={quote(url)}"
-        else:
-            wanted = route.redirect(shared_world)
-            assert response.url == (wanted[role] if isinstance(wanted, dict) else wanted)
+    check(route, shared_world, shared_client_for(role), role, method)
 
 
 def test_every_measures_route_is_in_the_table():
-    names = set()
-    for prefix in ("measures", "measures_api"):
-        resolver = get_resolver().namespace_dict[prefix][1]
-        names |= {f"{prefix}:{p.name}" for p in resolver.url_patterns}
-    assert names - {r.name for r in ROUTES} == set()
+    assert route_names("measures", "measures_api") - {r.name for r in ROUTES} == set()
 
 
 def test_unknown_objects_are_404(shared_world, shared_client_for):

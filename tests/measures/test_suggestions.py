@@ -9,7 +9,7 @@ from measures import services
 from measures.models import Involvement, Level, Side
 from meetings.models import Proposal
 
-from ..conftest import nb
+from ..helpers import nb
 
 D = datetime.date
 

@@ -8,7 +8,7 @@ import pytest
 from measures.models import ClimateMeasure, GreenRepresentative, Involvement, ProcessAnswer, Side
 from meetings.models import AgendaItem
 
-from ..conftest import invalid_fields, nb, page_text
+from ..helpers import invalid_fields, nb, page_text
 from .pages import error_of as field_error
 
 D = datetime.date

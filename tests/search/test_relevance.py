@@ -10,7 +10,7 @@ import pytest
 
 from search import services
 from search.analysis import parse
-from tests.conftest import committed
+from tests.helpers import committed
 
 pytestmark = pytest.mark.django_db
 

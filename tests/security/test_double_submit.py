@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from measures.models import ClimateMeasure
 
-from ..conftest import page_payload
+from ..helpers import page_payload
 
 pytestmark = pytest.mark.django_db
 

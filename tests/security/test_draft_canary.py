@@ -22,8 +22,21 @@ from django.urls import get_resolver, resolve, reverse
 
 from ..foundation.test_routes import SKIPPED_PREFIXES, _named_patterns
 from .walk import (
-    API_PREFIX, DRAFT_ITEM_ID, DRAFT_MEETING_ID, INSIDERS, MARKER, OUTSIDERS, TARGETS, YEAR, _u, api_urls, client,
-    page_urls, schema_of, secrets_in, text_of,
+    API_PREFIX,
+    DRAFT_ITEM_ID,
+    DRAFT_MEETING_ID,
+    INSIDERS,
+    MARKER,
+    OUTSIDERS,
+    TARGETS,
+    YEAR,
+    _u,
+    api_urls,
+    client,
+    page_urls,
+    schema_of,
+    secrets_in,
+    text_of,
 )
 
 

@@ -31,7 +31,7 @@ from subscriptions import services as calendar_tokens
 from subscriptions.models import Follow
 
 from .. import factories as f
-from ..conftest import build_users, build_world, make_client
+from ..helpers import build_users, build_world, make_client
 
 MARKER = "KANARI-7Q2X"
 # primary keys no other row in the test database has (searched for as text too)

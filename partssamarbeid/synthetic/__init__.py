@@ -1,0 +1,106 @@
+"""A realistic, deterministic synthetic national dataset (``manage.py generate_synthetic``).
+
+For the first N municipalities of the register (by number; 357 = all of them) and the last
+``years`` calendar years up to ``end_year``, each municipality gets:
+
+- a PSU ("Partssammensatt utvalg" / "Administrasjonsutvalet" ...) with 8 meetings a year and an
+  AMU with 4, memberships per election period (politicians with parties, employee
+  representatives with unions, the employer side in the AMU, substitutes, a secretary), with
+  some people continuing from one period to the next;
+- meetings, all published and in the past: held, or cancelled (about 7 %, without agenda);
+- about 7 agenda items per held meeting: the first one or two procedural, then a mix of PS,
+  orienteringssaker, referatsaker and drøftingssaker with titles from a bank of realistic
+  titles (:data:`PS_TITLES` ...), the administration's proposal (adopted), employee-side and
+  political amendments with outcomes and votes, attendance (mostly present, some absent with
+  a substitute meeting, now and then not recorded), the employee side's requests and
+  questions (some asking for an item that then appears at the next meeting);
+- climate levels in the proportions of the research (seed 000): about 30 % of agenda items
+  mention climate, about 5 % link it to working conditions; environmental assessments spread
+  by a municipality's practice;
+- climate measures anchored in its climate items, with topics, decision dates, effects on
+  employees and involvement histories on the ladder 0-4 (early, late or never; a few
+  initiated by the employee side through a request).
+
+Municipalities differ: each draws its own propensities (climate on the agenda, employee
+voice, early involvement, assessment practice), so the national comparison has a spread.
+
+How it is made, and what that means:
+
+- Deterministic: everything comes from ``random.Random`` seeded with ``"{seed}/{number}"`` per
+  municipality, so the same seed gives the same rows (and a municipality's rows do not depend
+  on how many others are generated). ``end_year`` defaults to last year; pass it to pin a
+  dataset across calendar years. Only timestamps (``created_at`` ...) differ between runs.
+- Climate levels and evidence are **set directly**, never computed by running the classifier
+  on hundreds of thousands of items. The titles come from a bank whose every entry has the
+  level the classifier gives it (a test checks this, and that stored levels, evidence and
+  assessments equal what :func:`meetings.classification.classify_item` would produce), so pages
+  look plausible and a re-classification would change nothing.
+- Rows are written with ``bulk_create`` in batches: model ``save()`` logic and signals do not
+  run, so django-simple-history records **no history rows** for synthetic data, and no
+  ``created_at`` ordering can be relied on. Everything happens in one transaction.
+- The rows are marked: a :class:`~partssamarbeid.models.SyntheticDataset` lists the bodies,
+  people and measures it created. :func:`real_data` finds any other body, person, meeting or
+  measure (demo data, imports, data entered by hand); :func:`clear` removes exactly the marked
+  rows and everything under them with plain ``DELETE`` statements (no signals, no history).
+- The people are fictional: names are drawn from lists of common Norwegian first and last names.
+
+A package by concern: ``config`` (rates and sizes), ``texts`` (names, titles, case papers),
+``builder`` (one municipality in memory), ``writer`` (bulk INSERT or COPY), ``cleanup`` (marking,
+refusing real data, clearing) and ``run`` (generate, summary). Everything the command and the
+tests use is re-exported here.
+"""
+from .builder import Chunk, MunicipalityBuilder, Reference, _fmt_title, _periods
+from .cleanup import clear, present, real_data
+from .config import (
+    ABSENT_SHARE,
+    AMU_MONTHS,
+    BATCH_SIZE,
+    CANCELLED_SHARE,
+    CHUNK,
+    CLIMATE_SHARE,
+    ELECTION_YEARS,
+    EMPLOYEE_PROPOSAL_SHARE,
+    GENERATOR_VERSION,
+    LINKED_SHARE_OF_CLIMATE,
+    MEASURES_PER_YEAR,
+    MEETINGS_PER_YEAR,
+    NOT_RECORDED_MEETING_SHARE,
+    POLITICAL_PROPOSAL_SHARE,
+    PSU_MONTHS,
+    REQUESTS_PER_MEETING,
+    SUBSTITUTE_SHARE,
+)
+from .run import Result, default_end_year, generate, summary
+from .texts import (
+    AMU_UNIONS,
+    CASE_BACKGROUND,
+    CASE_ECONOMY,
+    EMPLOYEE_PROPOSAL_TEXTS,
+    ENV_VALUES,
+    EVIDENCE_CACHE,
+    FIRST_NAMES,
+    LAST_NAMES,
+    LINKED,
+    MEASURE_TITLES,
+    MEASURE_TITLES_RATE,
+    MENTIONS,
+    NONE,
+    NYNORSK_COUNTIES,
+    ORIENTERING_TITLES,
+    PARTIES,
+    POLITICAL_PROPOSAL_TEXTS,
+    POSITION_TEXTS,
+    PROCEDURAL_MINUTES,
+    PROCEDURAL_NOTICE,
+    PS_TITLES,
+    PSU_UNIONS,
+    QUESTION_TEXTS,
+    RESPONSIBLE_UNITS,
+    ROLE_LABEL,
+    RS_TITLES,
+    SECOND_TOPIC,
+    SIDES,
+    Lang,
+    case_paper,
+)
+from .writer import R, Writer, write_chunk
