@@ -9,10 +9,12 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from measures.models import Topic
 
 from . import charts
+from .definitions import NO_TOPIC
 from .metrics import METRIC_BY_KEY, METRICS, RECORD_METRICS, MetricDef, Scorecard
 
 def no_data() -> str:
@@ -147,9 +149,13 @@ def index_distribution(rows) -> tuple[list[dict], str]:
     return bin_rows, chart
 
 
+#: the columns of the topic heat map: the topics, then climate items on none of them
+TOPIC_COLUMNS = (*Topic.Code.choices, (NO_TOPIC, gettext_lazy("Other climate items")))
+
+
 def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
-    """Rows of the topic heat map (municipalities with any linked item, in table order) and its SVG."""
-    codes = [code for code, _label in Topic.Code.choices]
+    """Rows of the topic heat map (municipalities with any climate item, in table order) and its SVG."""
+    codes = [code for code, _label in TOPIC_COLUMNS]
     heat_rows = [
         {
             "municipality": row.municipality,
@@ -164,12 +170,13 @@ def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
     chart = charts.heatmap(
         "chart-topic-heatmap",
         [r["municipality"].name for r in heat_rows],
-        [str(label) for _code, label in Topic.Code.choices],
+        [str(label) for _code, label in TOPIC_COLUMNS],
         [r["values"] for r in heat_rows],
         title=_("Climate topics on the agenda across municipalities"),
         desc=_(
-            "Heat map: for each municipality (rows) and topic (columns), the number of agenda items linked to a "
-            "climate measure on the topic. Each cell shows its number; the table below gives the same numbers."
+            "Heat map: for each municipality (rows) and topic (columns), the number of climate agenda items on the "
+            "topic (by the classifier's evidence or a linked climate measure). Each cell shows its number; the "
+            "table below gives the same numbers."
         ),
     )
     return heat_rows, chart

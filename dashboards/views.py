@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from measures.models import Topic
+from measures.topics import topic_rules
 from measures.services import coverage_for
 from municipalities.access import get_visible_or_404
 from municipalities.models import Body, Municipality
@@ -236,7 +237,7 @@ def national(request):
         bin_rows=bin_rows,
         heatmap=heatmap,
         heat_rows=heat_rows,
-        topics=[label for _code, label in Topic.Code.choices],
+        topics=[label for _code, label in presentation.TOPIC_COLUMNS],
         body_kind_label=Body.Kind(body_kind).label,
         period=period,
         export_csv=f"{reverse('dashboards:national_export', args=['csv'])}?{page_query}",
@@ -350,6 +351,7 @@ def methodology(request):
             "initiatives_full": f"{m.INITIATIVES_PER_MEETING_FOR_FULL_SCORE:g}",
             "minimum_weight": m.MINIMUM_INDEX_WEIGHT,
             "minimum_items": MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
+            "topic_rules": topic_rules(),
         },
     )
 

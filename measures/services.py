@@ -36,6 +36,7 @@ from .models import (
     ProcessAnswer,
     Topic,
 )
+from .topics import classifier_topics
 
 # --- timing and flag ---------------------------------------------------------------------
 
@@ -214,6 +215,7 @@ def build_coverage(
     measure_dates: dict[int, list[datetime.date | None]],
     events: Iterable[tuple[int, datetime.date, int]],
     items: Iterable[tuple[int, datetime.date, int | None]],
+    classified: dict[int, set[int]] | None = None,
 ) -> Coverage:
     """The topics x years matrix of a municipality (pure).
 
@@ -225,9 +227,11 @@ def build_coverage(
     - ``measure_dates``: proposal and decision dates per measure id.
     - ``events``: ``(measure id, date, level)`` per involvement event.
     - ``items``: ``(item id, meeting date, linked measure id or None)``, one row per link.
+    - ``classified``: topic ids per climate item id, from the classifier's evidence
+      (:func:`measures.topics.classifier_topics`).
 
-    A cell (topic, year) counts the climate items on the agenda that year (linked to a measure
-    with the topic), the measures with the topic that were active that year (proposed, decided,
+    A cell (topic, year) counts the climate items on the agenda that year on the topic (linked to
+    a measure with the topic, or classified under it; the last row: neither), the measures with the topic that were active that year (proposed, decided,
     on the agenda or with an involvement event), and the highest involvement level of the events
     that year. The total column counts distinct items and all measures with the topic, and the
     highest level ever.
@@ -245,12 +249,19 @@ def build_coverage(
             measure_sets[(topic, year)].add(measure_id)
         data_years.add(year)
 
+    classified = classified or {}
+    item_topics: dict[int, set] = defaultdict(set)
+    item_years: dict[int, int] = {}
     for item_id, day, measure_id in items:
         data_years.add(day.year)
-        for topic in topics_of(measure_id) if measure_id is not None else {None}:
-            item_sets[(topic, day.year)].add(item_id)
+        item_years[item_id] = day.year
+        item_topics[item_id] |= classified.get(item_id, set())
         if measure_id is not None:
+            item_topics[item_id] |= measure_topics.get(measure_id) or set()
             active(measure_id, day.year)
+    for item_id, year in item_years.items():
+        for topic in item_topics[item_id] or {None}:
+            item_sets[(topic, year)].add(item_id)
     for measure_id, dates in measure_dates.items():
         for day in dates:
             if day is not None:
@@ -314,12 +325,13 @@ def coverage_for(user, municipality: Municipality) -> Coverage:
     linked = ClimateMeasure.agenda_items.through.objects.filter(
         climatemeasure__municipality=municipality
     ).values("agendaitem_id")
-    items = (
-        AgendaItem.objects.visible_to(user)
-        .in_municipality(municipality)
-        .filter(climate_item_q() | Q(pk__in=linked))
-        .values_list("id", "meeting__date", "climate_measures")
-    )
+    visible = AgendaItem.objects.visible_to(user).in_municipality(municipality)
+    items = visible.filter(climate_item_q() | Q(pk__in=linked)).values_list("id", "meeting__date", "climate_measures")
+    topic_ids = {topic.code: topic.pk for topic in topics}
+    classified = {
+        item_id: {topic_ids[code] for code in classifier_topics(evidence) if code in topic_ids}
+        for item_id, evidence in visible.filter(climate_item_q()).values_list("id", "climate_evidence")
+    }
     return build_coverage(
         topics=topics,
         years=meeting_years,
@@ -327,6 +339,7 @@ def coverage_for(user, municipality: Municipality) -> Coverage:
         measure_dates=measure_dates,
         events=list(events),
         items=list(items),
+        classified=classified,
     )
 
 
