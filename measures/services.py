@@ -179,11 +179,22 @@ def climate_item_q() -> Q:
     return Q(climate_override__in=CLIMATE_LEVELS) | (Q(climate_override="") & Q(climate_level__in=CLIMATE_LEVELS))
 
 
+#: the topic code of the coverage row of climate items on no topic (in links to a cell's items)
+NO_TOPIC = "none"
+
+
 @dataclass(frozen=True)
 class CoverageCell:
     items: int = 0
     measures: int = 0
     max_level: int | None = None
+    year: int | None = None  # None: the row's total
+    topic: str = NO_TOPIC  # the row's topic code
+
+    @property
+    def shade(self) -> str:
+        """A CSS class for the heat map's colour: more items, darker (static/css/app.css)."""
+        return f"coverage-shade-{min(self.items, 4)}"
 
     @property
     def empty(self) -> bool:
@@ -249,18 +260,13 @@ def build_coverage(
             measure_sets[(topic, year)].add(measure_id)
         data_years.add(year)
 
-    classified = classified or {}
-    item_topics: dict[int, set] = defaultdict(set)
-    item_years: dict[int, int] = {}
-    for item_id, day, measure_id in items:
+    items = list(items)
+    for _item_id, day, measure_id in items:
         data_years.add(day.year)
-        item_years[item_id] = day.year
-        item_topics[item_id] |= classified.get(item_id, set())
         if measure_id is not None:
-            item_topics[item_id] |= measure_topics.get(measure_id) or set()
             active(measure_id, day.year)
-    for item_id, year in item_years.items():
-        for topic in item_topics[item_id] or {None}:
+    for item_id, (year, topics_of_item) in item_topics(items, measure_topics, classified).items():
+        for topic in topics_of_item:
             item_sets[(topic, year)].add(item_id)
     for measure_id, dates in measure_dates.items():
         for day in dates:
@@ -276,11 +282,14 @@ def build_coverage(
     rows = []
     for topic in [*topics, None]:
         topic_id = topic.pk if topic is not None else None
+        code = topic.code if topic is not None else NO_TOPIC
         cells = tuple(
             CoverageCell(
                 items=len(item_sets.get((topic_id, year), ())),
                 measures=len(measure_sets.get((topic_id, year), ())),
                 max_level=levels.get((topic_id, year)),
+                year=year,
+                topic=code,
             )
             for year in column_years
         )
@@ -295,14 +304,53 @@ def build_coverage(
                     items=len(all_items),
                     measures=len(all_measures),
                     max_level=max(row_levels) if row_levels else None,
+                    topic=code,
                 ),
             )
         )
     return Coverage(years=column_years, rows=tuple(rows))
 
 
+def item_topics(items, measure_topics: dict[int, set[int]], classified: dict[int, set[int]] | None):
+    """{item id: (year, topic ids)} of the coverage: the topics of the measures an item is linked
+    to and those the classifier found for it; ``{None}`` when it has neither (the "no topic" row).
+    ``items`` and the rest as for :func:`build_coverage`."""
+    classified = classified or {}
+    topics: dict[int, set] = defaultdict(set)
+    years: dict[int, int] = {}
+    for item_id, day, measure_id in items:
+        years[item_id] = day.year
+        topics[item_id] |= classified.get(item_id, set())
+        if measure_id is not None:
+            topics[item_id] |= measure_topics.get(measure_id) or set()
+    return {item_id: (year, topics[item_id] or {None}) for item_id, year in years.items()}
+
+
+def coverage_items(user, municipality: Municipality, topic_code: str, year: int) -> list[AgendaItem]:
+    """The agenda items one cell of the coverage counts (topic code, or :data:`NO_TOPIC`; year),
+    as ``user`` sees them, by meeting date: the same input and rule as :func:`coverage_for`."""
+    inputs = _coverage_input(user, municipality)
+    topic_id = next((t.pk for t in inputs["topics"] if t.code == topic_code), None)
+    if topic_id is None and topic_code != NO_TOPIC:
+        return []
+    ids = [
+        item_id
+        for item_id, (item_year, topics) in item_topics(
+            inputs["items"], inputs["measure_topics"], inputs["classified"]
+        ).items()
+        if item_year == year and topic_id in topics
+    ]
+    return list(
+        AgendaItem.objects.filter(pk__in=ids).select_related("meeting__body").order_by("meeting__date", "position")
+    )
+
+
 def coverage_for(user, municipality: Municipality) -> Coverage:
-    """Gather the coverage input for ``municipality`` as ``user`` sees it (five queries)."""
+    """Gather the coverage input for ``municipality`` as ``user`` sees it (six queries)."""
+    return build_coverage(**_coverage_input(user, municipality))
+
+
+def _coverage_input(user, municipality: Municipality) -> dict:
     topics = list(Topic.objects.all())
     meeting_years = [
         day.year
@@ -332,7 +380,7 @@ def coverage_for(user, municipality: Municipality) -> Coverage:
         item_id: {topic_ids[code] for code in classifier_topics(evidence) if code in topic_ids}
         for item_id, evidence in visible.filter(climate_item_q()).values_list("id", "climate_evidence")
     }
-    return build_coverage(
+    return dict(
         topics=topics,
         years=meeting_years,
         measure_topics=dict(measure_topics),

@@ -78,3 +78,45 @@ def test_the_coverage_counts_the_classified_item_under_its_topic(certified, user
     coverage = coverage_for(users["adviser"], certified.c)
     items = {(row.topic.code if row.topic else None): row.cells[year].items for row in coverage.rows}
     assert {code: n for code, n in items.items() if n} == {"transport": 1, None: 4}
+
+
+def test_each_coverage_cell_links_to_the_items_it_counts(certified, client_for):
+    from django.urls import reverse
+
+    client = client_for("adviser")
+    html = client.get(reverse("measures:coverage", args=[LILLESTROM])).content.decode()
+    cell_url = reverse("measures:coverage_cell", args=[LILLESTROM, "certification", 2022])
+    assert f'href="{cell_url}"' in html
+    assert 'class="coverage-shade-1"' in html
+    response = client.get(cell_url)
+    assert response.status_code == 200
+    assert [item.pk for item in response.context["items"]] == [certified.i9.pk]
+    assert TITLE in response.content.decode()
+    no_topic = client.get(reverse("measures:coverage_cell", args=[LILLESTROM, "none", 2022])).context["items"]
+    assert len(no_topic) == 4 and certified.i9.pk not in {item.pk for item in no_topic}
+    assert client.get(reverse("measures:coverage_cell", args=[LILLESTROM, "unknown", 2022])).status_code == 404
+
+
+def test_the_national_page_is_cached_until_a_figure_changes(cworld, client_for, django_assert_max_num_queries):
+    """The summary of every municipality is kept until the statistics version changes: a change
+    that commits (here a new measure, counted from the records) shows on the next request."""
+    from django.urls import reverse
+
+    from dashboards.models import StatisticsVersion
+
+    client = client_for("adviser")
+    url = reverse("dashboards:national")
+    params = {"from": "2022-01-01", "to": "2022-12-31"}
+
+    def measures_of_lillestrom(response):
+        [row] = [r for r in response.context["table"] if r["municipality"].number == LILLESTROM]
+        return row["card"].measures
+
+    assert measures_of_lillestrom(client.get(url, params)) == 5
+    with django_assert_max_num_queries(8):  # the version, the session and user, the page's own lists
+        assert measures_of_lillestrom(client.get(url, params)) == 5
+    before = StatisticsVersion.objects.get().number
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        df.MeasureFactory(municipality=cworld.c, title="Ny", decision_date=D(2022, 10, 1))
+    assert StatisticsVersion.objects.get().number > before
+    assert measures_of_lillestrom(client.get(url, params)) == 6
