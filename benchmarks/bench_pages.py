@@ -17,7 +17,8 @@ Usage: python benchmarks/bench_pages.py      (make bench)
 4. The importer benchmarks: parsing (benchmarks/bench_parser.py) and upload to review with the
    worker running, the review of a 50x500 document and OCR per page (benchmarks/bench_import.py).
 
-BENCH_LARGE_DB and BENCH_SMALL_DB name other databases (e.g. to keep parallel runs apart).
+BENCH_LARGE_DB and BENCH_SMALL_DB name other databases (e.g. to keep parallel runs apart);
+BENCH_PAGES_ONLY=1 times the pages only.
 
 The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
@@ -43,6 +44,9 @@ SIZES = {
 YEARS, SEED = 10, 1
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 WARMUP = 3
+#: BENCH_PAGES_ONLY=1: only the pages at both sizes (no writes, no importer), with the national
+#: page's budget on the last line
+PAGES_ONLY = os.environ.get("BENCH_PAGES_ONLY") == "1"
 SCORECARD_MUNICIPALITY = "0301"  # Oslo: the first municipality of every generated dataset
 
 
@@ -111,6 +115,8 @@ def measure() -> dict:
         result[f"queries_{name}"] = queries
         result[f"{name}_bytes"] = size
         result[f"{name}_gzip_bytes"] = len(gzip.compress(response.content))
+    if PAGES_ONLY:
+        return result
     from bench_writes import measure_writes
 
     result.update(measure_writes(SCORECARD_MUNICIPALITY, REQUESTS, p95))
@@ -170,6 +176,12 @@ def main() -> dict:
         print(f"== {name}: {municipalities} municipalities x {YEARS} years", flush=True)
         results[size] = run_size(name, municipalities)
         print(json.dumps(results[size]), flush=True)
+    if PAGES_ONLY:
+        report = {"national_page_budget": national_page_budget(results["large"], results["small"]), **{
+            f"{key}_{size}": value for size, result in results.items() for key, value in result.items()
+        }}
+        print(json.dumps(report))
+        return report
     import bench_parser
 
     print("== importer", flush=True)

@@ -17,12 +17,15 @@ Measure counts are not declared here: they are counted from the records only
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Max, Q, QuerySet
 
 from measures.models import ClimateMeasure
+from measures.services.coverage import NO_TOPIC as COVERAGE_NO_TOPIC
+from measures.topics import classifier_topics
 from meetings.models import Meeting
 
 from . import scope
@@ -109,24 +112,45 @@ def latest_rows(user, ids=None) -> QuerySet:
     return qs.values(number=F("body__municipality_id")).annotate(**LATEST).order_by()
 
 
-#: the topic heat map counts agenda items (of :data:`ITEMS`) linked to a measure on each topic
+#: the topic heat map counts agenda items (of :data:`ITEMS`) on each topic
 ITEMS = _ITEM
 
 
 #: the agenda items of the topic heat map, seen from the measure-item links
 LINKED_ITEMS = Source(None, *("agendaitem__" + path for path in (ITEMS.municipality, ITEMS.kind, ITEMS.date)))
 
+#: the heat map's column for climate items with neither a classified topic nor a linked measure's
+#: (the same code as the coverage's "no topic" row)
+NO_TOPIC = COVERAGE_NO_TOPIC
 
-def topic_rows(items: QuerySet, within: Within | None = None, **group: str) -> QuerySet:
-    """Agenda items among ``items`` linked to a climate measure with a topic, per topic code and
-    ``group`` (names to paths of :data:`ITEMS`, e.g. ``number="municipality"``): one query.
-    ``within(source)`` narrows the links first (so a few days need not scan every link)."""
+
+def topic_rows(items: QuerySet, within: Within | None = None, **group: str) -> list[dict]:
+    """Agenda items among ``items`` per topic code and ``group`` (names to paths of :data:`ITEMS`,
+    e.g. ``number="municipality"``): two queries. An item counts under the topics of the climate
+    measures it is linked to and, when it is a climate item, under the topics the classifier's
+    evidence signals (:func:`measures.topics.classifier_topics`); a climate item with neither
+    counts under :data:`NO_TOPIC`. ``within(source)`` narrows the links first (so a few days need
+    not scan every link). Each row: the group values, ``topic`` and ``n`` (distinct items)."""
     link = ClimateMeasure.agenda_items.through
-    paths = {name: F(getattr(LINKED_ITEMS, path)) for name, path in group.items()}
     links = link.objects.filter(within(LINKED_ITEMS)) if within is not None else link.objects.all()
-    return (
+    linked_paths = {name: F(getattr(LINKED_ITEMS, path)) for name, path in group.items()}
+    item_paths = {name: F(getattr(ITEMS, path)) for name, path in group.items()}
+    topics: dict[int, set[str]] = defaultdict(set)
+    groups: dict[int, tuple] = {}
+    for row in (
         links.filter(agendaitem__in=items.values("pk"), climatemeasure__topics__isnull=False)
-        .values(topic=F("climatemeasure__topics__code"), **paths)
-        .annotate(n=Count("agendaitem_id", distinct=True))
+        .values("agendaitem_id", topic=F("climatemeasure__topics__code"), **linked_paths)
         .order_by()
-    )
+    ):
+        item_id = row.pop("agendaitem_id")
+        topics[item_id].add(row.pop("topic"))
+        groups[item_id] = tuple(row.items())
+    for row in items.filter(scope.CLIMATE_Q).values("pk", "climate_evidence", **item_paths).order_by():
+        item_id, evidence = row.pop("pk"), row.pop("climate_evidence")
+        topics[item_id] |= classifier_topics(evidence) or ({NO_TOPIC} if item_id not in groups else set())
+        groups[item_id] = tuple(row.items())
+    counts: Counter = Counter()
+    for item_id, codes in topics.items():
+        for code in codes:
+            counts[(groups[item_id], code)] += 1
+    return [{**dict(values), "topic": code, "n": n} for (values, code), n in counts.items()]

@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Body, Municipality
 from municipalities.population import POPULATION_BAND_CHOICES
 
 from .metrics import RECORD_METRICS
+from . import summary_cache
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period, data_period
 
 
@@ -61,7 +63,10 @@ class ScopeForm(forms.Form):
         (:func:`dashboards.scope.data_period`) of the requested body kind in ``ids``.
         ``form.default_from_data`` says whether the default came from the data and is in use."""
         kind = data.get("body_kind") if data.get("body_kind") in Body.Kind.values else DEFAULT_BODY_KIND
-        period, found = data_period(kind, ids)
+        year = timezone.localdate().year
+        period, found = summary_cache.cached_for_everyone(
+            "data_period", (kind, ids, year), lambda: data_period(kind, ids)
+        )
         form = cls(data, default_period=period, **kwargs)
         form.default_from_data = found and not (data.get("from") or data.get("to"))
         return form

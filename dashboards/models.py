@@ -75,3 +75,14 @@ class StaleStatistics(models.Model):
 
     def __str__(self):
         return f"{self.municipality_id} {self.body_kind or '*'} {self.date or '*'}"
+
+
+class StatisticsVersion(models.Model):
+    """One row: a number that grows whenever a figure may have changed (the statistics were written,
+    a climate measure or its involvement changed, a municipality's register data changed). Cached
+    summaries are keyed on it (:mod:`dashboards.summary_cache`), so every process sees a change."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)

@@ -7,12 +7,16 @@ from urllib.parse import quote_plus, urlencode
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import escape
+from django.utils.timezone import localtime
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from measures.models import Topic
 
 from . import charts
+from .definitions import NO_TOPIC
 from .metrics import METRIC_BY_KEY, METRICS, RECORD_METRICS, MetricDef, Scorecard
 
 
@@ -148,9 +152,13 @@ def index_distribution(rows) -> tuple[list[dict], str]:
     return bin_rows, chart
 
 
+#: the columns of the topic heat map: the topics, then climate items on none of them
+TOPIC_COLUMNS = (*Topic.Code.choices, (NO_TOPIC, gettext_lazy("Other climate items")))
+
+
 def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
-    """Rows of the topic heat map (municipalities with any linked item, in table order) and its SVG."""
-    codes = [code for code, _label in Topic.Code.choices]
+    """Rows of the topic heat map (municipalities with any climate item, in table order) and its SVG."""
+    codes = [code for code, _label in TOPIC_COLUMNS]
     heat_rows = [
         {
             "municipality": row.municipality,
@@ -165,12 +173,13 @@ def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
     chart = charts.heatmap(
         "chart-topic-heatmap",
         [r["municipality"].name for r in heat_rows],
-        [str(label) for _code, label in Topic.Code.choices],
+        [str(label) for _code, label in TOPIC_COLUMNS],
         [r["values"] for r in heat_rows],
         title=_("Climate topics on the agenda across municipalities"),
         desc=_(
-            "Heat map: for each municipality (rows) and topic (columns), the number of agenda items linked to a "
-            "climate measure on the topic. Each cell shows its number; the table below gives the same numbers."
+            "Heat map: for each municipality (rows) and topic (columns), the number of climate agenda items on the "
+            "topic (by the classifier's evidence or a linked climate measure). Each cell shows its number; the "
+            "table below gives the same numbers."
         ),
     )
     return heat_rows, chart
@@ -202,15 +211,55 @@ class FigureCells:
             )
             for m in METRICS
         ]
-        self._texts: dict = {}
+        self._texts = FigureCells._texts_by_language.setdefault(get_language(), {})
+
+    #: formatted figures per language, shared by every page: most figures repeat (counts, whole
+    #: percentages), and the formatting depends only on the language and the value
+    _texts_by_language: dict[str, dict] = {}
 
     def text(self, metric: MetricDef, value) -> str:
-        """:func:`format_value`, remembered: most figures repeat (counts, whole percentages)."""
+        """:func:`format_value`, remembered."""
         key = (metric.kind, round(value * 100) if metric.kind == "share" else value)
         text = self._texts.get(key)
         if text is None:
+            if len(self._texts) > 20_000:
+                self._texts.clear()
             text = self._texts[key] = escape(format_value(metric, value))
         return text
+
+    def row(self, municipality, card: Scorecard, ranked: bool, scorecard_url: str) -> str:
+        """One whole row of the national table (as ``_national_row.html`` rendered it, without a
+        template per row): name, county, population, data sufficiency, figures, last import."""
+        if not hasattr(self, "_words"):
+            self._words = {
+                key: escape(text) for key, text in (
+                    ("not_recorded", _("not recorded")), ("no_data", _("no data")), ("enough", _("enough")),
+                    ("never", _("never")),
+                )
+            }
+        words = self._words
+        muted = '<span class="text-body-secondary">{}</span>'
+        population = (
+            escape(number_format(municipality.population, 0, force_grouping=True))
+            if municipality.population is not None else muted.format(words["not_recorded"])
+        )
+        if not card.has_data:
+            sufficiency = muted.format(words["no_data"])
+        else:
+            sufficiency = words["enough"] if ranked else muted.format(self.too_little)
+        head = (
+            f'<tr><th scope="row"><a href="{escape(scorecard_url)}">{escape(municipality.name)}</a> '
+            f'<span class="text-body-secondary">{escape(municipality.number)}</span></th>'
+            f"<td>{escape(municipality.county_name or '')}</td><td>{population}</td>"
+            f'<td class="text-nowrap">{sufficiency}</td>'
+        )
+        if card.has_data:
+            imported = card.data_last_imported
+            when = localtime(imported).strftime("%d.%m.%Y") if imported else words["never"]
+            tail = f"{self(card, ranked)}<td>{when}</td>"
+        else:
+            tail = f'<td colspan="{len(self.columns) + 1}" class="text-body-secondary">{words["no_data"]}</td>'
+        return mark_safe(f"{head}{tail}</tr>")  # noqa: S308 - every piece is escaped
 
     def __call__(self, card: Scorecard, ranked: bool = True):
         """The cells of one row; an unranked row (too little data) shows no index."""

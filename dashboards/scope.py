@@ -155,10 +155,12 @@ def voice_q(item_ref: str = "pk") -> Q:
 # --- conditions on attendance --------------------------------------------------------------------
 
 #: An employee-side seat at a meeting: an employee-side row that is not a substitute (a substitute
-#: fills someone else's seat) and not a substitute member attending on their own.
+#: fills someone else's seat, whether linked to it or named for a member without a registered seat)
+#: and not a substitute member attending on their own.
 EMPLOYEE_SEAT_Q = (
     (Q(side=Attendance.Side.EMPLOYEE) | Q(membership__side=Membership.Side.EMPLOYEE))
     & Q(substitute_for__isnull=True)
+    & Q(substitute_for_name="")
     & ~Q(membership__role=Membership.Role.VARAMEDLEM)
 )
 
@@ -177,10 +179,23 @@ def substituted_exists() -> Exists:
     )
 
 
+def substituted_by_name_q() -> Q:
+    """A substitute was present at the meeting for this row's member, named as the row is named: an
+    imported protocol's substitute for a member without a registered seat (importing keeps the two
+    names equal)."""
+    present = Attendance.objects.filter(meeting=OuterRef("meeting"), status=Attendance.Status.PRESENT)
+    named = present.exclude(substitute_for_name="")
+    return Q(Exists(named.filter(substitute_for_name=OuterRef("name")))) | Q(
+        Exists(named.filter(substitute_for_name=OuterRef("person__name")))
+    )
+
+
 def seat_filled_q() -> Q:
-    """The seat was filled: the member was present, or absent with a substitute present."""
+    """The seat was filled: the member was present, or absent with a substitute present for them
+    (linked to their seat, or named for them)."""
     return Q(status=Attendance.Status.PRESENT) | (
-        Q(status=Attendance.Status.ABSENT) & Q(membership__isnull=False) & Q(substituted_exists())
+        Q(status=Attendance.Status.ABSENT)
+        & ((Q(membership__isnull=False) & Q(substituted_exists())) | substituted_by_name_q())
     )
 
 

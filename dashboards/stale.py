@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from measures.models import ClimateMeasure, Involvement, Topic
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from meetings.signals import meetings_changed
-from municipalities.models import Body, Membership, Organisation
+from municipalities.models import Body, Membership, Municipality, Organisation
 
+from . import summary_cache
 from .models import StaleStatistics
 
 _local = threading.local()
@@ -236,3 +237,14 @@ def connect() -> None:
         through = getattr(link.forward, link.field).through
         m2m_changed.connect(link.receiver, sender=through, weak=False, dispatch_uid=f"dashboards.stale.{through.__name__}")
     meetings_changed.connect(_meetings_changed, dispatch_uid="dashboards.stale.meetings_changed")
+    # measure figures are counted from the records, and the register data is shown beside the
+    # figures: a change to them makes the cached summaries old (dashboards.summary_cache)
+    for model in (ClimateMeasure, Involvement, Municipality):
+        uid = f"dashboards.summary_cache.{model.__name__}"
+        post_save.connect(_summary_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_summary_changed, sender=model, dispatch_uid=uid)
+
+
+def _summary_changed(sender, raw=False, **kwargs):
+    if not raw:
+        summary_cache.bump()

@@ -29,7 +29,7 @@ from django.db.models.functions import ExtractYear
 
 from municipalities import permissions
 
-from . import scope
+from . import scope, summary_cache
 from .definitions import ITEMS, MEETING_FIELDS, count_rows, topic_rows
 from .models import MeetingDayStatistics, StaleStatistics, TopicDayStatistics
 from .scope import Period
@@ -114,6 +114,7 @@ def _store(model, key_fields, rows: dict[tuple, dict], existing) -> None:
 def _write(days: dict[Key, dict], topics: dict[tuple, int], existing_days, existing_topics) -> int:
     _store(MeetingDayStatistics, _DAY_FIELDS, days, existing_days)
     _store(TopicDayStatistics, _TOPIC_FIELDS, {k: {"agenda_items": n} for k, n in topics.items()}, existing_topics)
+    summary_cache.bump()
     return len(days)
 
 

@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from measures.models import Topic
+from measures.topics import topic_rules
 from measures.services import coverage_for
 from municipalities.access import get_visible_or_404
 from municipalities.models import Body, Municipality
 
-from . import cartogram, charts, exports, ical, presentation, queries, scope
+from . import cartogram, charts, exports, ical, presentation, queries, scope, summary_cache
 from .forms import NationalForm, RecordsForm, ScopeForm
 from .metrics import (
     INDEX_WEIGHTS,
@@ -114,7 +115,14 @@ def _export_links(params: dict, municipality: str | None) -> list[dict]:
 # --- the national comparison ---------------------------------------------------------------------------
 
 def _all_rows(request, form: NationalForm) -> list[ComparisonRow]:
-    """Every municipality and county municipality in the county and population filter, with its card."""
+    """Every municipality and county municipality in the county and population filter, with its
+    card (cached until the statistics change: :mod:`dashboards.summary_cache`)."""
+    data = form.cleaned_data
+    parts = (data["period"], data["body_kind"], data.get("county") or "", data.get("population") or "")
+    return summary_cache.cached("rows", parts, request.user, lambda: _compute_all_rows(request, form))
+
+
+def _compute_all_rows(request, form: NationalForm) -> list[ComparisonRow]:
     data = form.cleaned_data
     period, body_kind = data["period"], data["body_kind"]
     municipalities = queries.municipalities_for(data.get("county") or "", data.get("population") or "")
@@ -175,6 +183,11 @@ NATIONAL_PAGE_SIZE = 50
 
 
 def national(request):
+    with summary_cache.pinned():
+        return _national(request)
+
+
+def _national(request):
     form = NationalForm.with_data_default(request.GET)
     context = {"form": form}
     if not form.is_valid():
@@ -199,7 +212,7 @@ def national(request):
             "card": row.card,
             "ranked": ranked,
             "scorecard_url": scorecard_url.format(row.municipality.number),
-            "cells": cells(row.card, ranked) if row.card.has_data else "",
+            "html": cells.row(row.municipality, row.card, ranked, scorecard_url.format(row.municipality.number)),
         }
 
     municipalities = [row for row in everything if not row.municipality.is_county]
@@ -207,7 +220,9 @@ def national(request):
     ranked_rows = [row for row in with_data if enough_data(row.card)]
     bin_rows, distribution = presentation.index_distribution(ranked_rows)
     ids = [row.municipality.number for row in everything] if (data.get("county") or data.get("population")) else None
-    heat_rows, heatmap = presentation.topic_heat(shown, queries.topic_heatmap(request.user, period, body_kind, ids))
+    heat_rows, heatmap = presentation.topic_heat(page.object_list, summary_cache.cached(
+        "topics", (ids, period, body_kind), request.user, lambda: queries.topic_heatmap(request.user, period, body_kind, ids)
+    ))
     county_names = {number: str(name) for number, name in form.fields["county"].choices if number}
     base_query = {k: v for k, v in params.items() if k != "county"}
     tiles = cartogram.county_tiles(
@@ -229,14 +244,16 @@ def national(request):
         with_data_count=len(with_data),
         ranked_count=len(ranked_rows),
         minimum_items=MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
-        since=scope.first_published_meeting(body_kind, ids),
+        since=summary_cache.cached_for_everyone(
+            "since", (body_kind, ids), lambda: scope.first_published_meeting(body_kind, ids)
+        ),
         default_from_data=form.default_from_data,
         tiles=tiles,
         distribution=distribution,
         bin_rows=bin_rows,
         heatmap=heatmap,
         heat_rows=heat_rows,
-        topics=[label for _code, label in Topic.Code.choices],
+        topics=[label for _code, label in presentation.TOPIC_COLUMNS],
         body_kind_label=Body.Kind(body_kind).label,
         period=period,
         export_csv=f"{reverse('dashboards:national_export', args=['csv'])}?{page_query}",
@@ -350,6 +367,7 @@ def methodology(request):
             "initiatives_full": f"{m.INITIATIVES_PER_MEETING_FOR_FULL_SCORE:g}",
             "minimum_weight": m.MINIMUM_INDEX_WEIGHT,
             "minimum_items": MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
+            "topic_rules": topic_rules(),
         },
     )
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("kommuner/<str:number>/measures/new/", views.measure_create, name="measure_create"),
     path("kommuner/<str:number>/measures/not-consulted/", views.not_consulted, name="not_consulted"),
     path("kommuner/<str:number>/climate-coverage/", views.coverage, name="coverage"),
+    path("kommuner/<str:number>/climate-coverage/<str:topic>/<int:year>/", views.coverage_cell, name="coverage_cell"),
     path("kommuner/<str:number>/employee-requests/", views.employee_requests, name="employee_requests"),
     path("kommuner/<str:number>/green-representatives/", views.green_representatives, name="green_representatives"),
     path(

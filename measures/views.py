@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -90,6 +91,19 @@ def coverage(request, number: str):
     context = _municipality_context(request, municipality, "coverage")
     context["coverage"] = services.coverage_for(request.user, municipality)
     return render(request, "measures/coverage.html", context)
+
+
+def coverage_cell(request, number: str, topic: str, year: int):
+    """The agenda items one cell of the coverage heat map counts."""
+    municipality = _municipality(number)
+    labels = dict(Topic.Code.choices) | {services.NO_TOPIC: _("No topic")}
+    if topic not in labels:
+        raise Http404
+    context = _municipality_context(request, municipality, "coverage")
+    context.update(
+        items=services.coverage_items(request.user, municipality, topic, year), topic_label=labels[topic], year=year,
+    )
+    return render(request, "measures/coverage_cell.html", context)
 
 
 def not_consulted(request, number: str):

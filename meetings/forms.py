@@ -79,6 +79,14 @@ class AttendanceForm(KeptRowFormMixin, forms.ModelForm):
                 cleaned["side"] = membership.side
             if not cleaned.get("organisation"):
                 cleaned["organisation"] = membership.on_behalf_of
+        seat = cleaned.get("substitute_for")
+        if seat and not membership:
+            # a substitute picked in a blank row meets on the side, and for the organisation, of the
+            # member whose seat they fill
+            if cleaned.get("side") in (None, "", Attendance.Side.OTHER):
+                cleaned["side"] = seat.side
+            if not cleaned.get("organisation"):
+                cleaned["organisation"] = seat.on_behalf_of
         if not cleaned.get("person") and not (cleaned.get("name") or "").strip():
             self.add_error("name", _("Choose a person or write a name."))
         if cleaned.get("substitute_for") and cleaned.get("status") != Attendance.Status.PRESENT:

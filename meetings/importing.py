@@ -573,11 +573,20 @@ def preview_changes(preview: dict, municipality: Municipality) -> None:
 def _attendance_rows(meeting: Meeting, rows: list[dict], orgs) -> list[dict]:
     seats = _seats_by_name(meeting.body, meeting.date)
     people = {p.pk: p for p in Person.objects.filter(pk__in=[r.get("person_id") for r in rows if r.get("person_id")])}
+    # the names of the rows as they are saved, so a substitute for a member without a registered seat
+    # names that member's row exactly (the seat counts see it filled: dashboards.scope.seat_filled_q)
+    saved_names = {
+        normalise(row.get("name") or ""): (people[row["person_id"]].name if row.get("person_id") in people else row["name"])
+        for row in rows if not row.get("present", True)
+    }
     wanted = []
     for row in rows:
         person = people.get(row.get("person_id")) if row.get("person_id") else None
         seat = seats.get(normalise(person.name)) if person else None
         substitute_for = seats.get(normalise(row.get("substitute_for"))) if row.get("substitute_for") else None
+        substitute_for_name = ""
+        if row.get("substitute_for") and substitute_for is None:
+            substitute_for_name = saved_names.get(normalise(row["substitute_for"]), row["substitute_for"])[:200]
         org = resolve_organisation(row.get("organisation"), orgs) or (seat.on_behalf_of if seat else None)
         role = row.get("role") or ""
         if row.get("substitute_for") and substitute_for is None:
@@ -589,6 +598,7 @@ def _attendance_rows(meeting: Meeting, rows: list[dict], orgs) -> list[dict]:
                 "membership_id": seat.pk if seat else None,
                 "status": Attendance.Status.PRESENT if row.get("present", True) else Attendance.Status.ABSENT,
                 "substitute_for_id": substitute_for.pk if substitute_for else None,
+                "substitute_for_name": substitute_for_name,
                 "side": row.get("side") if row.get("side") in Attendance.Side.values else Attendance.Side.OTHER,
                 "role": role[:200],
                 "organisation_id": org.pk if org else None,
@@ -597,7 +607,10 @@ def _attendance_rows(meeting: Meeting, rows: list[dict], orgs) -> list[dict]:
     return wanted
 
 
-_ATTENDANCE_KEYS = ("person_id", "name", "membership_id", "status", "substitute_for_id", "side", "role", "organisation_id")
+_ATTENDANCE_KEYS = (
+    "person_id", "name", "membership_id", "status", "substitute_for_id", "substitute_for_name", "side", "role",
+    "organisation_id",
+)
 
 
 def _canonical(rows: list[dict], keys) -> list[list]:

@@ -119,6 +119,15 @@ class Attendance(models.Model):
         blank=True,
         related_name="substituted_by",
     )
+    substitute_for_name = models.CharField(
+        _("substitute for (name)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The absent member a substitute met for, as the imported protocol names them, when that member "
+            "has no registered seat."
+        ),
+    )
     side = models.CharField(_("side"), max_length=20, choices=Side.choices, default=Side.OTHER)
     role = models.CharField(_("role or position"), max_length=200, blank=True)
     organisation = models.ForeignKey(
@@ -146,7 +155,7 @@ class Attendance(models.Model):
                 violation_error_message=_("Only one substitute can meet for the same member."),
             ),
             models.CheckConstraint(
-                condition=Q(substitute_for__isnull=True) | Q(status="present"),
+                condition=(Q(substitute_for__isnull=True) & Q(substitute_for_name="")) | Q(status="present"),
                 name="attendance_substitute_is_present",
                 violation_error_message=_("A substitute must be present."),
             ),

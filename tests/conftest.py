@@ -28,6 +28,16 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the statistics version a cached summary is keyed on
+    starts again with every test's database (dashboards.summary_cache)."""
+    from dashboards import summary_cache
+
+    summary_cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in bokmål: a request in another language leaves it active in the thread."""
     translation.activate(django_settings.LANGUAGE_CODE)

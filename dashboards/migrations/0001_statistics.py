@@ -5,10 +5,8 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """Compute the statistics of the data already there (the live code: derived data only)."""
-    from dashboards.statistics import refresh_statistics
-
-    refresh_statistics()
+    """Nothing: the statistics are computed by the live code, which may read columns added by later
+    migrations, so the latest migration that changes what they count fills them (0003)."""
 
 
 class Migration(migrations.Migration):

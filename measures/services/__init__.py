@@ -11,7 +11,18 @@ A package by concern: ``timing`` (timing, flag, summaries), ``register``, ``cove
 ``requests``, ``suggestions``, ``saving``, ``history`` and ``timeline``. Everything is
 re-exported here, so ``from measures import services`` and ``services.timing_for`` keep working.
 """
-from .coverage import CLIMATE_LEVELS, Coverage, CoverageCell, CoverageRow, build_coverage, climate_item_q, coverage_for
+from .coverage import (
+    CLIMATE_LEVELS,
+    NO_TOPIC,
+    Coverage,
+    CoverageCell,
+    CoverageRow,
+    build_coverage,
+    climate_item_q,
+    coverage_for,
+    coverage_items,
+    item_topics,
+)
 from .history import measure_history
 from .register import green_representatives, not_consulted_before_decision, register, register_queryset
 from .requests import RequestOutcome, employee_requests, request_outcome

@@ -11,6 +11,7 @@ from django.db.models import Q
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
 
+from ..topics import classifier_topics
 from ..models import (
     ClimateMeasure,
     Involvement,
@@ -28,11 +29,22 @@ def climate_item_q() -> Q:
     return AgendaItem.effective_climate_q(*CLIMATE_LEVELS)
 
 
+#: the topic code of the coverage row of climate items on no topic (in links to a cell's items)
+NO_TOPIC = "none"
+
+
 @dataclass(frozen=True)
 class CoverageCell:
     items: int = 0
     measures: int = 0
     max_level: int | None = None
+    year: int | None = None  # None: the row's total
+    topic: str = NO_TOPIC  # the row's topic code
+
+    @property
+    def shade(self) -> str:
+        """A CSS class for the heat map's colour: more items, darker (static/css/app.css)."""
+        return f"coverage-shade-{min(self.items, 4)}"
 
     @property
     def empty(self) -> bool:
@@ -64,6 +76,7 @@ def build_coverage(
     measure_dates: dict[int, list[datetime.date | None]],
     events: Iterable[tuple[int, datetime.date, int]],
     items: Iterable[tuple[int, datetime.date, int | None]],
+    classified: dict[int, set[int]] | None = None,
 ) -> Coverage:
     """The topics x years matrix of a municipality (pure).
 
@@ -75,9 +88,11 @@ def build_coverage(
     - ``measure_dates``: proposal and decision dates per measure id.
     - ``events``: ``(measure id, date, level)`` per involvement event.
     - ``items``: ``(item id, meeting date, linked measure id or None)``, one row per link.
+    - ``classified``: topic ids per climate item id, from the classifier's evidence
+      (:func:`measures.topics.classifier_topics`).
 
-    A cell (topic, year) counts the climate items on the agenda that year (linked to a measure
-    with the topic), the measures with the topic that were active that year (proposed, decided,
+    A cell (topic, year) counts the climate items on the agenda that year on the topic (linked to
+    a measure with the topic, or classified under it; the last row: neither), the measures with the topic that were active that year (proposed, decided,
     on the agenda or with an involvement event), and the highest involvement level of the events
     that year. The total column counts distinct items and all measures with the topic, and the
     highest level ever.
@@ -95,12 +110,14 @@ def build_coverage(
             measure_sets[(topic, year)].add(measure_id)
         data_years.add(year)
 
-    for item_id, day, measure_id in items:
+    items = list(items)
+    for _item_id, day, measure_id in items:
         data_years.add(day.year)
-        for topic in topics_of(measure_id) if measure_id is not None else {None}:
-            item_sets[(topic, day.year)].add(item_id)
         if measure_id is not None:
             active(measure_id, day.year)
+    for item_id, (year, topics_of_item) in item_topics(items, measure_topics, classified).items():
+        for topic in topics_of_item:
+            item_sets[(topic, year)].add(item_id)
     for measure_id, dates in measure_dates.items():
         for day in dates:
             if day is not None:
@@ -115,11 +132,14 @@ def build_coverage(
     rows = []
     for topic in [*topics, None]:
         topic_id = topic.pk if topic is not None else None
+        code = topic.code if topic is not None else NO_TOPIC
         cells = tuple(
             CoverageCell(
                 items=len(item_sets.get((topic_id, year), ())),
                 measures=len(measure_sets.get((topic_id, year), ())),
                 max_level=levels.get((topic_id, year)),
+                year=year,
+                topic=code,
             )
             for year in column_years
         )
@@ -134,14 +154,53 @@ def build_coverage(
                     items=len(all_items),
                     measures=len(all_measures),
                     max_level=max(row_levels) if row_levels else None,
+                    topic=code,
                 ),
             )
         )
     return Coverage(years=column_years, rows=tuple(rows))
 
 
+def item_topics(items, measure_topics: dict[int, set[int]], classified: dict[int, set[int]] | None):
+    """{item id: (year, topic ids)} of the coverage: the topics of the measures an item is linked
+    to and those the classifier found for it; ``{None}`` when it has neither (the "no topic" row).
+    ``items`` and the rest as for :func:`build_coverage`."""
+    classified = classified or {}
+    topics: dict[int, set] = defaultdict(set)
+    years: dict[int, int] = {}
+    for item_id, day, measure_id in items:
+        years[item_id] = day.year
+        topics[item_id] |= classified.get(item_id, set())
+        if measure_id is not None:
+            topics[item_id] |= measure_topics.get(measure_id) or set()
+    return {item_id: (year, topics[item_id] or {None}) for item_id, year in years.items()}
+
+
+def coverage_items(user, municipality: Municipality, topic_code: str, year: int) -> list[AgendaItem]:
+    """The agenda items one cell of the coverage counts (topic code, or :data:`NO_TOPIC`; year),
+    as ``user`` sees them, by meeting date: the same input and rule as :func:`coverage_for`."""
+    inputs = _coverage_input(user, municipality)
+    topic_id = next((t.pk for t in inputs["topics"] if t.code == topic_code), None)
+    if topic_id is None and topic_code != NO_TOPIC:
+        return []
+    ids = [
+        item_id
+        for item_id, (item_year, topics) in item_topics(
+            inputs["items"], inputs["measure_topics"], inputs["classified"]
+        ).items()
+        if item_year == year and topic_id in topics
+    ]
+    return list(
+        AgendaItem.objects.filter(pk__in=ids).select_related("meeting__body").order_by("meeting__date", "position")
+    )
+
+
 def coverage_for(user, municipality: Municipality) -> Coverage:
-    """Gather the coverage input for ``municipality`` as ``user`` sees it (five queries)."""
+    """Gather the coverage input for ``municipality`` as ``user`` sees it (six queries)."""
+    return build_coverage(**_coverage_input(user, municipality))
+
+
+def _coverage_input(user, municipality: Municipality) -> dict:
     topics = list(Topic.objects.all())
     meeting_years = [
         day.year
@@ -164,17 +223,19 @@ def coverage_for(user, municipality: Municipality) -> Coverage:
     linked = ClimateMeasure.agenda_items.through.objects.filter(
         climatemeasure__municipality=municipality
     ).values("agendaitem_id")
-    items = (
-        AgendaItem.objects.visible_to(user)
-        .in_municipality(municipality)
-        .filter(climate_item_q() | Q(pk__in=linked))
-        .values_list("id", "meeting__date", "climate_measures")
-    )
-    return build_coverage(
+    visible = AgendaItem.objects.visible_to(user).in_municipality(municipality)
+    items = visible.filter(climate_item_q() | Q(pk__in=linked)).values_list("id", "meeting__date", "climate_measures")
+    topic_ids = {topic.code: topic.pk for topic in topics}
+    classified = {
+        item_id: {topic_ids[code] for code in classifier_topics(evidence) if code in topic_ids}
+        for item_id, evidence in visible.filter(climate_item_q()).values_list("id", "climate_evidence")
+    }
+    return dict(
         topics=topics,
         years=meeting_years,
         measure_topics=dict(measure_topics),
         measure_dates=measure_dates,
         events=list(events),
         items=list(items),
+        classified=classified,
     )

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.urls import reverse
 
+from dashboards import presentation
 from dashboards.metrics import METRICS
 
 from ..helpers import page_text
@@ -93,7 +94,11 @@ def test_national_comparison(cworld, client_for):
     assert 'id="chart-index-distribution"' in html and 'id="distribution"' in html
     assert 'id="chart-topic-heatmap"' in html and 'id="heatmap"' in html
     heat = response.context["heat_rows"]
-    assert [(r["municipality"].number, sum(r["values"])) for r in heat] == [("3205", 1)]
+    # the three climate items of 2022 (tests/dashboards/conftest.py): i5 on transport (linked to a
+    # transport measure, and its evidence says parking), i2 and i3 on no topic (no topic evidence)
+    assert [(r["municipality"].number, sum(r["values"])) for r in heat] == [("3205", 3)]
+    columns = [code for code, _label in presentation.TOPIC_COLUMNS]
+    assert {columns[i]: v for i, v in enumerate(heat[0]["values"]) if v} == {"transport": 1, "none": 2}
     # the summary comes first: who reports and since when, the map, then the table
     assert html.index('id="summary"') < html.index('id="tile-map"') < html.index('id="comparison"')
     assert "1 av 357 kommuner rapporterer data (publiserte møter siden 01.12.2021)." in html

@@ -44,6 +44,10 @@ def add_municipalities(numbers: list[str], meetings: int = 2) -> None:
 
 
 def count(client, url) -> int:
+    """Queries of one request, with nothing cached (dashboards.summary_cache)."""
+    from dashboards import summary_cache
+
+    summary_cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
         if response.streaming:

@@ -251,6 +251,34 @@ def test_substitute_for_an_absent_member_is_saved(world, hr, create_url):
     assert rows == {("Lina Sørbø", "absent", None), ("Vera Varamedlem", "present", world.rep.pk)}
 
 
+def test_a_substitute_picked_in_a_blank_row_is_saved_on_the_members_side_and_fills_the_seat(world, hr, create_url,
+                                                                                             users):
+    """Only the person, "present" and the seat they meet for are chosen; side and organisation stay
+    at their defaults (issue 14: it was saved as "Others (administration, guests)" with no union)."""
+    from dashboards.metrics import scorecard
+    from dashboards.scope import Period
+    from django.test import TestCase
+
+    data = new_meeting_page_payload(world.body_a)
+    data.update(date="2023-06-01", start_time="09:00", end_time="10:00", state="held", published="on")
+    for index in range(int(data["attendance-TOTAL_FORMS"])):  # keep only Lina's seat
+        if data[f"attendance-{index}-membership"] not in ("", str(world.rep.pk)):
+            set_row(data, "attendance", index, DELETE=True, person="", membership="", status="not_recorded",
+                    side="other", role="", organisation="")
+    set_row(data, "attendance", row_of(data, "attendance", "membership", world.rep.pk), status="absent")
+    add_row(data, "attendance", person=world.substitute.person.pk, status="present", substitute_for=world.rep.pk,
+            side="other", organisation="")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = hr.post(create_url, data)
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(body=world.body_a, date=datetime.date(2023, 6, 1))
+    vera = Attendance.objects.get(meeting=meeting, person=world.substitute.person)
+    assert (vera.side, vera.organisation.short_name, vera.substitute_for_id) == ("employee", "Fagforbundet", world.rep.pk)
+    day = datetime.date(2023, 6, 1)
+    card = scorecard(world.body_a.municipality, Period(day, day), world.body_a.kind, users["adviser"])
+    assert (card.counts.employee_seats, card.counts.employee_seats_filled) == (1, 1)
+
+
 # --- agenda items in the meeting page ---------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 
 from dashboards.metrics import RECORD_METRICS
 from harvest.models import HarvestRun, Source
-from measures.models import ClimateMeasure, Involvement, Level
+from measures.models import ClimateMeasure, Involvement, Level, Topic
 from meetings.models import AgendaItem, Attendance, ImportRun, Meeting, Proposal, Request
 from municipalities.models import Organisation
 from subscriptions import alerts
@@ -190,6 +190,11 @@ TARGETS = {
     **{name: (lambda name: lambda w: [_u(name, pk=w.measure.pk)])(name)
        for name in ("measures:measure_detail", "measures:measure_edit", "measures:process_questions",
                     "measures:involvement_create", "measures:suggestion_dismiss")},
+    # every cell of the draft's year: the draft item is in one of them for an insider only
+    "measures:coverage_cell": lambda w: [
+        _u("measures:coverage_cell", number=w.a.number, topic=code, year=2023)
+        for code in ["none", *Topic.Code.values]
+    ],
     "measures:measure_unlink_item": lambda w: [_u("measures:measure_unlink_item", pk=w.measure.pk, item_pk=w.draft_item.pk)],
     **{name: (lambda name: lambda w: [_u(name, pk=w.involvement.pk)])(name)
        for name in ("measures:involvement_edit", "measures:involvement_delete")},
