@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import Body, Municipality
 from municipalities.population import POPULATION_BAND_CHOICES
 
-from .metrics import RECORD_METRICS
 from . import summary_cache
+from .metrics import RECORD_METRICS
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period, data_period
 
 

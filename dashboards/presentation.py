@@ -7,11 +7,10 @@ from urllib.parse import quote_plus, urlencode
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import escape
-from django.utils.timezone import localtime
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.timezone import localtime
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from measures.models import Topic
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from contextlib import contextmanager
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import TypeVar
 
 from django.db import transaction

@@ -14,9 +14,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from measures.models import Topic
-from measures.topics import topic_rules
 from measures.services import coverage_for
+from measures.topics import topic_rules
 from municipalities.access import get_visible_or_404
 from municipalities.models import Body, Municipality
 

@@ -11,13 +11,13 @@ from django.db.models import Q
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
 
-from ..topics import classifier_topics
 from ..models import (
     ClimateMeasure,
     Involvement,
     Level,
     Topic,
 )
+from ..topics import classifier_topics
 
 # --- agenda coverage: topics x years -----------------------------------------------------------
 

@@ -17,7 +17,6 @@ from dashboards.scope import Period
 from measures.services import coverage_for
 from measures.topics import classifier_topics
 from meetings.climate.classifier import classify
-from meetings.models import AgendaItem
 
 from . import factories as df
 from .conftest import LILLESTROM

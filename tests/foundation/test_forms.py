@@ -255,9 +255,10 @@ def test_a_substitute_picked_in_a_blank_row_is_saved_on_the_members_side_and_fil
                                                                                              users):
     """Only the person, "present" and the seat they meet for are chosen; side and organisation stay
     at their defaults (issue 14: it was saved as "Others (administration, guests)" with no union)."""
+    from django.test import TestCase
+
     from dashboards.metrics import scorecard
     from dashboards.scope import Period
-    from django.test import TestCase
 
     data = new_meeting_page_payload(world.body_a)
     data.update(date="2023-06-01", start_time="09:00", end_time="10:00", state="held", published="on")
