@@ -30,6 +30,7 @@ from measures.models import Topic
 from meetings.models import AgendaItem
 from municipalities.models import Body, Municipality
 
+from . import vocabulary
 from .analysis import MIN_PREFIX, Query, parse, stem
 from .indexing import FTS_TABLE
 from .models import SearchDocument
@@ -48,8 +49,13 @@ FACETS = ("type", "municipality", "county", "body_kind", "year", "climate_level"
 # --- the text match, per database ------------------------------------------------------------------
 
 
-def _pg_query(text: str) -> SearchQuery:
-    return SearchQuery(text, config=CONFIG, search_type="raw")
+def _pg_query(query: Query, excluded_only: bool = False) -> SearchQuery:
+    """The query with its prefixes expanded into exact lexemes (:mod:`search.vocabulary`), read once
+    per query (one database query) and reused for the match, the rank and the snippets."""
+    key = "_pg_excluded" if excluded_only else "_pg"
+    if key not in query.__dict__:
+        query.__dict__[key] = vocabulary.tsquery(query, excluded_only=excluded_only)
+    return query.__dict__[key]
 
 
 def _fts_ids(match: str) -> RawSQL:
@@ -60,11 +66,11 @@ def matching(qs: QuerySet, query: Query) -> QuerySet:
     """Documents that match the query (every group, none of the excluded terms)."""
     if query:
         if connection.vendor == "postgresql":
-            return qs.filter(vector=_pg_query(query.tsquery()))
+            return qs.filter(vector=_pg_query(query))
         return qs.filter(pk__in=_fts_ids(query.fts5()))
     if query.excluded:  # only exclusions: everything else
         if connection.vendor == "postgresql":
-            return qs.exclude(vector=_pg_query(query.excluded_tsquery()))
+            return qs.exclude(vector=_pg_query(query, excluded_only=True))
         return qs.exclude(pk__in=_fts_ids(query.excluded_fts5()))
     return qs
 
@@ -73,7 +79,7 @@ def ranked(qs: QuerySet, query: Query) -> QuerySet:
     if not query:
         return qs.annotate(rank=Value(0.0))
     if connection.vendor == "postgresql":
-        return qs.annotate(rank=SearchRank(F("vector"), _pg_query(query.tsquery()), weights=PG_WEIGHTS))
+        return qs.annotate(rank=SearchRank(F("vector"), _pg_query(query), weights=PG_WEIGHTS))
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     return qs.annotate(rank=RawSQL(
         f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
@@ -125,7 +131,7 @@ def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
         text = Concat("main", Value("\n"), "paper", Value("\n"), "title", output_field=TextField())
         rows = SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).annotate(
             headline=SearchHeadline(
-                text, _pg_query(query.tsquery()), config=CONFIG, start_sel=_START, stop_sel=_STOP,
+                text, _pg_query(query), config=CONFIG, start_sel=_START, stop_sel=_STOP,
                 max_words=SNIPPET_WORDS, min_words=12, max_fragments=2, fragment_delimiter=" … ",
             )
         ).values_list("pk", "headline")
@@ -330,7 +336,8 @@ def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult
     """One page of hits (``offset``, ``limit``) and the counts per filter value.
 
     Queries: one statement for the counts and the page (:func:`_rows`), the place names, the
-    page's documents, and on PostgreSQL their snippets: the same whatever is found.
+    page's documents, and on PostgreSQL the expansion of the query's prefixes and the snippets:
+    the same whatever is found.
     """
     query = parse(params.get("q") or "")
     if not has_criteria(params):
