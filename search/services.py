@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, TextField, Value
+from django.db.models import Case, Count, F, FloatField, Q, QuerySet, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
@@ -75,17 +75,23 @@ def matching(qs: QuerySet, query: Query) -> QuerySet:
     return qs
 
 
-def ranked(qs: QuerySet, query: Query) -> QuerySet:
+def ranked(qs: QuerySet, query: Query, only: Q = Q()) -> QuerySet:
+    """The documents with their rank; with ``only``, ranked only where that holds (elsewhere no
+    rank), so a search ranks the documents its filters keep, not every match of its words."""
     if not query:
         return qs.annotate(rank=Value(0.0))
     if connection.vendor == "postgresql":
-        return qs.annotate(rank=SearchRank(F("vector"), _pg_query(query), weights=PG_WEIGHTS))
-    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    return qs.annotate(rank=RawSQL(
-        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH %s AND rowid = {SearchDocument._meta.db_table}.id",
-        [query.fts5()],
-    ))
+        rank = SearchRank(F("vector"), _pg_query(query), weights=PG_WEIGHTS)
+    else:
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        rank = RawSQL(
+            f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid = {SearchDocument._meta.db_table}.id",
+            [query.fts5()], output_field=FloatField(),
+        )
+    if only:
+        rank = Case(When(only, then=rank), default=Value(None), output_field=FloatField())
+    return qs.annotate(rank=rank)
 
 
 # --- snippets ------------------------------------------------------------------------------------
@@ -168,12 +174,18 @@ def _active(filters: dict, skip: str | None) -> list[str]:
     return [name for name in FILTERS if name not in skipped and filters.get(name) not in (None, "")]
 
 
-def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
+def filter_q(filters: dict, skip: str | None = None) -> Q:
+    """The active filters as one condition (empty: no filter)."""
+    condition = Q()
     for name in _active(filters, skip):
         column, lookup = _FILTER_COLUMNS[name]
         value = f" {filters[name]} " if lookup == "contains" else filters[name]
-        qs = qs.filter(**{f"{column}__{lookup}": value})
-    return qs
+        condition &= Q(**{f"{column}__{lookup}": value})
+    return condition
+
+
+def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
+    return qs.filter(filter_q(filters, skip))
 
 
 def _where_sql(filters: dict, skip: str | None, extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
@@ -342,7 +354,7 @@ def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult
     query = parse(params.get("q") or "")
     if not has_criteria(params):
         return SearchResult(query)
-    base = ranked(matching(SearchDocument.objects.visible_to(user), query), query)
+    base = ranked(matching(SearchDocument.objects.visible_to(user), query), query, only=filter_q(params))
     sort = "date" if params.get("sort") == "date" or not query else "relevance"
     rows = _rows(base, params, sort, offset, limit)
     total = next(n for facet, _v, n, _r in rows if facet == _TOTAL)
