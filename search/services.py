@@ -3,8 +3,8 @@
 :func:`search` runs a query (web-search syntax, see :mod:`search.analysis`) with filters over the
 documents the user may read (:meth:`SearchDocumentQuerySet.visible_to`, the rule of every page),
 and returns one page of hits with highlighted snippets and the counts per filter value. The
-number of database queries is the same for every search: the total, the page, the snippets
-(PostgreSQL) and one per filter.
+number of database queries does not grow with what is found (:func:`search`). On PostgreSQL the
+query's prefixes are first expanded into the exact lexemes of the index (:mod:`search.vocabulary`).
 
 Counts per filter value are computed with every *other* filter applied, so each list shows what
 choosing another value would give.
