@@ -62,12 +62,21 @@ def _visible_run(request, pk: int) -> ImportRun:
     return run
 
 
+def _reviewable(run: ImportRun) -> bool:
+    """Waiting for review with something to review: a preview that lists its meetings (a run
+    marked ready with an empty or broken preview has nothing to show or save)."""
+    preview = run.preview
+    return run.status == ImportRun.Status.READY and isinstance(preview, dict) and isinstance(preview.get("meetings"), list)
+
+
 def import_detail(request, pk: int):
     run = _visible_run(request, pk)
     form = page = None
-    if run.status == ImportRun.Status.READY:
+    if _reviewable(run):
         page = review_page(run.preview, request.GET)
         form = ReviewForm(preview=run.preview, municipality=run.municipality, **page.form_kwargs)
+    elif run.status == ImportRun.Status.READY:
+        messages.error(request, _("This import has nothing to review. Discard it in the list of imports and upload the document again."))
     meetings = Meeting.objects.filter(pk__in=run.result.get("meeting_ids", [])).select_related("body")
     return render(request, "meetings/import_detail.html", {"run": run, "form": form, "page": page, "meetings": meetings})
 
@@ -76,7 +85,7 @@ def import_detail(request, pk: int):
 def import_confirm(request, pk: int):
     run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
     require_edit(request.user, run.municipality_id)
-    if run.status != ImportRun.Status.READY:
+    if not _reviewable(run):
         return _already_handled(request, run)
     page = review_page(run.preview, request.GET)
     form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality, **page.form_kwargs)

@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from measures.models import ClimateMeasure
 from meetings.models import AgendaItem, Proposal, Request
 
+from . import vocabulary
 from .analysis import compound_parts, stemmed
 from .models import SearchDocument
 
@@ -144,13 +145,15 @@ SOURCES = {
 
 
 def _write(docs: list[SearchDocument]) -> None:
-    """Insert documents and their full-text entries (vector on PostgreSQL, FTS5 rows on SQLite)."""
+    """Insert documents and their full-text entries (vector and vocabulary on PostgreSQL, FTS5 rows
+    on SQLite)."""
     if not docs:
         return
     created = SearchDocument.objects.bulk_create(docs, batch_size=500)
     ids = [d.pk for d in created]
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk__in=ids).update(vector=_vector())
+        vocabulary.add(ids)
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -182,6 +185,8 @@ def index_municipalities(numbers: Iterable[str] | None = None) -> int:
         numbers = list(numbers)
         docs = docs.filter(municipality_id__in=numbers)
     docs.delete()
+    if numbers is None and connection.vendor == "postgresql":
+        vocabulary.clear()  # a full rebuild counts the vocabulary afresh
     for model, build, path in SOURCES.values():
         rows = model.objects.all()
         if numbers is not None:

@@ -67,3 +67,14 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class SearchLexeme(models.Model):
+    """The vocabulary of the PostgreSQL index: every lexeme of a document vector, with the number of
+    documents that hold it (:mod:`search.vocabulary`; kept by :mod:`search.indexing`, empty on SQLite)."""
+
+    lexeme = models.TextField(primary_key=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.lexeme

@@ -3,8 +3,8 @@
 :func:`search` runs a query (web-search syntax, see :mod:`search.analysis`) with filters over the
 documents the user may read (:meth:`SearchDocumentQuerySet.visible_to`, the rule of every page),
 and returns one page of hits with highlighted snippets and the counts per filter value. The
-number of database queries is the same for every search: the total, the page, the snippets
-(PostgreSQL) and one per filter.
+number of database queries does not grow with what is found (:func:`search`). On PostgreSQL the
+query's prefixes are first expanded into the exact lexemes of the index (:mod:`search.vocabulary`).
 
 Counts per filter value are computed with every *other* filter applied, so each list shows what
 choosing another value would give.
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
@@ -29,6 +29,7 @@ from measures.models import Topic
 from meetings.models import AgendaItem
 from municipalities.models import Body, Municipality
 
+from . import vocabulary
 from .analysis import MIN_PREFIX, Query, parse, stem
 from .indexing import FTS_TABLE
 from .models import SearchDocument
@@ -47,8 +48,13 @@ FACETS = ("type", "municipality", "county", "body_kind", "year", "climate_level"
 # --- the text match, per database ------------------------------------------------------------------
 
 
-def _pg_query(text: str) -> SearchQuery:
-    return SearchQuery(text, config=CONFIG, search_type="raw")
+def _pg_query(query: Query, excluded_only: bool = False) -> SearchQuery:
+    """The query with its prefixes expanded into exact lexemes (:mod:`search.vocabulary`), read once
+    per query (one database query) and reused for the match, the rank and the snippets."""
+    key = "_pg_excluded" if excluded_only else "_pg"
+    if key not in query.__dict__:
+        query.__dict__[key] = vocabulary.tsquery(query, excluded_only=excluded_only)
+    return query.__dict__[key]
 
 
 def _fts_ids(match: str) -> RawSQL:
@@ -59,26 +65,32 @@ def matching(qs: QuerySet, query: Query) -> QuerySet:
     """Documents that match the query (every group, none of the excluded terms)."""
     if query:
         if connection.vendor == "postgresql":
-            return qs.filter(vector=_pg_query(query.tsquery()))
+            return qs.filter(vector=_pg_query(query))
         return qs.filter(pk__in=_fts_ids(query.fts5()))
     if query.excluded:  # only exclusions: everything else
         if connection.vendor == "postgresql":
-            return qs.exclude(vector=_pg_query(query.excluded_tsquery()))
+            return qs.exclude(vector=_pg_query(query, excluded_only=True))
         return qs.exclude(pk__in=_fts_ids(query.excluded_fts5()))
     return qs
 
 
-def ranked(qs: QuerySet, query: Query) -> QuerySet:
+def ranked(qs: QuerySet, query: Query, only: Q = Q()) -> QuerySet:
+    """The documents with their rank; with ``only``, ranked only where that holds (elsewhere no
+    rank), so a search ranks the documents its filters keep, not every match of its words."""
     if not query:
         return qs.annotate(rank=Value(0.0))
     if connection.vendor == "postgresql":
-        return qs.annotate(rank=SearchRank(F("vector"), _pg_query(query.tsquery()), weights=PG_WEIGHTS))
-    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    return qs.annotate(rank=RawSQL(
-        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH %s AND rowid = {SearchDocument._meta.db_table}.id",
-        [query.fts5()],
-    ))
+        rank = SearchRank(F("vector"), _pg_query(query), weights=PG_WEIGHTS)
+    else:
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        rank = RawSQL(
+            f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid = {SearchDocument._meta.db_table}.id",
+            [query.fts5()], output_field=FloatField(),
+        )
+    if only:
+        rank = Case(When(only, then=rank), default=Value(None), output_field=FloatField())
+    return qs.annotate(rank=rank)
 
 
 # --- snippets ------------------------------------------------------------------------------------
@@ -124,7 +136,7 @@ def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
         text = Concat("main", Value("\n"), "paper", Value("\n"), "title", output_field=TextField())
         rows = SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).annotate(
             headline=SearchHeadline(
-                text, _pg_query(query.tsquery()), config=CONFIG, start_sel=_START, stop_sel=_STOP,
+                text, _pg_query(query), config=CONFIG, start_sel=_START, stop_sel=_STOP,
                 max_words=SNIPPET_WORDS, min_words=12, max_fragments=2, fragment_delimiter=" … ",
             )
         ).values_list("pk", "headline")
@@ -161,12 +173,18 @@ def _active(filters: dict, skip: str | None) -> list[str]:
     return [name for name in FILTERS if name not in skipped and filters.get(name) not in (None, "")]
 
 
-def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
+def filter_q(filters: dict, skip: str | None = None) -> Q:
+    """The active filters as one condition (empty: no filter)."""
+    condition = Q()
     for name in _active(filters, skip):
         column, lookup = _FILTER_COLUMNS[name]
         value = f" {filters[name]} " if lookup == "contains" else filters[name]
-        qs = qs.filter(**{f"{column}__{lookup}": value})
-    return qs
+        condition &= Q(**{f"{column}__{lookup}": value})
+    return condition
+
+
+def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
+    return qs.filter(filter_q(filters, skip))
 
 
 def _where_sql(filters: dict, skip: str | None, extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
@@ -329,12 +347,13 @@ def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult
     """One page of hits (``offset``, ``limit``) and the counts per filter value.
 
     Queries: one statement for the counts and the page (:func:`_rows`), the place names, the
-    page's documents, and on PostgreSQL their snippets: the same whatever is found.
+    page's documents, and on PostgreSQL the expansion of the query's prefixes and the snippets:
+    the same whatever is found.
     """
     query = parse(params.get("q") or "")
     if not has_criteria(params):
         return SearchResult(query)
-    base = ranked(matching(SearchDocument.objects.visible_to(user), query), query)
+    base = ranked(matching(SearchDocument.objects.visible_to(user), query), query, only=filter_q(params))
     sort = "date" if params.get("sort") == "date" or not query else "relevance"
     rows = _rows(base, params, sort, offset, limit)
     total = next(n for facet, _v, n, _r in rows if facet == _TOTAL)

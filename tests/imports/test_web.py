@@ -245,3 +245,25 @@ def test_a_meeting_without_a_date_asks_for_it_before_saving(upload, hr, vaksdal_
     response = hr.post(url, confirm_payload(run, m0_date="2024-02-06"))
     assert response.status_code == 302
     assert Meeting.objects.get(body=vaksdal_body).date.isoformat() == "2024-02-06"
+
+
+@pytest.mark.parametrize("preview", [{}, {"warnings": []}, None])
+def test_ready_run_without_preview_is_a_clean_page(hr, vaksdal_body, users, preview):
+    """A run marked ready whose preview lists no meetings: a page that says so, no form, no 500;
+    a confirmation of it saves nothing."""
+    run = ImportRun.objects.create(
+        municipality=vaksdal_body.municipality, created_by=users["hr_a"], status=ImportRun.Status.READY,
+        preview=preview if preview is not None else [],
+    )
+    response = hr.get(run.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["form"] is None
+    assert [str(m) for m in response.context["messages"]] == [
+        "Denne importen har ingenting å gå gjennom. Forkast den i listen over importer og last opp dokumentet på nytt."
+    ]
+    before = model_counts()
+    response = hr.post(reverse("meetings:import_confirm", args=[run.pk]), {})
+    assert response.status_code == 302 and response["Location"] == run.get_absolute_url()
+    assert model_counts() == before
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.READY
