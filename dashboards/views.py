@@ -375,8 +375,25 @@ def _organisation(request, organisation, municipality):
         body_kind_label=Body.Kind(body_kind).label,
         query=query,
         national_url=f"{reverse('dashboards:organisation_national', args=[organisation.pk])}?{query}",
+        exports=[
+            {"format": fmt.upper(), "url": f"{reverse('dashboards:organisation_export', args=[organisation.pk, fmt])}?{query}"}
+            for fmt in exports.FORMATS
+        ] if municipality is None else [],
     )
     return render(request, "dashboards/organisation.html", context)
+
+
+def organisation_export(request, pk: int, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = ScopeForm.with_data_default(request.GET)
+    if not form.is_valid():
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
+    period, body_kind = form.cleaned_data["period"], form.cleaned_data["body_kind"]
+    report = organisations.report(request.user, organisation, period, body_kind)
+    filename = f"partssamarbeid-organisation-{organisation.pk}-{body_kind}-{period.start}-{period.end}"
+    return exports.response(fmt, filename, exports.ORGANISATION, exports.organisation_rows(report, body_kind))
 
 
 # --- methodology and calendars -----------------------------------------------------------------------

@@ -111,6 +111,32 @@ def test_national_page_gives_aggregates_per_municipality_without_names(oworld, c
     assert reverse("dashboards:organisation", args=[oworld.b.number, oworld.org["Fagforbundet"].pk]) in html
 
 
+def test_the_national_figures_export_per_municipality(oworld, client_for):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    client = client_for("adviser")
+    fag = oworld.org["Fagforbundet"]
+    page = client.get(reverse("dashboards:organisation_national", args=[fag.pk]), YEAR).content.decode()
+    url = reverse("dashboards:organisation_export", args=[fag.pk, "csv"])
+    assert url in page
+    response = client.get(url, YEAR)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text), delimiter=";")) == [
+        ["Kommunenummer", "Kommune", "Organisasjon", "Type utvalg", "Fra", "Til", "Forslag",
+         "Henvendelser og spørsmål", "Til stede"],
+        ["3105", "Sarpsborg", "Fagforbundet", "PSU", "2023-01-01", "2023-12-31", "0", "0", "1"],
+        ["4628", "Vaksdal", "Fagforbundet", "PSU", "2023-01-01", "2023-12-31", "2", "3", "2"],
+    ]
+    book = load_workbook(io.BytesIO(client.get(reverse("dashboards:organisation_export", args=[fag.pk, "xlsx"]), YEAR).content))
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[3]][-3:] == [2, 3, 2]
+    assert client.get(reverse("dashboards:organisation_export", args=[fag.pk, "pdf"]), YEAR).status_code == 404
+    assert client.get(reverse("dashboards:organisation_export", args=[fag.pk, "csv"]), {"from": "x"}).status_code == 400
+
+
 def test_a_party_proposing_jointly_with_a_union(oworld, users):
     report = organisations.report(users["adviser"], oworld.org["Utdanningsforbundet"], PERIOD, "PSU", oworld.a)
     assert (report.proposals, report.alone, report.joint) == (1, 0, 1)

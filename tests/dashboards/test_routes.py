@@ -55,6 +55,8 @@ PAGES = [
     page("dashboards:organisation", "AP in B", lambda w: {"number": w.b.number, "pk": w.org["AP"].pk}),
     page("dashboards:organisation_national", "Fagforbundet", lambda w: {"pk": w.org["Fagforbundet"].pk},
          lambda w: YEAR_2023),
+    *(page("dashboards:organisation_export", f"Fagforbundet {fmt}", lambda w, fmt=fmt: {"pk": w.org["Fagforbundet"].pk, "fmt": fmt},
+           lambda w: YEAR_2023) for fmt in ("csv", "xlsx")),
     page("dashboards:body_calendar", "body A", lambda w: {"pk": w.body_a.pk}),
     page("dashboards:body_calendar", "body B", lambda w: {"pk": w.body_b.pk}),
     *(_records(metric, "b") for metric in RECORD_METRICS),

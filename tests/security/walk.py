@@ -211,6 +211,10 @@ TARGETS = {
     "dashboards:organisation": lambda w: [
         f"{_u('dashboards:organisation', number=w.a.number, pk=w.org['Fagforbundet'].pk)}?{urlencode(YEAR)}"
     ],
+    "dashboards:organisation_export": lambda w: [
+        f"{_u('dashboards:organisation_export', pk=w.org['Fagforbundet'].pk, fmt=fmt)}?{urlencode(YEAR)}"
+        for fmt in ("csv", "xlsx")
+    ],
     "dashboards:organisation_national": lambda w: [
         f"{_u('dashboards:organisation_national', pk=w.org['Fagforbundet'].pk)}?{urlencode(YEAR)}"
     ],
