@@ -470,3 +470,30 @@ def initiative_rows(requests, measures, url: Callable[[str], str]) -> Iterator[l
             measure_kind, measure.municipality_id, measure.pk, measure.reference_date, measure.title, "",
             url(measure.get_absolute_url()),
         ]
+
+
+ORGANISATION = Table(
+    gettext_lazy("Organisation"),
+    (
+        MUNICIPALITY, MUNICIPALITY_NAME,
+        C("organisation", gettext_lazy("Organisation"), width=20),
+        BODY_KIND,
+        C("from", gettext_lazy("From"), "date", gettext_lazy("First day of the period.")),
+        C("to", gettext_lazy("To"), "date", gettext_lazy("Last day of the period.")),
+        C("proposals", gettext_lazy("Proposals"), "int",
+          gettext_lazy("Proposals the organisation made, alone or jointly, in published meetings.")),
+        C("requests", gettext_lazy("Requests and questions"), "int",
+          gettext_lazy("Requests and questions raised by the organisation in published meetings.")),
+        C("present", gettext_lazy("Present"), "int",
+          gettext_lazy("Attendances of the organisation's representatives, substitutes included.")),
+    ),
+)
+
+
+def organisation_rows(report, body_kind: str) -> Iterator[list]:
+    """The per-municipality rows of a national organisation page (dashboards.organisations)."""
+    for row in report.municipalities:
+        yield [
+            row.municipality.number, row.municipality.name, report.organisation.short_name, body_kind,
+            report.period.start, report.period.end, row.proposals, row.requests, row.present,
+        ]

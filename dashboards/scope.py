@@ -270,3 +270,8 @@ def measures(user, period: Period, ids=None) -> QuerySet:
         )
         .filter(reference_date__gte=period.start, reference_date__lte=period.end)
     )
+
+
+def attendance(user, period: Period, body_kind: str, ids=None) -> QuerySet:
+    """Every attendance row (any side, substitutes too) at held meetings in scope."""
+    return _held_meeting_rows(Attendance, user, period, body_kind, ids)

@@ -10,5 +10,8 @@ urlpatterns = [
     path("dashboards/national/export.<str:fmt>", views.national_export, name="national_export"),
     path("dashboards/records/", views.records, name="records"),
     path("dashboards/records/export.<str:fmt>", views.records_export, name="records_export"),
+    path("kommuner/<str:number>/organisasjoner/<int:pk>/", views.organisation, name="organisation"),
+    path("organisasjoner/<int:pk>/", views.organisation_national, name="organisation_national"),
+    path("organisasjoner/<int:pk>/export.<str:fmt>", views.organisation_export, name="organisation_export"),
     path("dashboards/methodology/", views.methodology, name="methodology"),
 ]

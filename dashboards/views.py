@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from measures.services import coverage_for
 from measures.topics import topic_rules
 from municipalities.access import get_visible_or_404
-from municipalities.models import Body, Municipality
+from municipalities.models import Body, Municipality, Organisation
 
-from . import cartogram, charts, exports, ical, presentation, queries, scope, summary_cache
+from . import cartogram, charts, exports, ical, organisations, presentation, queries, scope, statistics, summary_cache
 from .forms import NationalForm, RecordsForm, ScopeForm
 from .metrics import (
     INDEX_WEIGHTS,
@@ -83,6 +83,8 @@ def scorecard(request, number: str):
         index_chart=index_chart,
         climate_chart=climate_chart,
         coverage=coverage_for(request.user, municipality),
+        organisations=organisations.active(request.user, period, body_kind, [municipality.number]),
+        params_query=urlencode(params),
         latest_meetings=queries.latest_meetings(request.user, municipality),
         bodies=list(Body.objects.visible_to(request.user).filter(municipality=municipality).order_by("name")),
         body_kind_label=Body.Kind(body_kind).label,
@@ -248,6 +250,9 @@ def _national(request):
         ),
         default_from_data=form.default_from_data,
         tiles=tiles,
+        organisations=summary_cache.cached_for_everyone(
+            "organisations", (period, body_kind, ids), lambda: organisations.active(statistics.EVERYONE, period, body_kind, ids)
+        ),
         distribution=distribution,
         bin_rows=bin_rows,
         heatmap=heatmap,
@@ -344,6 +349,51 @@ def records_export(request, fmt: str):
         table, make_rows = exports.RECORD_TABLES[found.kind]
         rows = make_rows(found.rows, url, request.user)
     return exports.response(fmt, filename, table, rows)
+
+
+# --- union and party pages ---------------------------------------------------------------------------
+
+
+def organisation(request, number: str, pk: int):
+    municipality = get_object_or_404(Municipality, number=number)
+    return _organisation(request, get_object_or_404(Organisation, pk=pk), municipality)
+
+
+def organisation_national(request, pk: int):
+    return _organisation(request, get_object_or_404(Organisation, pk=pk), None)
+
+
+def _organisation(request, organisation, municipality):
+    form = ScopeForm.with_data_default(request.GET, [municipality.number] if municipality else None)
+    context = {"organisation": organisation, "municipality": municipality, "form": form}
+    if not form.is_valid():
+        return render(request, "dashboards/organisation.html", context, status=400)
+    period, body_kind = form.cleaned_data["period"], form.cleaned_data["body_kind"]
+    query = urlencode(form.params())
+    context.update(
+        report=organisations.report(request.user, organisation, period, body_kind, municipality),
+        body_kind_label=Body.Kind(body_kind).label,
+        query=query,
+        national_url=f"{reverse('dashboards:organisation_national', args=[organisation.pk])}?{query}",
+        exports=[
+            {"format": fmt.upper(), "url": f"{reverse('dashboards:organisation_export', args=[organisation.pk, fmt])}?{query}"}
+            for fmt in exports.FORMATS
+        ] if municipality is None else [],
+    )
+    return render(request, "dashboards/organisation.html", context)
+
+
+def organisation_export(request, pk: int, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = ScopeForm.with_data_default(request.GET)
+    if not form.is_valid():
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
+    period, body_kind = form.cleaned_data["period"], form.cleaned_data["body_kind"]
+    report = organisations.report(request.user, organisation, period, body_kind)
+    filename = f"partssamarbeid-organisation-{organisation.pk}-{body_kind}-{period.start}-{period.end}"
+    return exports.response(fmt, filename, exports.ORGANISATION, exports.organisation_rows(report, body_kind))
 
 
 # --- methodology and calendars -----------------------------------------------------------------------

@@ -112,6 +112,11 @@ PAGES: list[Page] = [
     Page("records-initiatives", records("employee_initiatives"), ("adviser",)),
     Page("records-all-municipalities", records("climate_mentions", None), ("adviser",)),
     Page("methodology", lambda w: reverse("dashboards:methodology"), ALL),
+    # union and party pages: names of representatives for the union representative in Vaksdal only
+    Page("organisation", lambda w: reverse("dashboards:organisation", args=[w.a.number, w.org["Fagforbundet"].pk])
+         + "?" + urlencode(YEAR_2023), ("union_rep", "adviser")),
+    Page("organisation-national", lambda w: reverse("dashboards:organisation_national", args=[w.org["Fagforbundet"].pk])
+         + "?" + urlencode(YEAR_2023), ("adviser",)),
     Page("search", lambda w: reverse("search:search") + "?" + urlencode({"q": "parkering tilsette"}), ALL),
     Page("follows", lambda w: reverse("subscriptions:follows"), ALL),
     Page("calendar-subscriptions", lambda w: reverse("subscriptions:calendar"), ALL),

@@ -208,6 +208,16 @@ TARGETS = {
     "dashboards:records_export": lambda w: _records(w, "dashboards:records_export", "csv")
     + _records(w, "dashboards:records_export", "xlsx"),
     "dashboards:methodology": lambda w: [_u("dashboards:methodology")],
+    "dashboards:organisation": lambda w: [
+        f"{_u('dashboards:organisation', number=w.a.number, pk=w.org['Fagforbundet'].pk)}?{urlencode(YEAR)}"
+    ],
+    "dashboards:organisation_export": lambda w: [
+        f"{_u('dashboards:organisation_export', pk=w.org['Fagforbundet'].pk, fmt=fmt)}?{urlencode(YEAR)}"
+        for fmt in ("csv", "xlsx")
+    ],
+    "dashboards:organisation_national": lambda w: [
+        f"{_u('dashboards:organisation_national', pk=w.org['Fagforbundet'].pk)}?{urlencode(YEAR)}"
+    ],
     "search:search": lambda w: [f"{_u('search:search')}?{urlencode({'q': q})}"
                                 for q in ("klimabudsjett", "endringsforslag", "vedtak")],
     "search:export": lambda w: [f"{_u('search:export', fmt=fmt)}?{urlencode({'q': 'klimabudsjett'})}"
