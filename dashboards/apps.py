@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +13,13 @@ class DashboardsConfig(AppConfig):
 
         # changes to the records mark the statistics they touch stale; the worker recomputes them
         stale.connect()
+        # statistics computed by an older generation of the rules are rebuilt after migrate
+        post_migrate.connect(_rebuild_if_outdated, sender=self)
+
+
+def _rebuild_if_outdated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if using != DEFAULT_DB_ALIAS:
+        return
+    from .statistics import rebuild_if_outdated
+
+    rebuild_if_outdated()

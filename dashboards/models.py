@@ -83,6 +83,9 @@ class StatisticsVersion(models.Model):
     summaries are keyed on it (:mod:`dashboards.summary_cache`), so every process sees a change."""
 
     number = models.PositiveBigIntegerField(default=0)
+    #: the :data:`dashboards.statistics.STATISTICS_GENERATION` the stored statistics were computed
+    #: with; ``migrate`` rebuilds them when the code's is different (:func:`rebuild_if_outdated`)
+    generation = models.PositiveIntegerField(default=0)
 
     def __str__(self):
         return str(self.number)

@@ -10,7 +10,10 @@ change); after the commit the background worker runs :func:`refresh_stale`
 (:mod:`dashboards.tasks`), which recomputes only those keys and upserts them (a key with nothing
 left is deleted). Bulk writes that bypass model signals (``generate_synthetic``, ``seed_demo``)
 call :func:`refresh_statistics`, which rebuilds whole municipalities, as does
-``manage.py refresh_statistics``.
+``manage.py refresh_statistics``. When the computation itself changes, raise
+:data:`STATISTICS_GENERATION`: ``migrate`` then rebuilds everything once (a ``post_migrate``
+handler, :func:`rebuild_if_outdated`), with the schema complete. Migrations never compute
+statistics themselves: the live code they would call may read columns added by later migrations.
 
 :func:`applies` says whether a request may read them: figures count published records for
 every role (:mod:`dashboards.scope`), so the statistics hold what any user with a role sees.
@@ -116,6 +119,25 @@ def _write(days: dict[Key, dict], topics: dict[tuple, int], existing_days, exist
     _store(TopicDayStatistics, _TOPIC_FIELDS, {k: {"agenda_items": n} for k, n in topics.items()}, existing_topics)
     summary_cache.bump()
     return len(days)
+
+
+#: Raise when what the statistics count changes (a rule in :mod:`dashboards.definitions`), so that
+#: the stored rows must be rebuilt. 1: a substitute named for a member without a registered seat
+#: fills that seat; climate items count by the classifier's topics too.
+STATISTICS_GENERATION = 1
+
+
+def rebuild_if_outdated() -> bool:
+    """Rebuild every municipality's statistics when they were computed by another generation of the
+    rules (after ``migrate``); True when it rebuilt."""
+    from .models import StatisticsVersion
+
+    row, _created = StatisticsVersion.objects.get_or_create(pk=1)
+    if row.generation == STATISTICS_GENERATION:
+        return False
+    refresh_statistics()
+    StatisticsVersion.objects.filter(pk=1).update(generation=STATISTICS_GENERATION)
+    return True
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     """Nothing: the statistics are computed by the live code, which may read columns added by later
-    migrations, so the latest migration that changes what they count fills them (0003)."""
+    migrations; they are filled after ``migrate`` (``dashboards.statistics.rebuild_if_outdated``)."""
 
 
 class Migration(migrations.Migration):

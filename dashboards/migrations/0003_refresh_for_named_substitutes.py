@@ -2,11 +2,9 @@ from django.db import migrations
 
 
 def fill(apps, schema_editor):
-    """Compute the statistics of the data already there (the live code: derived data only): a
-    substitute named for a member without a registered seat now fills that seat."""
-    from dashboards.statistics import refresh_statistics
-
-    refresh_statistics()
+    """Nothing: the statistics are rebuilt after ``migrate`` when the rules that compute them
+    changed (``dashboards.statistics.STATISTICS_GENERATION``, a post_migrate handler), as the live
+    code may read columns that later migrations add."""
 
 
 class Migration(migrations.Migration):

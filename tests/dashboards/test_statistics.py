@@ -252,3 +252,27 @@ def test_the_command_rebuilds_everything_or_one_municipality(capsys):
     call_command("refresh_statistics")
     assert MeetingDayStatistics.objects.count() == total
     assert "Statistics refreshed" in capsys.readouterr().out
+
+
+def test_migrate_rebuilds_statistics_computed_by_another_generation_of_the_rules():
+    from django.db.models.signals import post_migrate
+
+    from dashboards.apps import _rebuild_if_outdated
+    from dashboards.models import StatisticsVersion
+
+    call_command("seed_demo", force=True, verbosity=0)
+    total = MeetingDayStatistics.objects.count()
+    assert total > 0
+    # the handler is connected to migrate's end, for this app
+    assert _rebuild_if_outdated in [entry[1]() for entry in post_migrate.receivers]
+    # current generation: nothing is recomputed (the emptied table stays empty)
+    StatisticsVersion.objects.update_or_create(pk=1, defaults={"generation": statistics.STATISTICS_GENERATION})
+    MeetingDayStatistics.objects.all().delete()
+    assert statistics.rebuild_if_outdated() is False
+    assert MeetingDayStatistics.objects.count() == 0
+    # stored by an older generation: everything is rebuilt once, and the generation recorded
+    StatisticsVersion.objects.filter(pk=1).update(generation=statistics.STATISTICS_GENERATION - 1)
+    assert statistics.rebuild_if_outdated() is True
+    assert MeetingDayStatistics.objects.count() == total
+    assert StatisticsVersion.objects.get(pk=1).generation == statistics.STATISTICS_GENERATION
+    assert statistics.rebuild_if_outdated() is False
