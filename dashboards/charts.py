@@ -136,3 +136,50 @@ def heatmap(chart_id: str, rows: list[str], columns: list[str], values: list[lis
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every dynamic value above is escaped
+
+
+DECISION = "#8a1c1c"
+
+
+def timeline_chart(chart_id: str, geometry, *, title: str, desc: str, decision_label: str,
+                   level_axis: str) -> SafeString:
+    """A measure's involvement over time (``measures.services.timeline_geometry``): the levels 0-4
+    up the side, a step line for the highest level reached so far, each event a dot (a square
+    after the decision, so the shape tells it as well as the position) and the decision as a
+    dashed vertical line. Sized for a phone: the page lets it grow to at most 1.5 times."""
+    g = geometry
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {g.width} {g.height}" class="chart-timeline" '
+        f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" id="{escape(chart_id)}" '
+        f'{FONT} font-size="12">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+        f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>',
+        f'<text x="2" y="{g.top - 16}" fill="{AXIS}">{escape(level_axis)}</text>',
+    ]
+    for level, y in g.level_y.items():
+        parts.append(f'<line x1="{g.left}" y1="{y}" x2="{g.right}" y2="{y}" stroke="#dee2e6" />')
+        parts.append(f'<text x="{g.left - 8}" y="{y + 4}" text-anchor="end" fill="{INK}">{level}</text>')
+    parts.append(f'<line x1="{g.left}" y1="{g.bottom}" x2="{g.right}" y2="{g.bottom}" stroke="{AXIS}" />')
+    for tick in g.ticks:
+        parts.append(f'<line x1="{tick.x}" y1="{g.bottom}" x2="{tick.x}" y2="{g.bottom + 4}" stroke="{AXIS}" />')
+        parts.append(
+            f'<text x="{tick.x}" y="{g.bottom + 17}" text-anchor="{tick.anchor}" fill="{INK}">{escape(tick.label)}</text>'
+        )
+    if g.decision_x is not None:
+        anchor = "end" if g.decision_x > (g.left + g.right) / 2 else "start"
+        parts.append(
+            f'<line x1="{g.decision_x}" y1="{g.top - 12}" x2="{g.decision_x}" y2="{g.bottom}" stroke="{DECISION}" '
+            f'stroke-width="2" stroke-dasharray="4 3" />'
+            f'<text x="{g.decision_x + (-4 if anchor == "end" else 4)}" y="{g.top - 4}" text-anchor="{anchor}" '
+            f'fill="{DECISION}">{escape(decision_label)}</text>'
+        )
+    if g.steps:
+        path = " ".join(f"{x},{y}" for x, y in g.steps)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2" />')
+    for p in g.points:
+        if p.before_decision:
+            parts.append(f'<circle cx="{p.x}" cy="{p.y}" r="5" fill="{BAR}" />')
+        else:
+            parts.append(f'<rect x="{p.x - 5}" y="{p.y - 5}" width="10" height="10" fill="#ffffff" stroke="{BAR}" stroke-width="2" />')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every dynamic value above is escaped or a number
