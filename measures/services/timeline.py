@@ -72,7 +72,7 @@ class TimelineGeometry:
 
 
 def timeline_geometry(
-    entries: list[TimelineEntry], *, width: int = 360, row: int = 24, left: int = 28, right_pad: int = 16,
+    entries: list[TimelineEntry], *, width: int = 360, row: int = 24, left: int = 36, right_pad: int = 24,
     top: int = 30, foot: int = 26,
 ) -> TimelineGeometry | None:
     """The chart of :func:`timeline`'s entries: each event a point at its level on a date axis, a
