@@ -6,6 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from ..models import (
     Involvement,
 )
@@ -130,6 +133,61 @@ def timeline_geometry(
     )
 
 
+# --- the timeline as SVG: no JavaScript, no CDN; colours as SVG attributes, which the CSP allows ---
+# (the measures app sits below dashboards, so it draws this chart itself, in dashboards/charts.py's style)
+
+FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
+INK = "#212529"
+AXIS = "#6c757d"
+BAR = "#0b3d60"
+
+DECISION = "#8a1c1c"
+
+
+def timeline_svg(chart_id: str, geometry: TimelineGeometry, *, title: str, desc: str, decision_label: str,
+                   level_axis: str) -> SafeString:
+    """A measure's involvement over time (``measures.services.timeline_geometry``): the levels 0-4
+    up the side, a step line for the highest level reached so far, each event a dot (a square
+    after the decision, so the shape tells it as well as the position) and the decision as a
+    dashed vertical line. Sized for a phone: the page lets it grow to at most 1.5 times."""
+    g = geometry
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {g.width} {g.height}" class="chart-timeline" '
+        f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" id="{escape(chart_id)}" '
+        f'{FONT} font-size="12">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+        f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>',
+        f'<text x="2" y="{g.top - 16}" fill="{AXIS}">{escape(level_axis)}</text>',
+    ]
+    for level, y in g.level_y.items():
+        parts.append(f'<line x1="{g.left}" y1="{y}" x2="{g.right}" y2="{y}" stroke="#dee2e6" />')
+        parts.append(f'<text x="{g.left - 8}" y="{y + 4}" text-anchor="end" fill="{INK}">{level}</text>')
+    parts.append(f'<line x1="{g.left}" y1="{g.bottom}" x2="{g.right}" y2="{g.bottom}" stroke="{AXIS}" />')
+    for tick in g.ticks:
+        parts.append(f'<line x1="{tick.x}" y1="{g.bottom}" x2="{tick.x}" y2="{g.bottom + 4}" stroke="{AXIS}" />')
+        parts.append(
+            f'<text x="{tick.x}" y="{g.bottom + 17}" text-anchor="{tick.anchor}" fill="{INK}">{escape(tick.label)}</text>'
+        )
+    if g.decision_x is not None:
+        anchor = "end" if g.decision_x > (g.left + g.right) / 2 else "start"
+        parts.append(
+            f'<line x1="{g.decision_x}" y1="{g.top - 12}" x2="{g.decision_x}" y2="{g.bottom}" stroke="{DECISION}" '
+            f'stroke-width="2" stroke-dasharray="4 3" />'
+            f'<text x="{g.decision_x + (-4 if anchor == "end" else 4)}" y="{g.top - 4}" text-anchor="{anchor}" '
+            f'fill="{DECISION}">{escape(decision_label)}</text>'
+        )
+    if g.steps:
+        path = " ".join(f"{x},{y}" for x, y in g.steps)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2" />')
+    for p in g.points:
+        if p.before_decision:
+            parts.append(f'<circle cx="{p.x}" cy="{p.y}" r="5" fill="{BAR}" />')
+        else:
+            parts.append(f'<rect x="{p.x - 5}" y="{p.y - 5}" width="10" height="10" fill="#ffffff" stroke="{BAR}" stroke-width="2" />')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every dynamic value above is escaped or a number
+
+
 def timeline_description(entries: list[TimelineEntry], timing_label: str) -> str:
     """The chart's text alternative: every event and the decision in date order, and the timing."""
     from django.utils.translation import gettext as _
@@ -156,8 +214,6 @@ def timeline_figure(entries: list[TimelineEntry], timing_label: str, measure_tit
     """The measure page's timeline chart: ``{"title", "svg"}``, or None with nothing to draw."""
     from django.utils.translation import gettext as _
 
-    from dashboards import charts
-
     geometry = timeline_geometry(entries)
     if geometry is None:
         return None
@@ -165,7 +221,7 @@ def timeline_figure(entries: list[TimelineEntry], timing_label: str, measure_tit
     decision = next((e.date for e in entries if e.kind == "decision"), None)
     return {
         "title": title,
-        "svg": charts.timeline_chart(
+        "svg": timeline_svg(
             "chart-timeline", geometry, title=title, desc=timeline_description(entries, timing_label),
             decision_label=_("Decision %(date)s") % {"date": decision.strftime("%d.%m.%Y")} if decision else "",
             level_axis=_("Level"),
