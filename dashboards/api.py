@@ -162,7 +162,7 @@ for _metric in metrics.METRICS:
     )
 _SCORECARD_FIELDS.update(
     index_weight_with_data=serializers.IntegerField(help_text="Weight (of 100) of the index components that have data."),
-    index_components=serializers.DictField(child=serializers.DictField(), help_text="value (0-1 or null) and weight per component."),
+    index_components=serializers.DictField(child=serializers.DictField(), help_text="Per component: value (0-1 or null), weight (points of 100), and the numerator and denominator its value is computed from (null: no data)."),
     counts=serializers.DictField(help_text="Numerators behind the shares and the histogram of highest levels."),
     data_last_imported=serializers.DateTimeField(allow_null=True),
     data_last_changed=serializers.DateTimeField(allow_null=True),

@@ -28,10 +28,12 @@ def _number(value: float) -> str:
     return number_format(value, 0 if value == int(value) else 1)
 
 
-def _open(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
+def _open(chart_id: str, width: int, height: int, title: str, desc: str, css: str = "mw-100 h-auto") -> list[str]:
+    """The ``<svg>`` with its title and text alternative; ``css=""`` keeps its natural size (for a
+    chart too wide to shrink onto a phone and stay readable: the page puts it in a scroll box)."""
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" class="mw-100 h-auto" role="img" aria-labelledby="{escape(chart_id)}-title '
+        f'height="{height}" class="{css}" role="img" aria-labelledby="{escape(chart_id)}-title '
         f'{escape(chart_id)}-desc" id="{escape(chart_id)}" {FONT} font-size="12">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>',
@@ -115,7 +117,7 @@ def heatmap(chart_id: str, rows: list[str], columns: list[str], values: list[lis
     width = label_w + cell_w * len(columns) + 150  # room for the last slanted column label
     height = head + cell_h * len(rows) + 6
     maximum = max((v for row in values for v in row), default=0)
-    parts = _open(chart_id, width, height, title, desc)
+    parts = _open(chart_id, width, height, title, desc, css="")  # full size: its page scrolls it sideways
     for c, column in enumerate(columns):
         x = label_w + cell_w * c + cell_w / 2
         parts.append(
@@ -136,3 +138,4 @@ def heatmap(chart_id: str, rows: list[str], columns: list[str], values: list[lis
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every dynamic value above is escaped
+

@@ -222,6 +222,25 @@ class Scorecard:
         return getattr(self, key)
 
 
+#: What each index component is computed from: (numerator, denominator) as figures of the scorecard
+#: (a count of :class:`Counts` or a published figure).
+COMPONENT_BASES: dict[str, tuple[str, str]] = {
+    "representation": ("employee_seats_filled", "employee_seats"),
+    "voice": ("voice_items", "substantive_items"),
+    "initiative": ("employee_initiatives", "meetings_held"),
+    "climate": ("climate_mentions", "agenda_items"),
+    "early_involvement": ("measures_consulted_early", "measures_affecting_employees"),
+}
+
+
+def component_base(card: Scorecard, key: str) -> tuple[int | None, int | None]:
+    """The numbers a component's score is computed from, e.g. (14, 38); None where there is no data."""
+    return tuple(
+        getattr(card.counts, name) if hasattr(card.counts, name) else card.value(name)
+        for name in COMPONENT_BASES[key]
+    )
+
+
 def derive(
     municipality: str,
     period: Period,
@@ -542,7 +561,9 @@ def api_dict(card: Scorecard) -> dict:
     data.update({key: rounded(card.value(key)) for key in API_METRICS})
     data["index_weight_with_data"] = card.index_weight
     data["index_components"] = {
-        c.key: {"value": rounded(c.value), "weight": c.weight} for c in card.components
+        c.key: {"value": rounded(c.value), "weight": c.weight,
+                **dict(zip(("numerator", "denominator"), component_base(card, c.key), strict=True))}
+        for c in card.components
     }
     c = card.counts
     data["counts"] = {
@@ -560,6 +581,6 @@ def api_dict(card: Scorecard) -> dict:
 
 __all__ = [
     "Counts", "Scorecard", "Component", "Period", "METRICS", "METRIC_BY_KEY", "RECORD_METRICS", "INDEX_WEIGHTS",
-    "derive", "share", "median_from_histogram", "index_components", "index_of", "gather_counts",
+    "COMPONENT_BASES", "component_base", "derive", "share", "median_from_histogram", "index_components", "index_of", "gather_counts",
     "metrics_by_municipality", "scorecard", "scorecard_with_trend", "api_dict",
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from measures.models import Topic
 
-from . import charts
+from . import charts, metrics
 from .definitions import NO_TOPIC
 from .metrics import METRIC_BY_KEY, METRICS, RECORD_METRICS, MetricDef, Scorecard
 
@@ -86,23 +86,9 @@ def figures(card: Scorecard, params: dict, *, include_index: bool = False) -> li
     return [figure(m.key, card, params) for m in METRICS if include_index or m.kind != "index"]
 
 
-#: What each index component is computed from: (numerator, denominator) as figures of the scorecard.
-COMPONENT_BASES = {
-    "representation": ("employee_seats_filled", "employee_seats"),
-    "voice": ("voice_items", "substantive_items"),
-    "initiative": ("employee_initiatives", "meetings_held"),
-    "climate": ("climate_mentions", "agenda_items"),
-    "early_involvement": ("measures_consulted_early", "measures_affecting_employees"),
-}
-
-
-def _count(card: Scorecard, name: str):
-    return getattr(card.counts, name) if hasattr(card.counts, name) else card.value(name)
-
-
 def component_base(card: Scorecard, key: str) -> str:
     """The numbers a component's score is computed from ("14 of 38")."""
-    numerator, denominator = (_count(card, name) for name in COMPONENT_BASES[key])
+    numerator, denominator = metrics.component_base(card, key)
     if numerator is None or not denominator:
         return no_data()
     return _("%(numerator)s of %(denominator)s") % {
@@ -122,6 +108,7 @@ def component_rows(card: Scorecard) -> list[dict]:
                 "value": no_data() if c.value is None else _("%(percent)s%%") % {"percent": number_format(round(c.value * 100), 0)},
                 "points": no_data() if c.points is None else number_format(c.points, 1),
                 "base": component_base(card, c.key),
+                "url": methodology_url(f"index-{c.key}"),
             }
         )
     return rows
@@ -260,6 +247,24 @@ class FigureCells:
             tail = f'<td colspan="{len(self.columns) + 1}" class="text-body-secondary">{words["no_data"]}</td>'
         return mark_safe(f"{head}{tail}</tr>")  # noqa: S308 - every piece is escaped
 
+    def index_cell(self, card: Scorecard, text: str) -> str:
+        """The index with its parts folded under it: each part's score, weight and base, and a
+        link to the definition (the index is never shown without its components)."""
+        if not hasattr(self, "_index_words"):
+            self._index_words = (escape(_("the index's components")), escape(_("How the index is computed")))
+        parts_label, how = self._index_words
+        parts = "".join(
+            "<li>{}</li>".format(escape(_("%(label)s: %(score)s, weight %(weight)s, %(base)s") % {
+                "label": row["label"], "score": row["value"], "weight": row["weight"], "base": row["base"],
+            }))
+            for row in component_rows(card)
+        )
+        return (
+            f'<td><details class="index-parts"><summary>{text}<span class="visually-hidden"> – {parts_label}'
+            f'</span></summary><ul class="list-unstyled mb-1">{parts}</ul><a href="{self.index_url}">{how}</a>'
+            f"</details></td>"
+        )
+
     def __call__(self, card: Scorecard, ranked: bool = True):
         """The cells of one row; an unranked row (too little data) shows no index."""
         municipality = f"&amp;municipality={quote_plus(card.municipality)}" if card.municipality else ""
@@ -271,6 +276,9 @@ class FigureCells:
             value = card.value(key)
             if value is None:
                 cells.append(f'<td><span class="text-body-secondary">{self.no_data}</span></td>')
+                continue
+            if key == "index":
+                cells.append(self.index_cell(card, self.text(metric, value)))
                 continue
             url = f"{self.base}{key}{municipality}" if metric.records else self.index_url
             cells.append(f'<td><a href="{url}">{self.text(metric, value)}<span class="visually-hidden"> – {label}</span></a></td>')

@@ -57,21 +57,23 @@ def scorecard(request, number: str):
         for metric in METRICS
     ]
     no_data = presentation.no_data()
-    index_chart = charts.bar_chart(
+    index_title = _("Index per year, %(name)s") % {"name": municipality.name}
+    climate_title = _("Agenda items mentioning climate per year, %(name)s") % {"name": municipality.name}
+    index_chart = {"title": index_title, "svg": charts.bar_chart(
         "chart-index-trend",
         [charts.Bar(str(year), trend[year].index) for year in years],
-        title=_("Index per year, %(name)s") % {"name": municipality.name},
+        title=index_title,
         desc=_("Bar chart of the index (0–100) per year; the table below gives the same values with their components."),
         max_value=100,
         no_data=no_data,
-    )
-    climate_chart = charts.bar_chart(
+    )}
+    climate_chart = {"title": climate_title, "svg": charts.bar_chart(
         "chart-climate-trend",
         [charts.Bar(str(year), trend[year].climate_mentions) for year in years],
-        title=_("Agenda items mentioning climate per year, %(name)s") % {"name": municipality.name},
+        title=climate_title,
         desc=_("Bar chart of the number of agenda items mentioning climate per year; the table below gives the same values."),
         no_data=no_data,
-    )
+    )}
     context.update(
         card=card,
         params=params,

@@ -213,11 +213,13 @@ def measure_detail(request, pk: int):
     involvements = list(measure.involvements.all())
     for involvement in involvements:
         involvement.can_change = can_record and can_change_involvement(user, involvement, municipality_id)
+    timeline = services.timeline(involvements, measure.decision_date)
     context = {
         "measure": measure,
         "municipality": measure.municipality,
         "involvements": involvements,
-        "timeline": services.timeline(involvements, measure.decision_date),
+        "timeline": timeline,
+        "timeline_chart": services.timeline_figure(timeline, measure.summary.timing_label, measure.title),
         "process": services.process_answers(measure),
         "can_edit": permissions.can_edit(user, municipality_id),
         "can_record": can_record,

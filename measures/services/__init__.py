@@ -35,5 +35,5 @@ from .suggestions import (
     find_suggestion,
     suggestions_for,
 )
-from .timeline import TimelineEntry, timeline
+from .timeline import TimelineEntry, TimelineGeometry, timeline, timeline_figure, timeline_geometry
 from .timing import InvolvementSummary, Timing, is_flagged, summary_of, timing_for, with_summaries

@@ -45,7 +45,8 @@ def test_scorecard_contract(cworld, users):
     expected = {k: round(v, 4) if isinstance(v, float) else v for k, v in expected_2022().items()}
     assert {k: data[k] for k in expected} == expected
     assert data["index_weight_with_data"] == 100
-    assert data["index_components"]["voice"] == {"value": 0.5, "weight": 25}
+    assert data["index_components"]["voice"] == {"value": 0.5, "weight": 25, "numerator": 3, "denominator": 6}
+    assert data["index_components"]["climate"] == {"value": 1.0, "weight": 20, "numerator": 3, "denominator": 8}
     assert data["counts"] == {
         "employee_seats": 5, "employee_seats_filled": 3, "voice_items": 3, "employee_requests": 1,
         "measures_initiated": 1, "max_level_histogram": [1, 0, 2, 0, 1],
