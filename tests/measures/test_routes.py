@@ -66,6 +66,8 @@ ROUTES = [
     Route("measures:not_consulted", "A", A),
     Route("measures:coverage", "A", A),
     Route("measures:coverage", "B", B),
+    Route("measures:coverage_cell", "A", lambda w: {"number": w.a.number, "topic": "none", "year": 2023}),
+    Route("measures:coverage_cell", "B", lambda w: {"number": w.b.number, "topic": "none", "year": 2023}),
     Route("measures:employee_requests", "A", A),
     Route("measures:green_representatives", "A", A),
     Route("measures:green_representatives_edit", "A", A, RECORD_A, RECORD_A),
@@ -128,6 +130,8 @@ def test_unknown_objects_are_404(shared_world, shared_client_for):
     for name, kwargs in [
         ("measures:measure_list", {"number": "0000"}),
         ("measures:coverage", {"number": "0000"}),
+        ("measures:coverage_cell", {"number": "0000", "topic": "none", "year": 2023}),
+        ("measures:coverage_cell", {"number": "4628", "topic": "no-such-topic", "year": 2023}),
         ("measures:measure_detail", {"pk": 999999}),
         ("measures:measure_edit", {"pk": 999999}),
         ("measures:involvement_edit", {"pk": 999999}),
