@@ -206,13 +206,27 @@ def recover_stale_runs(runs=None) -> int:
     never committed, so nothing was saved, and it goes back to review with a message."""
     now = timezone.now()
     runs = runs if runs is not None else ImportRun.objects.all()
-    cutoff = now - datetime.timedelta(seconds=float(settings.IMPORT_SAVE_SECONDS))
-    error = ProtocolImportError("save_lost")
-    saves = runs.filter(status=ImportRun.Status.SAVING, confirmed_at__lt=cutoff).update(
-        status=ImportRun.Status.READY, errors=[{"filename": "", "code": error.code, "message": error.message}]
-    )
+    saves = _recover_lost_saves(runs, now)
     runs = runs.filter(_stale(now))
     return saves + sum(_recover(run, now) for run in runs.only("pk", "attempts", "task_id"))
+
+
+def _recover_lost_saves(runs, now: datetime.datetime) -> int:
+    """Put saves older than ``IMPORT_SAVE_SECONDS`` back up for review. Where the database can
+    skip locked rows (PostgreSQL), a save still running holds its run's row (the claim is the
+    first statement of its transaction) and is skipped, so a slow save is never interrupted and
+    nobody waits for it here."""
+    cutoff = now - datetime.timedelta(seconds=float(settings.IMPORT_SAVE_SECONDS))
+    stale = runs.filter(status=ImportRun.Status.SAVING, confirmed_at__lt=cutoff)
+    if not stale.exists():
+        return 0
+    error = ProtocolImportError("save_lost")
+    with transaction.atomic():
+        if connection.features.has_select_for_update_skip_locked:
+            stale = ImportRun.objects.filter(pk__in=list(stale.select_for_update(skip_locked=True).values_list("pk", flat=True)))
+        return stale.update(
+            status=ImportRun.Status.READY, errors=[{"filename": "", "code": error.code, "message": error.message}]
+        )
 
 
 def _recover(run: ImportRun, now: datetime.datetime) -> bool:
