@@ -131,37 +131,31 @@ def suggestions_for(measure: ClimateMeasure) -> list[Suggestion]:
         arena = ARENA_BY_BODY_KIND.get(meeting.body.kind, Involvement.Arena.OTHER)
         if request.resulting_item_id in item_ids:
             target = request.resulting_item
-            suggestions.append(
-                Suggestion(
-                    key=f"request-{request.pk}",
-                    reason=_("%(who)s asked for the item that put the measure on the agenda") % {"who": who},
-                    date=meeting.date,
-                    arena=arena,
-                    arena_detail=meeting.body.name,
-                    level=Level.INITIATED,
-                    unions=unions,
-                    position_text=_shorten(request.text),
-                    agenda_item=None,
-                    note=_("Led to item %(item)s on %(day)s.")
-                    % {"item": target, "day": target.meeting.date.strftime("%d.%m.%Y")},
-                    source_request=request,
-                )
+            varying = dict(
+                reason=_("%(who)s asked for the item that put the measure on the agenda") % {"who": who},
+                level=Level.INITIATED,
+                agenda_item=None,
+                note=_("Led to item %(item)s on %(day)s.")
+                % {"item": target, "day": target.meeting.date.strftime("%d.%m.%Y")},
             )
         else:
-            suggestions.append(
-                Suggestion(
-                    key=f"request-{request.pk}",
-                    reason=_("%(who)s raised a question or request under the item") % {"who": who},
-                    date=meeting.date,
-                    arena=arena,
-                    arena_detail=meeting.body.name,
-                    level=Level.CONSULTED,
-                    unions=unions,
-                    position_text=_shorten(request.text),
-                    agenda_item=request.raised_under,
-                    source_request=request,
-                )
+            varying = dict(
+                reason=_("%(who)s raised a question or request under the item") % {"who": who},
+                level=Level.CONSULTED,
+                agenda_item=request.raised_under,
             )
+        suggestions.append(
+            Suggestion(
+                key=f"request-{request.pk}",
+                date=meeting.date,
+                arena=arena,
+                arena_detail=meeting.body.name,
+                unions=unions,
+                position_text=_shorten(request.text),
+                source_request=request,
+                **varying,
+            )
+        )
     suggestions = [s for s in suggestions if s.key not in dismissed]
     suggestions.sort(key=lambda s: (s.date, s.key))
     return suggestions
