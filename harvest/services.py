@@ -9,7 +9,9 @@ item classified. One transaction per meeting holds the meeting, its eInnsyn ids
 a lost worker, eInnsyn down) leaves whole meetings and resumes after the last one it saved.
 
 A record that cannot be read is logged with its id, reported in the run's errors and skipped;
-a request that still fails after the client's retries ends the run (the cursor stays).
+a request that still fails after the client's retries ends the run (the cursor stays). A meeting
+whose save meets a passing database error (a lock wait that timed out, a deadlock, a dropped
+connection) is tried once more on a fresh connection; a second failure ends the run as failed.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from meetings.importers.errors import ProtocolImportError
@@ -35,6 +37,9 @@ from .mapping import MalformedRecord, map_meeting, meeting_documents, merge
 from .models import HarvestedRecord, HarvestRun, Source
 
 logger = logging.getLogger(__name__)
+
+#: how often one meeting is tried when the database fails under it
+DATABASE_ATTEMPTS = 2
 
 
 class Stop(Exception):
@@ -120,16 +125,39 @@ def harvest(source: Source, run: HarvestRun, *, client: Client | None = None, si
         since = source.since.isoformat()
     try:
         for hit in list_meetings(source, client, since=since, starting_after=source.cursor):
-            _harvest_hit(source, run, hit, client, parse, outcome, dry_run)
+            _harvest_hit_retrying(source, run, hit, client, parse, outcome, dry_run)
             renew()
     except EinnsynError as error:
         logger.warning("harvest of source %s stopped: %s", source.pk, error)
         outcome.errors.append({"id": "", "message": str(error)})
         run.status = HarvestRun.Status.FAILED
+    except DATABASE_ERRORS as error:
+        logger.exception("harvest of source %s stopped: the database failed", source.pk)
+        outcome.errors.append({"id": "", "message": f"database: {type(error).__name__}"})
+        run.status = HarvestRun.Status.FAILED
+        _fresh_connection()
     else:
         run.status = HarvestRun.Status.DONE
     _save_run(run, outcome, finished=True)
     return outcome
+
+
+def _fresh_connection() -> None:
+    """Drop a connection a database error may have left unusable (outside a transaction only)."""
+    if not connection.in_atomic_block:
+        connection.close()
+
+
+def _harvest_hit_retrying(source, run, hit, client, parse, outcome: Outcome, dry_run: bool) -> None:
+    """:func:`_harvest_hit`, once more on a fresh connection after a passing database error."""
+    for attempt in range(1, DATABASE_ATTEMPTS + 1):
+        try:
+            return _harvest_hit(source, run, hit, client, parse, outcome, dry_run)
+        except DATABASE_ERRORS:
+            if attempt == DATABASE_ATTEMPTS or connection.needs_rollback:  # a broken outer transaction
+                raise
+            logger.warning("harvest of source %s: database error, trying the meeting again", source.pk, exc_info=True)
+            _fresh_connection()
 
 
 def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: bool) -> None:
