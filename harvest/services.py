@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from meetings.importers.errors import ProtocolImportError
 from meetings.importers.isolation import parse_isolated
-from meetings.importers.types import ParsedDocument
+from meetings.importers.types import ParsedDocument, ParsedMeeting
 from meetings.importing import apply_preview, preview_sources, store_document
 from meetings.models import AgendaItem, Meeting, Proposal
 from meetings.tasks import DATABASE_ERRORS, parse_budget
@@ -169,8 +169,7 @@ def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: boo
     updated = cursor.split(",", 1)[0] if cursor else ""
     try:
         if known and updated and known.updated == updated:
-            outcome.skipped += 1
-            outcome.counts["unchanged"] += 1
+            _unchanged(outcome)
         else:
             record = client.meeting(record_id)  # EinnsynError ends the run: the cursor stays
             _save_meeting(source, record, known, client, parse, outcome, dry_run)
@@ -208,19 +207,40 @@ def _document(source: Source, record: dict, client: Client, parse, dry_run: bool
     return None, None, None
 
 
+def _unchanged(outcome: Outcome) -> None:
+    outcome.skipped += 1
+    outcome.counts["unchanged"] += 1
+
+
+def _harvested_document(meeting: ParsedMeeting, parsed: ParsedDocument | None) -> ParsedDocument:
+    """The merged meeting as the importer's document: the parsed file's family, pages and warnings
+    when there was one, else an "einnsyn" document."""
+    if parsed is None:
+        return ParsedDocument(meetings=[meeting], family="einnsyn", pages=0, warnings=[])
+    return ParsedDocument(meetings=[meeting], family=parsed.family, pages=parsed.pages, warnings=list(parsed.warnings))
+
+
+def saved_as(updating: bool, counts: dict) -> str:
+    """How a saved meeting counts in the run: "added" when new, "updated" when a row was inserted
+    or updated in it, else "skipped"."""
+    if not updating:
+        return "added"
+    if counts["inserted"] or counts["updated"]:
+        return "updated"
+    return "skipped"
+
+
 def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_run: bool) -> None:
     digest = checksum(record)
     if known and known.checksum == digest:
-        outcome.skipped += 1
-        outcome.counts["unchanged"] += 1
+        _unchanged(outcome)
         if not dry_run:
             HarvestedRecord.objects.filter(pk=known.pk).update(updated=record.get("oppdatertDato") or "")
         return
     structured, totals = map_meeting(record)
     data, stored, parsed = _document(source, record, client, parse, dry_run, outcome)
-    meeting = merge(structured, parsed)
-    document = ParsedDocument(meetings=[meeting], family=parsed.family if parsed else "einnsyn",
-                              pages=parsed.pages if parsed else 0, warnings=list(parsed.warnings) if parsed else [])
+    document = _harvested_document(merge(structured, parsed), parsed)
+    meeting = document.meetings[0]
     with transaction.atomic():
         if known and known.meeting.date != meeting.date:
             _move(known.meeting, meeting.date, outcome)
@@ -237,14 +257,14 @@ def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_ru
             _remember(source, record, saved, digest)
         else:
             transaction.set_rollback(True)
+    _tally(outcome, result, preview)
+
+
+def _tally(outcome: Outcome, result, preview: dict) -> None:
     counts = result.as_dict()["counts"]
     outcome.counts.update(counts)
-    if not result.updating:
-        outcome.added += 1
-    elif counts["inserted"] or counts["updated"]:
-        outcome.updated += 1
-    else:
-        outcome.skipped += 1
+    kind = saved_as(result.updating, counts)
+    setattr(outcome, kind, getattr(outcome, kind) + 1)
     outcome.conflicts.extend(result.conflicts)
     outcome.warnings.extend(preview["warnings"] + [w for e in preview["meetings"] for w in e["warnings"]])
     outcome.meetings.extend(e["data"] for e in preview["meetings"])

@@ -6,7 +6,6 @@ Meetings are saved as drafts unless ``--publish`` is given.
 """
 from __future__ import annotations
 
-import json
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from meetings.importing import (
     store_document,
     undated_meetings,
 )
+from meetings.management.output import dumps, write_summary
 from meetings.tasks import parse_budget
 from municipalities.models import Body, Municipality
 
@@ -70,18 +70,12 @@ class Command(BaseCommand):
             "warnings": preview["warnings"] + [w for entry in preview["meetings"] for w in entry["warnings"]],
         }
         if json:
-            self.stdout.write(_dumps(output))
+            self.stdout.write(dumps(output))
             return
         for entry in preview["meetings"]:
             data = entry["data"]
             self.stdout.write(f"{data['date']} {data['body']}: {data['state']}, {len(data['items'])} items")
-        counts = output["counts"]
-        prefix = "Dry run, nothing written: would have" if dry_run else "Imported:"
-        self.stdout.write(
-            f"{prefix} {counts['inserted']} inserted, {counts['updated']} updated, {counts['unchanged']} unchanged"
-        )
-        for line in output["conflicts"] + output["warnings"]:
-            self.stderr.write(f"warning: {line}")
+        write_summary(self, output, dry_run, "Imported:")
 
     def _read(self, path: str) -> bytes:
         file = Path(path)
@@ -99,7 +93,3 @@ class Command(BaseCommand):
         if found:
             return found
         return Body.objects.create(municipality=municipality, name=name)
-
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
