@@ -16,23 +16,10 @@ from meetings.climate.classifier import assess_environment, classify
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
 from partssamarbeid.models import SyntheticDataset
+from partssamarbeid.synthetic import texts
 from partssamarbeid.synthetic.cleanup import real_data
 from partssamarbeid.synthetic.draws import periods
 from partssamarbeid.synthetic.run import default_end_year
-from partssamarbeid.synthetic.texts import (
-    CASE_BACKGROUND,
-    CASE_ECONOMY,
-    LINKED,
-    MEASURE_TITLES,
-    NONE,
-    ORIENTERING_TITLES,
-    PROCEDURAL_MINUTES,
-    PROCEDURAL_NOTICE,
-    PS_TITLES,
-    RS_TITLES,
-    case_paper,
-    fmt_title,
-)
 from tests import factories as f
 
 END_YEAR = 2024
@@ -65,18 +52,18 @@ def fingerprint() -> tuple:
 # --- the title bank: pure, no database -----------------------------------------------------------
 
 
-BANKS = PS_TITLES + ORIENTERING_TITLES + RS_TITLES
+BANKS = texts.PS_TITLES + texts.ORIENTERING_TITLES + texts.RS_TITLES
 
 
 @pytest.mark.parametrize("entry", BANKS, ids=[e[0] for e in BANKS])
 def test_every_bank_title_has_the_level_the_classifier_gives_it(entry):
     day = datetime.date(2023, 3, 14)
     for title in entry[:2]:  # bokmål and nynorsk
-        assert classify(fmt_title(title, day)).level == entry[2], title
-    assert (entry[3] is None) == (entry[2] == NONE)
+        assert classify(texts.fmt_title(title, day)).level == entry[2], title
+    assert (entry[3] is None) == (entry[2] == texts.NONE)
 
 
-@pytest.mark.parametrize("entry", PS_TITLES, ids=[e[0] for e in PS_TITLES])
+@pytest.mark.parametrize("entry", texts.PS_TITLES, ids=[e[0] for e in texts.PS_TITLES])
 def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
     """The background and economy paragraphs give case papers a realistic length, but neither the
     climate level of any title nor the reading of the environmental assessment changes."""
@@ -85,11 +72,11 @@ def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
     heading = ("Vurdering av miljøkonsekvenser:", "Vurdering av miljøkonsekvensar:")
     endings = ("", " Ingen.", " Saken har konsekvenser for miljøet, se vurderingen over.")
     for nn in (0, 1):
-        title = fmt_title(entry[nn], datetime.date(2023, 3, 14))
+        title = texts.fmt_title(entry[nn], datetime.date(2023, 3, 14))
         expected = classify_agenda_item(title, f"Saken gjelder {title}.").level
         assert expected == entry[2], title
-        for background in CASE_BACKGROUND:
-            for economy in CASE_ECONOMY:
+        for background in texts.CASE_BACKGROUND:
+            for economy in texts.CASE_ECONOMY:
                 paper = f"Saken gjelder {title}.\n\n{background[nn]}\n\n{economy[nn]}"
                 assert classify_agenda_item(title, paper).level == expected, (title, background[nn], economy[nn])
                 for ending in endings:
@@ -99,25 +86,25 @@ def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
 
 
 def test_case_papers_have_background_and_economy():
-    paper = case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
+    paper = texts.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
     assert paper.startswith("Saksopplysninger: ") and "\n\nØkonomiske konsekvenser: " in paper
-    assert paper == case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
-    assert case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 1).startswith("Saksopplysningar: ")
+    assert paper == texts.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
+    assert texts.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 1).startswith("Saksopplysningar: ")
 
 
 def test_procedural_titles_mention_no_climate():
     day = datetime.date(2023, 3, 14)
-    for title in PROCEDURAL_NOTICE + PROCEDURAL_MINUTES:
-        assert classify(fmt_title(title, day)).level == "none"
+    for title in texts.PROCEDURAL_NOTICE + texts.PROCEDURAL_MINUTES:
+        assert classify(texts.fmt_title(title, day)).level == "none"
 
 
 def test_every_topic_has_measures_and_the_bank_covers_every_topic():
     from measures.models import Topic
 
-    assert set(MEASURE_TITLES) == set(Topic.Code.values)
-    climate_topics = {e[3] for e in PS_TITLES + ORIENTERING_TITLES if e[3]}
+    assert set(texts.MEASURE_TITLES) == set(Topic.Code.values)
+    climate_topics = {e[3] for e in texts.PS_TITLES + texts.ORIENTERING_TITLES if e[3]}
     assert climate_topics <= set(Topic.Code.values)
-    assert any(e[2] == LINKED for e in ORIENTERING_TITLES)
+    assert any(e[2] == texts.LINKED for e in texts.ORIENTERING_TITLES)
 
 
 def test_election_periods():
