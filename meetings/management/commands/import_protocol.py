@@ -63,12 +63,7 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except ProtocolImportError as error:
             raise CommandError(error.message) from error
-        output = {
-            "meetings": [entry["data"] for entry in preview["meetings"]],
-            "counts": result.as_dict()["counts"],
-            "conflicts": result.conflicts,
-            "warnings": preview["warnings"] + [w for entry in preview["meetings"] for w in entry["warnings"]],
-        }
+        output = _output(preview, result)
         if json:
             self.stdout.write(dumps(output))
             return
@@ -93,3 +88,13 @@ class Command(BaseCommand):
         if found:
             return found
         return Body.objects.create(municipality=municipality, name=name)
+
+
+def _output(preview: dict, result) -> dict:
+    """The --json object: the meetings as read, the counts, conflicts and warnings."""
+    return {
+        "meetings": [entry["data"] for entry in preview["meetings"]],
+        "counts": result.as_dict()["counts"],
+        "conflicts": result.conflicts,
+        "warnings": preview["warnings"] + [w for entry in preview["meetings"] for w in entry["warnings"]],
+    }
