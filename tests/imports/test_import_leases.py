@@ -119,7 +119,7 @@ def test_a_double_submitted_confirmation_applies_once(run, hr):
 
 @pytest.fixture
 def worker(monkeypatch):
-    from meetings.management.commands import db_worker
+    from imports.management.commands import db_worker
 
     forgotten = []
     monkeypatch.setattr(db_worker, "_forget_connections", lambda: forgotten.append(True))
