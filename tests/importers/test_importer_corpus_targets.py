@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from meetings.importers import ProtocolImportError, parse_text
+from imports.parsers import ProtocolImportError, parse_text
 
 # figures reached on the 34-document corpus (issue 10 targets: 95 %, 92 %, 85 %, < 5 %, 95 %)
 MIN_PARSED = 1.0
