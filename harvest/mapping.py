@@ -1,7 +1,7 @@
-"""eInnsyn's meeting records → the importer's typed contract (:mod:`meetings.importers.types`).
+"""eInnsyn's meeting records → the importer's typed contract (:mod:`imports.parsers.types`).
 
 A ``Moetemappe`` expanded with its ``Moetesak``, ``Vedtak``, ``Votering`` and ``Moetedokument``
-becomes a :class:`~meetings.importers.types.ParsedMeeting`, the same record a parsed protocol
+becomes a :class:`~imports.parsers.types.ParsedMeeting`, the same record a parsed protocol
 is, so the importer resolves, previews and saves it with its own rules
 (:mod:`harvest.services`). :func:`merge` adds what a parsed meeting document holds and the
 structured records lack; a structured value always wins.
@@ -18,7 +18,7 @@ from collections import OrderedDict
 
 from django.utils.html import strip_tags
 
-from meetings.importers.types import ParsedAttendance, ParsedDocument, ParsedItem, ParsedMeeting, ParsedProposal
+from imports.parsers.types import ParsedAttendance, ParsedDocument, ParsedItem, ParsedMeeting, ParsedProposal
 from meetings.models import CASE_NUMBER_PATTERN
 
 # eInnsyn's moetesakstype → the product's item type (legacy "PS"/"RS"/"DS" win when present)

@@ -1,7 +1,7 @@
 """Harvest one source: list the meetings changed since the cursor, fetch, map, save.
 
-Each meeting is saved through the importer (:func:`meetings.importing.preview_sources` with the
-mapped records as the "parse", then :func:`meetings.importing.apply_preview`), so a harvested
+Each meeting is saved through the importer (:func:`imports.importing.preview_sources` with the
+mapped records as the "parse", then :func:`imports.importing.apply_preview`), so a harvested
 meeting gets the importer's guarantees: matched on natural keys, counted, never overwriting a
 value a person corrected (reported as a conflict), a draft unless the source publishes, every
 item classified. One transaction per meeting holds the meeting, its eInnsyn ids
@@ -25,12 +25,12 @@ from functools import partial
 from django.db import connection, transaction
 from django.utils import timezone
 
-from meetings.importers.errors import ProtocolImportError
-from meetings.importers.isolation import parse_isolated
-from meetings.importers.types import ParsedDocument, ParsedMeeting
-from meetings.importing import apply_preview, preview_sources, store_document
+from imports.importing import apply_preview, preview_sources, store_document
+from imports.parsers.errors import ProtocolImportError
+from imports.parsers.isolation import parse_isolated
+from imports.parsers.types import ParsedDocument, ParsedMeeting
+from imports.tasks import DATABASE_ERRORS, parse_budget
 from meetings.models import AgendaItem, Meeting, Proposal
-from meetings.tasks import DATABASE_ERRORS, parse_budget
 
 from .client import Client, EinnsynError
 from .mapping import MalformedRecord, map_meeting, meeting_documents, merge

@@ -15,8 +15,8 @@ from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from imports.importing import link_pending_requests
 from meetings.classification import classify_items
-from meetings.importing import link_pending_requests
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from municipalities.models import Membership, Organisation
 
@@ -208,7 +208,7 @@ def review_preview(world, meetings: int) -> dict:
 
 
 def test_the_review_form_reads_bodies_and_people_once_for_any_number_of_meetings(world):
-    from meetings.import_forms import ReviewForm
+    from imports.forms import ReviewForm
 
     def render_and_validate(meetings: int) -> int:
         preview = review_preview(world, meetings)
@@ -237,7 +237,7 @@ def test_the_review_form_reads_bodies_and_people_once_for_any_number_of_meetings
 
 
 def test_the_review_form_refuses_a_body_of_another_municipality(world):
-    from meetings.import_forms import ReviewForm
+    from imports.forms import ReviewForm
 
     preview = review_preview(world, 1)
     data = {"m0_include": "on", "m0_body": str(world.body_b.pk), "m0_date": "2024-02-06", "m0_state": "held",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from harvest.models import Source
-from meetings.importers.pipeline import parse_document
+from imports.parsers.pipeline import parse_document
 from municipalities.models import Body, Membership, Municipality, Organisation
 
 from .. import factories as f

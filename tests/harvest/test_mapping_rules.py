@@ -14,7 +14,7 @@ from harvest.mapping import (
     meeting_documents,
     start_time,
 )
-from meetings.importers.types import ParsedDocument, ParsedItem, ParsedMeeting, ParsedProposal
+from imports.parsers.types import ParsedDocument, ParsedItem, ParsedMeeting, ParsedProposal
 
 D = datetime.date(2024, 3, 12)
 UTC = datetime.UTC

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from harvest.services import _harvested_document, saved_as
-from meetings.importers.types import ParsedDocument, ParsedMeeting
+from imports.parsers.types import ParsedDocument, ParsedMeeting
 
 
 @pytest.mark.parametrize(("updating", "inserted", "updated", "kind"), [

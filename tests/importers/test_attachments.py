@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from synthetic_docs import FJELLVIK_NOTICE_HEAD, NORDVIK_NOTICE_HEAD, flattened, make_pdf
 
-from meetings.importers import parse_document, parse_text
-from meetings.importers.attachments import find_title_heading, list_titles, split_case_paper
-from meetings.importers.common import flat
+from imports.parsers import parse_document, parse_text
+from imports.parsers.attachments import find_title_heading, list_titles, split_case_paper
+from imports.parsers.common import flat
 
 # bokmål, case papers headed 'Sak NN/YY'; 10/21 lists two attachments printed after it, 11/21
 # has an unlisted 'VEDLEGG 1: …' heading; 12/21 lists one the file does not hold

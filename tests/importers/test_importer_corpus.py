@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from meetings.importers.pipeline import parse_document
+from imports.parsers.pipeline import parse_document
 
 CORPUS_FILE = "vaksdal-administrasjonsutvalet-2023-08-22.txt"
 

@@ -15,7 +15,7 @@ import unicodedata
 
 import pytest
 
-from meetings.importers import ProtocolImportError, parse_text
+from imports.parsers import ProtocolImportError, parse_text
 from tests.helpers.corpus import labelled_corpus
 
 # figures reached on the 34-document corpus (issue 10 targets: 95 %, 92 %, 85 %, < 5 %, 95 %)

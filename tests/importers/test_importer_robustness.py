@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synthetic_docs import DOCUMENTS, make_pdf
 
-from meetings.importers.errors import ProtocolImportError
-from meetings.importers.pipeline import parse_document, parse_text
-from meetings.importers.types import ParsedDocument
+from imports.parsers.errors import ProtocolImportError
+from imports.parsers.pipeline import parse_document, parse_text
+from imports.parsers.types import ParsedDocument
 
 LABELS = [
     "MØTEPROTOKOLL\nADMINISTRASJONSUTVALET\nMøtedato: 01.02.2024\n",

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from synthetic_docs import NORDVIK_NOTICE_HEAD, flattened
 
-from meetings.importers import parse_text
-from meetings.importers import sections as sec
-from meetings.importers.common import flat, normalize
+from imports.parsers import parse_text
+from imports.parsers import sections as sec
+from imports.parsers.common import flat, normalize
 
 FORMS = ["text", "flattened"]
 

@@ -33,7 +33,7 @@ def upload(django_capture_on_commit_callbacks):
 
     def post(client, *files, number="4628"):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(reverse("meetings:import_upload", args=[number]), {"files": list(files)})
+            return client.post(reverse("imports:import_upload", args=[number]), {"files": list(files)})
 
     return post
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from meetings import importing
+from imports import importing
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 
 from ..helpers.imports import model_counts

@@ -24,9 +24,9 @@ from django.test import override_settings
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from meetings import tasks
-from meetings.importers.errors import MESSAGES
-from meetings.importing import store_document
+from imports import tasks
+from imports.importing import store_document
+from imports.parsers.errors import MESSAGES
 from meetings.models import ImportRun
 from municipalities.models import Municipality
 
@@ -185,9 +185,9 @@ def test_two_confirmations_at_once_apply_once_and_both_get_an_answer(vaksdal_bod
 
     hr = client_for("hr_a")
     upload = SimpleUploadedFile("protokoll.txt", PROTOCOL_2024_02.encode(), content_type="text/plain")
-    hr.post(reverse("meetings:import_upload", args=["4628"]), {"files": [upload]})
+    hr.post(reverse("imports:import_upload", args=["4628"]), {"files": [upload]})
     run = ImportRun.objects.get(status="ready")
-    url, payload = reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)
+    url, payload = reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run)
     before = model_counts()
     start = threading.Barrier(2)
     answers = []

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from harvest.models import Source
 from harvest.tasks import run_source, schedule
-from meetings.management.output import dumps, write_summary
+from imports.management.output import dumps, write_summary
 from municipalities.models import Municipality
 
 

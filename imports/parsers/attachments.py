@@ -9,7 +9,7 @@ line). What follows the case paper is an attachment when it starts
 - with a listed title printed as a heading (a short line, matched word by word loosely:
   ``Kommunalt 3-partssamarbeid`` is found as ``Kommunalt trepartssamarbeid``), or
 - with a new document's heading (``MØTEPROTOKOLL``, ``INNHOLDSFORTEGNELSE``, see
-  :data:`~meetings.importers.sections.DOCUMENT_HEADING_RE`), when the case paper lists
+  :data:`~imports.parsers.sections.DOCUMENT_HEADING_RE`), when the case paper lists
   attachments; a case paper that lists none ends there, and the document after it (another
   body's protocol, a table of contents) is not the item's.
 

@@ -29,7 +29,7 @@ from . import ocr
 from .errors import ProtocolImportError
 from .types import ParsedDocument
 
-DEFAULT_PARSER = "meetings.importers.pipeline.parse_document"
+DEFAULT_PARSER = "imports.parsers.pipeline.parse_document"
 #: RLIMIT_AS is set this far above the memory budget: address space is not memory (thread
 #: stacks and malloc arenas reserve much more than they use); _watch enforces the budget itself.
 ADDRESS_SPACE_MARGIN_MB = 256
@@ -49,7 +49,7 @@ def _mp_context():
     if _context is None:
         if "forkserver" in multiprocessing.get_all_start_methods():
             _context = multiprocessing.get_context("forkserver")
-            _context.set_forkserver_preload(["meetings.importers"])
+            _context.set_forkserver_preload(["imports.parsers"])
         else:  # pragma: no cover - macOS/Windows development machines
             _context = multiprocessing.get_context("spawn")
     return _context

@@ -1,6 +1,6 @@
 """Turn parsed meeting documents into reviewed records: resolve, preview, apply.
 
-The pipeline (``meetings.importers``) knows nothing of the database. This module:
+The pipeline (``imports.parsers``) knows nothing of the database. This module:
 
 1. stores each uploaded file once, under its SHA-256 (:func:`store_document`);
 2. parses it and resolves what it found against the municipality's records: the body, people
@@ -32,16 +32,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from municipalities.models import Body, Membership, Municipality, Organisation, Person, PersonAlias
-from municipalities.register import FormerName, former_names
-
-from .classification import classify_item
-from .importers import common
-from .importers.errors import MAX_BYTES, ProtocolImportError
-from .importers.pipeline import LINK_THRESHOLD, parse_document
-from .importers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT  # noqa: F401 - re-exported for the upload page
-from .importers.text import extract_text, is_ocr_warning, is_pdf
-from .models import (
+from meetings.classification import classify_item
+from meetings.models import (
     AgendaItem,
     Attachment,
     Attendance,
@@ -52,7 +44,15 @@ from .models import (
     Request,
     SourceDocument,
 )
-from .signals import send_meetings_changed
+from meetings.signals import send_meetings_changed
+from municipalities.models import Body, Membership, Municipality, Organisation, Person, PersonAlias
+from municipalities.register import FormerName, former_names
+
+from .parsers import common
+from .parsers.errors import MAX_BYTES, ProtocolImportError
+from .parsers.pipeline import LINK_THRESHOLD, parse_document
+from .parsers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT  # noqa: F401 - re-exported for the upload page
+from .parsers.text import extract_text, is_ocr_warning, is_pdf
 
 ORGANISATION_ALIASES = {
     "ap": "AP", "a": "AP", "arbeidarpartiet": "AP", "arbeiderpartiet": "AP",
@@ -226,8 +226,8 @@ def build_preview(
 def preview_sources(sources, municipality: Municipality, body: Body | None = None, *, parse=parse_document) -> dict:
     """``sources`` are ``(data, filename, SourceDocument or None)``; None when nothing may be stored.
 
-    ``parse`` is :func:`~meetings.importers.parse_document` or its bounded twin
-    :func:`~meetings.importers.isolation.parse_isolated` (same signature)."""
+    ``parse`` is :func:`~imports.parsers.parse_document` or its bounded twin
+    :func:`~imports.parsers.isolation.parse_isolated` (same signature)."""
     bodies = list(Body.objects.filter(municipality=municipality).order_by("name"))
     orgs = organisation_lookup()
     preview: dict = {"municipality": municipality.number, "documents": [], "meetings": [], "warnings": []}

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from meetings.models import ImportRun, Meeting
 from municipalities.access import get_visible_or_404, require_edit
 from municipalities.models import Municipality
 
-from .import_forms import ReviewForm, UploadForm
-from .importers.errors import ProtocolImportError
+from .forms import ReviewForm, UploadForm
 from .importing import (
     MAX_ITEMS_PER_MEETING,
     MAX_MEETINGS_PER_DOCUMENT,
@@ -22,7 +22,7 @@ from .importing import (
     discard_run,
     store_document,
 )
-from .models import ImportRun, Meeting
+from .parsers.errors import ProtocolImportError
 from .review import review_page
 from .tasks import recover_stale_runs, start_parsing, start_saving
 
@@ -48,7 +48,7 @@ def import_upload(request, number: str):
     )
     limits = {"meetings": MAX_MEETINGS_PER_DOCUMENT, "items": MAX_ITEMS_PER_MEETING}
     return render(
-        request, "meetings/import_upload.html", {"municipality": municipality, "form": form, "runs": runs, "limits": limits}
+        request, "imports/import_upload.html", {"municipality": municipality, "form": form, "runs": runs, "limits": limits}
     )
 
 
@@ -78,7 +78,7 @@ def import_detail(request, pk: int):
     elif run.status == ImportRun.Status.READY:
         messages.error(request, _("This import has nothing to review. Discard it in the list of imports and upload the document again."))
     meetings = Meeting.objects.filter(pk__in=run.result.get("meeting_ids", [])).select_related("body")
-    return render(request, "meetings/import_detail.html", {"run": run, "form": form, "page": page, "meetings": meetings})
+    return render(request, "imports/import_detail.html", {"run": run, "form": form, "page": page, "meetings": meetings})
 
 
 @require_POST
@@ -92,7 +92,7 @@ def import_confirm(request, pk: int):
     context = {"run": run, "form": form, "page": page, "meetings": []}
     if not form.is_valid():
         messages.error(request, _("Nothing was saved. Correct the fields marked below."))
-        return render(request, "meetings/import_detail.html", context, status=400)
+        return render(request, "imports/import_detail.html", context, status=400)
     corrected = form.corrected_preview()
     if page.paged:  # keep this page's corrections while the reviewer goes through the others
         run.preview = corrected
@@ -113,7 +113,7 @@ def import_confirm(request, pk: int):
             ImportRun.objects.filter(pk=run.pk).update(result=result.as_dict())
     except ProtocolImportError as error:
         messages.error(request, error.message)
-        return render(request, "meetings/import_detail.html", context, status=400)
+        return render(request, "imports/import_detail.html", context, status=400)
     counts = result.as_dict()["counts"]
     messages.success(
         request,
@@ -129,7 +129,7 @@ def _save_in_background(request, run: ImportRun, corrected: dict, context: dict)
         check_preview(corrected, run.municipality)
     except ProtocolImportError as error:
         messages.error(request, error.message)
-        return render(request, "meetings/import_detail.html", context, status=400)
+        return render(request, "imports/import_detail.html", context, status=400)
     with transaction.atomic():
         claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.READY).update(
             status=ImportRun.Status.SAVING, preview=corrected, confirmed_by=request.user,
@@ -163,7 +163,7 @@ def import_discard(request, pk: int):
         messages.error(request, _("This import cannot be discarded in its current state."))
         return redirect(run)
     messages.success(request, _("The import was discarded."))
-    return redirect("meetings:import_upload", run.municipality_id)
+    return redirect("imports:import_upload", run.municipality_id)
 
 
 @require_GET

@@ -7,11 +7,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from meetings.climate import evidence_phrases
+from meetings.models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
 from municipalities.formsets import SharedRecords
 from municipalities.models import Body, Membership, Organisation, Person
-
-from .climate import evidence_phrases
-from .models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
 
 MAX_FILES = 10
 
@@ -55,7 +54,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, preview: dict, municipality, meetings: list[int] | None = None,
                  items: tuple[int, int] | None = None, **kwargs):
         """``meetings`` and ``items`` (a range of item indexes) limit the form to one review page
-        (see :mod:`meetings.review`); the rest of the preview is kept as it is."""
+        (see :mod:`imports.review`); the rest of the preview is kept as it is."""
         super().__init__(*args, **kwargs)
         self.preview = preview
         self.meetings = list(range(len(preview["meetings"]))) if meetings is None else meetings

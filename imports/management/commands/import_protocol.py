@@ -12,17 +12,17 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from meetings.importers.errors import MAX_BYTES, ProtocolImportError
-from meetings.importers.isolation import parse_isolated
-from meetings.importing import (
+from imports.importing import (
     apply_preview,
     preview_sources,
     resolve_body,
     store_document,
     undated_meetings,
 )
-from meetings.management.output import dumps, write_summary
-from meetings.tasks import parse_budget
+from imports.management.output import dumps, write_summary
+from imports.parsers.errors import MAX_BYTES, ProtocolImportError
+from imports.parsers.isolation import parse_isolated
+from imports.tasks import parse_budget
 from municipalities.models import Body, Municipality
 
 

@@ -2,14 +2,14 @@
 
 The library's worker exits when a query fails with anything but "database is locked", and a
 task whose connection was cut leaves its queue entry "running" and its import run "parsing"
-for good. This command (it takes the place of the library's, since ``meetings`` comes first
+for good. This command (it takes the place of the library's, since ``imports`` comes before it
 in INSTALLED_APPS) adds:
 
 - reconnecting: a lost connection is closed and the loop carries on after a pause, also when
   the loss happens while a task runs or while its result is recorded;
 - a watchdog thread that looks for import runs whose worker's lease ran out (a worker killed
   with -9, or cut off from the database) every few seconds and retries or fails them
-  (:func:`meetings.tasks.recover_stale_runs`).
+  (:func:`imports.tasks.recover_stale_runs`).
 
 Every option of the library's command still works; ``make run`` starts this one.
 """
@@ -22,7 +22,7 @@ import time
 from django.db import close_old_connections, connections
 from django_tasks_db.management.commands import db_worker
 
-from meetings.tasks import DATABASE_ERRORS, lease_seconds, recover_stale_runs
+from imports.tasks import DATABASE_ERRORS, lease_seconds, recover_stale_runs
 
 logger = logging.getLogger("django_tasks_db")
 

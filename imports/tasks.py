@@ -2,10 +2,10 @@
 
 A worker that parses a run holds a lease on it: it renews ``ImportRun.heartbeat_at`` while it
 works (also while a document is parsed in its child process, see
-:mod:`meetings.importers.isolation`). A run still "parsing" whose lease is older than
+:mod:`imports.parsers.isolation`). A run still "parsing" whose lease is older than
 ``IMPORT_LEASE_SECONDS`` lost its worker (killed, or cut off from the database): it is queued
 again once and, when that attempt is lost too, failed with a message the import page shows.
-:func:`recover_stale_runs` is called by the worker (``meetings/management/commands/db_worker.py``)
+:func:`recover_stale_runs` is called by the worker (``imports/management/commands/db_worker.py``)
 and, for one run, by its status page.
 
 Each attempt works only while it is the current one (``attempts`` unchanged, status still
@@ -23,10 +23,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from .importers.errors import ProtocolImportError
-from .importers.isolation import ParseBudget, parse_isolated
+from meetings.models import ImportRun
+
 from .importing import apply_preview, build_preview, preview_order
-from .models import ImportRun
+from .parsers.errors import ProtocolImportError
+from .parsers.isolation import ParseBudget, parse_isolated
 
 logger = logging.getLogger(__name__)
 
