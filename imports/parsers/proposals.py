@@ -58,6 +58,13 @@ class _Head:
     proposers: list[str]
 
 
+def head_kind(kind_word: str | None, proposers: list[str]) -> str:
+    """The kind a proposal's header names ('Endrings' -> 'amendment'); without a kind word, a
+    proposal by several proposers is a joint one, else an alternative."""
+    word = (kind_word or "").strip().lower()
+    return KIND_WORDS.get(word, "joint" if len(proposers) > 1 else "alternative")
+
+
 def find_proposal_heads(text: str, known_people: dict[str, str] | None = None) -> list[_Head]:
     """Headers of non-administration proposals ('Endringsforslag frå Fagforbundet:')."""
     heads: list[_Head] = []
@@ -65,20 +72,16 @@ def find_proposal_heads(text: str, known_people: dict[str, str] | None = None) -
         who = m.group("who")
         if re.search(r"\b(?:vart|ble|fekk|fikk|er|var)\b", who, _I):
             continue
-        kind_word = (m.group("kind") or "").strip().lower()
         proposers = split_proposers(who, known_people)
-        kind = KIND_WORDS.get(kind_word, "joint" if len(proposers) > 1 else "alternative")
-        heads.append(_Head(m.start(), m.end(), kind, proposers))
+        heads.append(_Head(m.start(), m.end(), head_kind(m.group("kind"), proposers), proposers))
     for m in PROPOSAL_BY_PERSON_RE.finditer(text):
         if any(h.start <= m.start() < h.end for h in heads):
             continue
-        kind_word = (m.group("kind") or "").strip().lower()
         who = m.group("behalf") or m.group("org") or m.group("who")
         proposers = split_proposers(who, known_people)
         if m.group("org") and not m.group("behalf"):
             proposers = split_proposers(m.group("org"), known_people) or proposers
-        kind = KIND_WORDS.get(kind_word, "joint" if len(proposers) > 1 else "alternative")
-        heads.append(_Head(m.start(), m.end(), kind, proposers))
+        heads.append(_Head(m.start(), m.end(), head_kind(m.group("kind"), proposers), proposers))
     heads.sort(key=lambda h: h.start)
     return heads
 
