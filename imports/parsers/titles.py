@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .common import ADMIN_LABEL_RE, LONG_DATE_RE, flat
+from .dates import LONG_DATE_RE
+from .proposals import ADMIN_LABEL_RE
+from .textnorm import flat
 
 _I = re.IGNORECASE
 UPPER = "A-ZÆØÅÄÖÜÉÁ"
