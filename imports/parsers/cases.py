@@ -194,17 +194,23 @@ def recover_stripped(tokens: list[CaseToken]) -> None:
         before = tokens[i - 1].number if i > 0 else None
         after = tokens[j].number if j < len(tokens) else None
         run = j - i
-        if before is not None and (after is None or after - before - 1 >= run):
-            first = before + 1
-        elif after is not None and after - run >= 1 and before is None:
-            first = after - run
-        else:
-            first = None
+        first = stripped_run_start(before, after, run)
         if first is not None:
             for k in range(run):
                 tokens[i + k].number = first + k
                 tokens[i + k].recovered = True
         i = j
+
+
+def stripped_run_start(before: int | None, after: int | None, run: int) -> int | None:
+    """The number of the first of ``run`` stripped tokens between the numbers ``before`` and
+    ``after``: the next after ``before`` where the gap holds the run, else (at the start of the
+    series) counted back from ``after``; None where the gap is too small."""
+    if before is not None and (after is None or after - before - 1 >= run):
+        return before + 1
+    if before is None and after is not None and after - run >= 1:
+        return after - run
+    return None
 
 
 def year_hint_from(text: str, date: dt.date | None) -> int | None:

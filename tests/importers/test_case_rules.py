@@ -177,3 +177,26 @@ def test_agenda_series(text, expected_cases, stops):
     series = cs.agenda_series(text, 0, len(text))
     assert [t.case for t in series.tokens] == expected_cases
     assert (series.end is not None) is stops
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "run", "expected"),
+    [
+        (3, 6, 2, 4),  # 3, /, /, 6 -> 4, 5
+        (3, 5, 2, None),  # the gap is too small
+        (3, None, 3, 4),  # at the end of the series
+        (None, 4, 3, 1),  # at its start: counted back
+        (None, 3, 3, None),  # no room before
+        (None, None, 1, None),
+    ],
+)
+def test_stripped_run_start(before, after, run, expected):
+    assert cs.stripped_run_start(before, after, run) == expected
+
+
+def test_recover_stripped():
+    tokens = [_token(None, n, 2019) for n in (None, 2, None, None, 5, None)]
+    cs.recover_stripped(tokens)
+    assert [(t.number, t.recovered) for t in tokens] == [
+        (1, True), (2, False), (3, True), (4, True), (5, False), (6, True)
+    ]
