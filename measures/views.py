@@ -261,13 +261,7 @@ def involvement_create(request, pk: int):
     if key and suggestion is None:
         messages.warning(request, _("That suggestion has already been confirmed or no longer applies."))
         return redirect(measure)
-    initial = suggestion.initial() if suggestion else {}
-    profile = permissions.profile_of(request.user)
-    if not suggestion and profile and profile.role == permissions.UNION_REP and profile.organisation_id:
-        initial["unions"] = [profile.organisation_id]
-    item = request.GET.get("item") or ""
-    if not suggestion and item.isdigit() and len(item) < 19:  # from an alert: the item it was about
-        initial["agenda_item"] = int(item)
+    initial = involvement_initial(request.user, suggestion, request.GET.get("item") or "")
     form = InvolvementForm(_data(request), measure=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_involvement(form, request.user, suggestion)
@@ -278,6 +272,20 @@ def involvement_create(request, pk: int):
         "measures/involvement_form.html",
         {"form": form, "measure": measure, "involvement": None, "suggestion": suggestion},
     )
+
+
+def involvement_initial(user, suggestion, item: str) -> dict:
+    """A new event's initial values: those of the suggestion it confirms; else the union
+    representative's own union, and the agenda item an alert's link was about (``?item=``)."""
+    if suggestion:
+        return suggestion.initial()
+    initial = {}
+    profile = permissions.profile_of(user)
+    if profile and profile.role == permissions.UNION_REP and profile.organisation_id:
+        initial["unions"] = [profile.organisation_id]
+    if item.isdigit() and len(item) < 19:
+        initial["agenda_item"] = int(item)
+    return initial
 
 
 @require_POST
