@@ -50,13 +50,16 @@ def _measure(user, pk: int, queryset=None) -> ClimateMeasure:
     return get_visible_or_404(queryset, user, pk=pk)
 
 
-def _municipality_context(request, municipality: Municipality, active: str) -> dict:
-    return {
+def _municipality_page(request, municipality: Municipality, active: str, template: str, **values):
+    """One tab of a municipality's measure pages (``measures/<template>.html``): the tabs' shared
+    context and the tab's own values."""
+    context = {
         "municipality": municipality,
         "active_tab": active,
         "can_edit": permissions.can_edit(request.user, municipality.number),
         "can_record": permissions.can_record_involvement(request.user, municipality.number),
     }
+    return render(request, f"measures/{template}.html", context | values)
 
 
 # --- municipality pages ----------------------------------------------------------------------
@@ -75,22 +78,21 @@ def measure_list(request, number: str):
     if timing not in services.Timing.values:
         timing = None
     measures = services.register(municipality, topic=topic, status=status, affects_employees=affects, timing=timing)
-    context = _municipality_context(request, municipality, "register")
-    context.update(
+    return _municipality_page(
+        request, municipality, "register", "measure_list",
         measures=measures,
         filters={"topic": topic or "", "status": status or "", "timing": timing or "", "affects": request.GET.get("affects", "")},
         topic_choices=Topic.Code.choices,
         status_choices=ClimateMeasure.Status.choices,
         timing_choices=services.Timing.choices,
     )
-    return render(request, "measures/measure_list.html", context)
 
 
 def coverage(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "coverage")
-    context["coverage"] = services.coverage_for(request.user, municipality)
-    return render(request, "measures/coverage.html", context)
+    return _municipality_page(
+        request, municipality, "coverage", "coverage", coverage=services.coverage_for(request.user, municipality)
+    )
 
 
 def coverage_cell(request, number: str, topic: str, year: int):
@@ -99,37 +101,37 @@ def coverage_cell(request, number: str, topic: str, year: int):
     labels = dict(Topic.Code.choices) | {services.NO_TOPIC: _("No topic")}
     if topic not in labels:
         raise Http404
-    context = _municipality_context(request, municipality, "coverage")
-    context.update(
+    return _municipality_page(
+        request, municipality, "coverage", "coverage_cell",
         items=services.coverage_items(request.user, municipality, topic, year), topic_label=labels[topic], year=year,
     )
-    return render(request, "measures/coverage_cell.html", context)
 
 
 def not_consulted(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "not_consulted")
-    context["measures"] = services.not_consulted_before_decision(municipality)
-    return render(request, "measures/not_consulted.html", context)
+    return _municipality_page(
+        request, municipality, "not_consulted", "not_consulted",
+        measures=services.not_consulted_before_decision(municipality),
+    )
 
 
 def employee_requests(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "requests")
     rows = services.employee_requests(request.user, municipality)
-    context.update(
+    return _municipality_page(
+        request, municipality, "requests", "employee_requests",
         requests=rows,
         asked=sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
         reached=sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
     )
-    return render(request, "measures/employee_requests.html", context)
 
 
 def green_representatives(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "green")
-    context["representatives"] = services.green_representatives(municipality)
-    return render(request, "measures/green_representatives.html", context)
+    return _municipality_page(
+        request, municipality, "green", "green_representatives",
+        representatives=services.green_representatives(municipality),
+    )
 
 
 def green_representatives_edit(request, number: str):
