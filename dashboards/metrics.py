@@ -172,6 +172,15 @@ def component_base(card: Scorecard, key: str) -> tuple[int | None, int | None]:
     )
 
 
+#: Counts published as they are: meeting figures are None without meetings in scope, measure
+#: figures None without measures in the period.
+MEETING_FIGURES = (
+    "meetings_held", "meetings_cancelled", "agenda_items", "substantive_items", "climate_mentions",
+    "climate_linked", "env_assessed_consequences", "env_not_assessed", "employee_requests",
+)
+MEASURE_FIGURES = ("measures_initiated", "measures", "measures_affecting_employees", "measures_consulted_early")
+
+
 def derive(
     municipality: str,
     period: Period,
@@ -190,22 +199,19 @@ def derive(
     c = counts
     m = c.has_meetings
     k = c.has_measures
-
-    def meeting(value):
-        return value if m else None
-
-    def measure(value):
-        return value if k else None
-
+    meetings = {name: getattr(c, name) if m else None for name in MEETING_FIGURES}
+    measures = {name: getattr(c, name) if k else None for name in MEASURE_FIGURES}
     initiatives = None if not (m or k) else (c.employee_requests if m else 0) + (c.measures_initiated if k else 0)
+    seat_fill_rate = share(c.employee_seats_filled, c.employee_seats)
+    voice_share = share(c.voice_items, c.substantive_items)
     early_share = share(c.measures_consulted_early, c.measures_affecting_employees)
     components = index_components(
-        seat_fill_rate=share(c.employee_seats_filled, c.employee_seats),
-        voice_share=share(c.voice_items, c.substantive_items),
+        seat_fill_rate=seat_fill_rate,
+        voice_share=voice_share,
         initiatives=initiatives,
-        meetings_held=meeting(c.meetings_held),
-        climate_mentions=meeting(c.climate_mentions),
-        agenda_items=meeting(c.agenda_items),
+        meetings_held=meetings["meetings_held"],
+        climate_mentions=meetings["climate_mentions"],
+        agenda_items=meetings["agenda_items"],
         early_share=early_share,
     )
     index, index_weight = index_of(components)
@@ -214,22 +220,11 @@ def derive(
         period=period,
         body_kind=body_kind,
         counts=c,
-        meetings_held=meeting(c.meetings_held),
-        meetings_cancelled=meeting(c.meetings_cancelled),
-        agenda_items=meeting(c.agenda_items),
-        substantive_items=meeting(c.substantive_items),
-        climate_mentions=meeting(c.climate_mentions),
-        climate_linked=meeting(c.climate_linked),
-        env_assessed_consequences=meeting(c.env_assessed_consequences),
-        env_not_assessed=meeting(c.env_not_assessed),
-        employee_seat_fill_rate=share(c.employee_seats_filled, c.employee_seats),
-        employee_voice_share=share(c.voice_items, c.substantive_items),
+        **meetings,
+        **measures,
+        employee_seat_fill_rate=seat_fill_rate,
+        employee_voice_share=voice_share,
         employee_initiatives=initiatives,
-        employee_requests=meeting(c.employee_requests),
-        measures_initiated=measure(c.measures_initiated),
-        measures=measure(c.measures),
-        measures_affecting_employees=measure(c.measures_affecting_employees),
-        measures_consulted_early=measure(c.measures_consulted_early),
         early_involvement_share=early_share,
         median_max_level=median_from_histogram(c.max_level_histogram),
         index=index,
