@@ -1,4 +1,5 @@
-"""Classify an agenda item's climate relevance and a case paper's environmental assessment.
+"""Classify an agenda item's climate relevance (a case paper's environmental assessment is in
+:mod:`meetings.climate.environment`, imported from here too).
 
 Levels (DOMAIN.md): ``none``; ``mentions`` (climate, nature, emissions, energy saving,
 sustainability/SDGs, Miljøfyrtårn, transport, waste, food, procurement ...); ``linked`` (a
@@ -20,9 +21,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import lexicon as lx
+from .environment import EnvAssessment as EnvAssessment
+from .environment import assess_environment as assess_environment
+from .environment import find_env_section as find_env_section
 
 Level = Literal["none", "mentions", "linked"]
-EnvAssessment = Literal["consequences", "none_found", "not_assessed"]
 
 PROXIMITY = 200  # max distance (characters) between a climate and a working-conditions signal
 MAX_FIELD_CHARS = 2_000_000
@@ -359,20 +362,6 @@ def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None
     return Classification("linked" if linked else "mentions", evidence)
 
 
-def evidence_label(entry: dict) -> str:
-    """One stored evidence entry (``to_dict`` form) as people see it: "phrase" or "phrase → tie"."""
-    phrase = (entry.get("phrase") or "").strip()
-    tie = entry.get("tie")
-    if phrase and isinstance(tie, dict) and tie.get("phrase"):
-        return f"{phrase} → {tie['phrase']}"
-    return phrase
-
-
-def evidence_phrases(evidence: list[dict]) -> list[str]:
-    """The distinct labels of stored evidence, in order (see ``evidence_label``)."""
-    return list(dict.fromkeys(evidence_label(entry) for entry in evidence))
-
-
 MAX_ATTACHMENT_CHARS = 40_000
 
 
@@ -405,37 +394,3 @@ def classify_agenda_item(
     for index, (attachment_title, attachment_text) in enumerate(attachments):
         fields[f"attachment[{index}]"] = f"{attachment_title}\n\n{attachment_text}"[:MAX_ATTACHMENT_CHARS]
     return classify(title, text, fields=fields)
-
-
-def find_env_section(text: str) -> str | None:
-    """The content of the first environmental-consequences section, or None when absent."""
-    if not text:
-        return None
-    m = None
-    for key in lx.ENV_KEY_RE.finditer(text):
-        m = lx.ENV_HEADING_RE.search(text, max(0, key.start() - 45), key.end() + 60)
-        if m is not None:
-            break
-    if m is None:
-        return None
-    rest = text[m.end() : m.end() + 1500]
-    rest = rest.lstrip(" \t:.-–\n")
-    end = lx.SECTION_END_RE.search(rest)
-    content = rest[: end.start()] if end else rest[:600]
-    return " ".join(content.split())
-
-
-def assess_environment(text: str) -> EnvAssessment:
-    """``consequences`` / ``none_found`` / ``not_assessed`` from a case paper's text."""
-    content = find_env_section(text or "")
-    if content is None:
-        return "not_assessed"
-    if len(content.split()) < 1 or lx.ENV_NOT_ASSESSED_RE.search(content[:200]):
-        return "not_assessed"
-    if lx.ENV_NONE_RE.search(content) and not (
-        lx.ENV_BUT_RE.search(content) and len(content.split()) > 12
-    ):
-        return "none_found"
-    if len(content.split()) < 3:
-        return "not_assessed"
-    return "consequences"
