@@ -45,21 +45,23 @@ def _municipality(number: str) -> Municipality:
     return get_object_or_404(Municipality, number=number)
 
 
+def _municipality_page(request, municipality: Municipality, active: str, template: str, **values):
+    """A tab of the municipality's measure pages: the tabs' shared context and the tab's own values."""
+    return render(request, f"measures/{template}.html", _municipality_context(request, municipality, active) | values)
+
+
 def _measure(user, pk: int, queryset=None) -> ClimateMeasure:
     queryset = queryset if queryset is not None else ClimateMeasure.objects.select_related("municipality")
     return get_visible_or_404(queryset, user, pk=pk)
 
 
-def _municipality_page(request, municipality: Municipality, active: str, template: str, **values):
-    """One tab of a municipality's measure pages (``measures/<template>.html``): the tabs' shared
-    context and the tab's own values."""
-    context = {
+def _municipality_context(request, municipality: Municipality, active: str) -> dict:
+    return {
         "municipality": municipality,
         "active_tab": active,
         "can_edit": permissions.can_edit(request.user, municipality.number),
         "can_record": permissions.can_record_involvement(request.user, municipality.number),
     }
-    return render(request, f"measures/{template}.html", context | values)
 
 
 # --- municipality pages ----------------------------------------------------------------------
@@ -78,14 +80,15 @@ def measure_list(request, number: str):
     if timing not in services.Timing.values:
         timing = None
     measures = services.register(municipality, topic=topic, status=status, affects_employees=affects, timing=timing)
-    return _municipality_page(
-        request, municipality, "register", "measure_list",
+    context = _municipality_context(request, municipality, "register")
+    context.update(
         measures=measures,
         filters={"topic": topic or "", "status": status or "", "timing": timing or "", "affects": request.GET.get("affects", "")},
         topic_choices=Topic.Code.choices,
         status_choices=ClimateMeasure.Status.choices,
         timing_choices=services.Timing.choices,
     )
+    return render(request, "measures/measure_list.html", context)
 
 
 def coverage(request, number: str):
@@ -109,10 +112,8 @@ def coverage_cell(request, number: str, topic: str, year: int):
 
 def not_consulted(request, number: str):
     municipality = _municipality(number)
-    return _municipality_page(
-        request, municipality, "not_consulted", "not_consulted",
-        measures=services.not_consulted_before_decision(municipality),
-    )
+    measures = services.not_consulted_before_decision(municipality)
+    return _municipality_page(request, municipality, "not_consulted", "not_consulted", measures=measures)
 
 
 def employee_requests(request, number: str):
@@ -128,10 +129,8 @@ def employee_requests(request, number: str):
 
 def green_representatives(request, number: str):
     municipality = _municipality(number)
-    return _municipality_page(
-        request, municipality, "green", "green_representatives",
-        representatives=services.green_representatives(municipality),
-    )
+    representatives = services.green_representatives(municipality)
+    return _municipality_page(request, municipality, "green", "green_representatives", representatives=representatives)
 
 
 def green_representatives_edit(request, number: str):
