@@ -461,3 +461,30 @@ def test_followed_by_tick(text, i, expected):
 def test_tick_reader_takes_substitute(row, marked, names, next_marked, expected):
     reader = rosters._TickReader(row=row, marked=marked)
     assert reader.takes_substitute(names, next_marked) is expected
+
+
+@pytest.mark.parametrize(
+    ("other_name", "expected"),
+    [
+        ("Kari Nilsen", "Kari Nilsen"),
+        ("kari nilsen", "Kari Nilsen"),
+        ("K. Nilsen", "Kari Nilsen"),  # the substitutes' list cuts the first name
+        ("Ingrid Haugeiand", "Ingrid Haugeland"),  # a misread letter
+        ("Kjell Nilsen", None),  # the surname alone is not enough
+        (None, None),
+    ],
+)
+def test_absent_member_however_spelt(other_name, expected):
+    absent = {name.lower(): _person(name, present=False) for name in ("Kari Nilsen", "Ingrid Haugeland")}
+    found = assemble._absent_member(Row("Per Dal", other_name=other_name), absent)
+    assert (found.name if found else None) == expected
+
+
+def test_a_substitute_for_a_member_spelt_another_way_adds_no_second_absence():
+    people = assemble.build_attendance(
+        [], [Row("Kari Nilsen", ["AP"])], [], substitutes=[Row("Per Dal", other_name="K. Nilsen")]
+    )
+    assert [(p.name, p.present, p.organisation, p.substitute_for) for p in people] == [
+        ("Kari Nilsen", False, "AP", None),
+        ("Per Dal", True, "AP", "Kari Nilsen"),
+    ]

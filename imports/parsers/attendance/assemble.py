@@ -79,7 +79,7 @@ def build_attendance(
     absent_by_name = _add_absences(out, absences, member_default)
     present = [m.name for m in members]
     for row in substitutes or []:
-        _add_substitute(out, row, absent_by_name.get((row.other_name or "").lower()), present, member_default)
+        _add_substitute(out, row, _absent_member(row, absent_by_name), present, member_default)
     for row in others:
         out.add(ParsedAttendance(row.name, _other_side(row, other_default), row_role(row), row_org(row), True))
     return out.people
@@ -99,6 +99,13 @@ def _add_absences(out: _Attendance, absences: list[Row], default: Side) -> dict[
     return absent_by_name
 
 
+def _absent_member(row: Row, absent_by_name: dict[str, ParsedAttendance]) -> ParsedAttendance | None:
+    """The absent member a substitute row met for, however the two lists spell the name."""
+    name = (row.other_name or "").lower()
+    key = name if name in absent_by_name else known_as(name, list(absent_by_name))
+    return absent_by_name[key] if key is not None else None
+
+
 def _add_substitute(
     out: _Attendance, row: Row, absent: ParsedAttendance | None, present: list[str], default: Side
 ) -> None:
@@ -108,7 +115,8 @@ def _add_substitute(
     org = row_org(row) or (absent.organisation if absent else None)
     if absent is None and row.other_name and not known_as(row.other_name, present):
         out.add(ParsedAttendance(row.other_name, side, None, org, False))
-    out.add(ParsedAttendance(row.name, side, row_role(row) or SUBSTITUTE_ROLE, org, True, row.other_name))
+    member = absent.name if absent else row.other_name  # as the member's own record spells it
+    out.add(ParsedAttendance(row.name, side, row_role(row) or SUBSTITUTE_ROLE, org, True, member))
 
 
 def _other_side(row: Row, default: Side) -> Side:
