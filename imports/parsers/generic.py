@@ -14,7 +14,7 @@ from . import attendance as att
 from . import cases
 from . import common as c
 from . import sections as sec
-from .attendance_sections import read_attendance
+from .attendance import read_attendance
 from .types import ParsedMeeting
 
 NAME = "generic"
