@@ -24,7 +24,7 @@ _I = re.IGNORECASE
 @dataclass
 class Layout:
     """Label regexes of a label-driven layout (attendance labels are shared by every layout:
-    ``attendance_sections.LABELS``)."""
+    ``attendance.LABELS``)."""
 
     labels: sec.ItemLabels
     tail: re.Pattern
