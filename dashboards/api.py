@@ -4,7 +4,8 @@ Authentication: session or token (``Authorization: Token ...``); anonymous calle
 Scoping: the same rules as the pages (``visible_to``: drafts only for HR staff and union
 representatives of their own municipality); scorecards count published records only, for
 everyone (:mod:`dashboards.scope`). Lists are paginated (``limit``/``offset``, at most
-:attr:`partssamarbeid.pagination.Pagination.max_limit` per page) and filtered by query parameters; an invalid filter
+:attr:`partssamarbeid.pagination.Pagination.max_limit` per page) and filtered by query parameters, read by
+the lists' FilterSets (:mod:`dashboards.filters`, :mod:`municipalities.filters`); an invalid filter
 value is a 400 with the parameter named.
 """
 from __future__ import annotations
@@ -120,8 +121,8 @@ class ScorecardView(KnownFilters, GenericAPIView):
     @extend_schema(parameters=SCORECARD_PARAMS, responses=ScorecardSerializer)
     def get(self, request, number: str):
         municipality = get_object_or_404(Municipality, number=number)
-        scope = self.checked_filterset(Municipality.objects.none())  # the parameters alone: no rows chosen
-        card = metrics.scorecard(municipality, scope.period, scope.body_kind_value, request.user)
+        chosen = self.checked_filterset(Municipality.objects.none())  # the parameters alone: no rows chosen
+        card = metrics.scorecard(municipality, chosen.period, chosen.body_kind_value, request.user)
         return Response(metrics.api_dict(card))
 
 
