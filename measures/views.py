@@ -25,6 +25,7 @@ from municipalities.models import Municipality
 
 from . import services
 from .access import can_change_involvement, require_involvement_change
+from .filters import MeasureFilter
 from .forms import (
     ClimateMeasureForm,
     GreenRepresentativeFormSet,
@@ -67,23 +68,18 @@ def _municipality_context(request, municipality: Municipality, active: str) -> d
 # --- municipality pages ----------------------------------------------------------------------
 
 
+#: the measure list's filters that the register offers (the API offers ``municipality``); a value
+#: that is not one of the choices is left out, as if not given
+REGISTER_FILTERS = MeasureFilter.only("topic", "status", "affects", "timing")
+
+
 def measure_list(request, number: str):
     municipality = _municipality(number)
-    topic = request.GET.get("topic") or None
-    status = request.GET.get("status") or None
-    timing = request.GET.get("timing") or None
-    affects = {"yes": True, "no": False}.get(request.GET.get("affects", ""))
-    if topic not in Topic.Code.values:
-        topic = None
-    if status not in ClimateMeasure.Status.values:
-        status = None
-    if timing not in services.Timing.values:
-        timing = None
-    measures = services.register(municipality, topic=topic, status=status, affects_employees=affects, timing=timing)
+    chosen = REGISTER_FILTERS(request.GET, queryset=services.register_queryset(municipality))
     context = _municipality_context(request, municipality, "register")
     context.update(
-        measures=measures,
-        filters={"topic": topic or "", "status": status or "", "timing": timing or "", "affects": request.GET.get("affects", "")},
+        measures=services.with_summaries(chosen.qs),
+        filters={name: chosen.value(name) for name in REGISTER_FILTERS.base_filters},
         topic_choices=Topic.Code.choices,
         status_choices=ClimateMeasure.Status.choices,
         timing_choices=services.Timing.choices,

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "rest_framework",
+    "django_filters",
     "rest_framework.authtoken",
     "drf_spectacular",
     "csp",
