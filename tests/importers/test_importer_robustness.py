@@ -140,7 +140,8 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_inputs_are_bounded(name):
+    """Linear, not catastrophic: bounded in this process's CPU time (wall time depends on the host's load)."""
     data = PATHOLOGICAL[name].encode("utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     check(data)
-    assert time.perf_counter() - started < 10, name
+    assert time.process_time() - started < 10, name
