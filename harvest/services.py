@@ -29,7 +29,7 @@ from imports.importing import apply_preview, preview_sources, store_document
 from imports.parsers.errors import ProtocolImportError
 from imports.parsers.isolation import parse_isolated
 from imports.parsers.types import ParsedDocument, ParsedMeeting
-from imports.tasks import DATABASE_ERRORS, parse_budget
+from imports.tasks import DATABASE_ERRORS, parse_budget, reconnecting
 from meetings.models import AgendaItem, Meeting, Proposal
 
 from .client import Client, EinnsynError
@@ -126,7 +126,7 @@ def harvest(source: Source, run: HarvestRun, *, client: Client | None = None, si
     try:
         for hit in list_meetings(source, client, since=since, starting_after=source.cursor):
             _harvest_hit_retrying(source, run, hit, client, parse, outcome, dry_run)
-            renew()
+            reconnecting(renew)
     except EinnsynError as error:
         logger.warning("harvest of source %s stopped: %s", source.pk, error)
         outcome.errors.append({"id": "", "message": str(error)})
@@ -138,7 +138,7 @@ def harvest(source: Source, run: HarvestRun, *, client: Client | None = None, si
         _fresh_connection()
     else:
         run.status = HarvestRun.Status.DONE
-    _save_run(run, outcome, finished=True)
+    reconnecting(lambda: _save_run(run, outcome, finished=True))
     return outcome
 
 
