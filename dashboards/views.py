@@ -204,19 +204,11 @@ def _national(request):
     municipal = [row for row in shown if not row.municipality.is_county]
     county_rows = [row for row in shown if row.municipality.is_county]
     page = Paginator(municipal, NATIONAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    cells = presentation.FigureCells(params)
+    rows = presentation.NationalRows(params)
     params_query = urlencode({key: params[key] for key in ("from", "to", "body_kind")})
-    scorecard_url = reverse("dashboards:scorecard", args=["0000"]).replace("0000", "{}") + f"?{params_query}"
 
     def table_row(row):
-        ranked = enough_data(row.card)
-        return {
-            "municipality": row.municipality,
-            "card": row.card,
-            "ranked": ranked,
-            "scorecard_url": scorecard_url.format(row.municipality.number),
-            "html": cells.row(row.municipality, row.card, ranked, scorecard_url.format(row.municipality.number)),
-        }
+        return rows.row(row.municipality, row.card, enough_data(row.card))
 
     municipalities = [row for row in everything if not row.municipality.is_county]
     with_data = [row for row in municipalities if row.card.has_data]
