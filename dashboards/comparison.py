@@ -98,14 +98,10 @@ def _sort_headers(sort: str) -> list[dict]:
 def _table(form: NationalForm, shown: list[ComparisonRow], page_number) -> dict:
     """The table of municipalities (a page of it) and that of county municipalities."""
     params = form.params()
-    cells = presentation.FigureCells(params)
-    scorecard_query = query({key: params[key] for key in ("from", "to", "body_kind")}).urlencode()
+    rows = presentation.NationalRows(params)
 
     def table_row(row):
-        ranked = enough_data(row.card)
-        url = f"{reverse('dashboards:scorecard', args=[row.municipality.number])}?{scorecard_query}"
-        return {"municipality": row.municipality, "card": row.card, "ranked": ranked, "scorecard_url": url,
-                "html": cells.row(row.municipality, row.card, ranked, url)}
+        return rows.row(row.municipality, row.card, enough_data(row.card))
 
     municipal = [row for row in shown if not row.municipality.is_county]
     page = Paginator(municipal, PAGE_SIZE).get_page(page_number)
@@ -115,6 +111,7 @@ def _table(form: NationalForm, shown: list[ComparisonRow], page_number) -> dict:
         "county_table": [table_row(row) for row in shown if row.municipality.is_county],
         "shown_count": len(municipal),
         "figure_columns": len(METRICS) + 1,
+        "scorecard_query": query({key: params[key] for key in ("from", "to", "body_kind")}).urlencode(),
     }
 
 

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "csp",
     "axes",
+    # {% partialdef %}/{% partial %} (built into Django 6.0); wraps the template loaders in its own
+    "template_partials",
     "municipalities",
     "meetings",
     # before django_tasks_db: its db_worker command (reconnecting, recovering lost imports) replaces the library's

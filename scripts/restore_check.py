@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import psycopg2
-from psycopg2 import sql
+import psycopg
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("RESTORE_CHECK_PG_URL", "postgres://postgres@127.0.0.1:5432")
@@ -51,13 +51,11 @@ def run(command: list[str], env: dict | None = None) -> None:
 
 
 def admin(server: str):
-    connection = psycopg2.connect(with_db(server, "postgres"))
-    connection.autocommit = True
-    return connection
+    return psycopg.connect(with_db(server, "postgres"), autocommit=True)
 
 
 def recreate(server: str, name: str) -> None:
-    connection = admin(server)  # not "with connection": that would open a transaction
+    connection = admin(server)  # CREATE/DROP DATABASE cannot run inside a transaction
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
@@ -152,9 +150,10 @@ def fill_scratch_source(args, source_url: str) -> None:
 def dump_and_count(source_url: str, dump: Path) -> dict:
     """pg_dump from one snapshot, and the inventory of that same snapshot."""
     print("== dump (pg_dump --format=custom) from one snapshot, counted in the same snapshot")
-    source = psycopg2.connect(source_url)
+    source = psycopg.connect(source_url)
     try:
-        source.set_session(isolation_level="REPEATABLE READ", readonly=True)
+        source.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        source.read_only = True
         with source.cursor() as cursor:
             cursor.execute("SELECT pg_export_snapshot()")
             snapshot = cursor.fetchone()[0]
@@ -172,7 +171,7 @@ def restore_and_count(args, target_url: str, dump: Path) -> dict:
     print(f"== restore into {args.target_name}")
     recreate(args.server, args.target_name)
     run(["pg_restore", "--single-transaction", "--exit-on-error", "--no-owner", f"--dbname={target_url}", str(dump)])
-    target = psycopg2.connect(target_url)
+    target = psycopg.connect(target_url)
     try:
         with target.cursor() as cursor:
             after = inventory(cursor)
