@@ -69,7 +69,7 @@ def test_a_row_without_data_spans_the_figures(cworld, card):
     with translation.override("nb"):
         row = presentation.NationalRows(YEAR).row(municipality, empty, ranked=False)
         html = render_to_string("dashboards/national.html#national-row", {
-            "row": row, "params_query": "from=2022-01-01&to=2022-12-31&body_kind=PSU", "figure_columns": len(METRICS) + 1,
+            "row": row, "scorecard_query": "from=2022-01-01&to=2022-12-31&body_kind=PSU", "figure_columns": len(METRICS) + 1,
         })
     assert html == (
         '<tr><th scope="row"><a href="/kommuner/3205/scorecard/?from=2022-01-01&amp;to=2022-12-31&amp;body_kind=PSU">'
