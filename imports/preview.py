@@ -88,7 +88,7 @@ def _load(cls, data, path: str):
     return cls(**values)
 
 
-_SCALARS = {str: (str,), int: (int,), bool: (bool,), float: (int, float)}
+_SCALARS = {str: (str,), int: (int,), bool: (bool,)}
 
 
 def _check(value, hint, path: str):
