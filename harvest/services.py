@@ -29,7 +29,8 @@ from imports.applying import apply_preview
 from imports.building import preview_sources
 from imports.parsers.errors import ProtocolImportError
 from imports.parsers.isolation import parse_isolated
-from imports.parsers.types import ParsedDocument
+from imports.parsers.types import ParsedDocument, ParsedMeeting
+from imports.preview import Preview
 from imports.storing import store_document
 from imports.tasks import DATABASE_ERRORS, parse_budget
 from meetings.models import AgendaItem, Meeting, Proposal
@@ -171,8 +172,7 @@ def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: boo
     updated = cursor.split(",", 1)[0] if cursor else ""
     try:
         if known and updated and known.updated == updated:
-            outcome.skipped += 1
-            outcome.counts["unchanged"] += 1
+            _unchanged(outcome)
         else:
             record = client.meeting(record_id)  # EinnsynError ends the run: the cursor stays
             _save_meeting(source, record, known, client, parse, outcome, dry_run)
@@ -210,19 +210,40 @@ def _document(source: Source, record: dict, client: Client, parse, dry_run: bool
     return None, None, None
 
 
+def _unchanged(outcome: Outcome) -> None:
+    outcome.skipped += 1
+    outcome.counts["unchanged"] += 1
+
+
+def _harvested_document(meeting: ParsedMeeting, parsed: ParsedDocument | None) -> ParsedDocument:
+    """The merged meeting as the importer's document: the parsed file's family, pages and warnings
+    when there was one, else an "einnsyn" document."""
+    if parsed is None:
+        return ParsedDocument(meetings=[meeting], family="einnsyn", pages=0, warnings=[])
+    return ParsedDocument(meetings=[meeting], family=parsed.family, pages=parsed.pages, warnings=list(parsed.warnings))
+
+
+def saved_as(updating: bool, counts: dict) -> str:
+    """How a saved meeting counts in the run: "added" when new, "updated" when a row was inserted
+    or updated in it, else "skipped"."""
+    if not updating:
+        return "added"
+    if counts["inserted"] or counts["updated"]:
+        return "updated"
+    return "skipped"
+
+
 def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_run: bool) -> None:
     digest = checksum(record)
     if known and known.checksum == digest:
-        outcome.skipped += 1
-        outcome.counts["unchanged"] += 1
+        _unchanged(outcome)
         if not dry_run:
             HarvestedRecord.objects.filter(pk=known.pk).update(updated=record.get("oppdatertDato") or "")
         return
     structured, totals = map_meeting(record)
     data, stored, parsed = _document(source, record, client, parse, dry_run, outcome)
-    meeting = merge(structured, parsed)
-    document = ParsedDocument(meetings=[meeting], family=parsed.family if parsed else "einnsyn",
-                              pages=parsed.pages if parsed else 0, warnings=list(parsed.warnings) if parsed else [])
+    document = _harvested_document(merge(structured, parsed), parsed)
+    meeting = document.meetings[0]
     with transaction.atomic():
         if known and known.meeting.date != meeting.date:
             _move(known.meeting, meeting.date, outcome)
@@ -239,14 +260,14 @@ def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_ru
             _remember(source, record, saved, digest)
         else:
             transaction.set_rollback(True)
+    _tally(outcome, result, preview)
+
+
+def _tally(outcome: Outcome, result, preview: Preview) -> None:
     counts = result.as_dict()["counts"]
     outcome.counts.update(counts)
-    if not result.updating:
-        outcome.added += 1
-    elif counts["inserted"] or counts["updated"]:
-        outcome.updated += 1
-    else:
-        outcome.skipped += 1
+    kind = saved_as(result.updating, counts)
+    setattr(outcome, kind, getattr(outcome, kind) + 1)
     outcome.conflicts.extend(result.conflicts)
     outcome.warnings.extend(preview.all_warnings())
     outcome.meetings.extend(e.data.to_json() for e in preview.meetings)

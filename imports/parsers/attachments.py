@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import clean_block, flat
+from .textnorm import clean_block, flat
 from .types import ParsedAttachment
 
 MAX_ATTACHMENTS = 20
@@ -191,25 +191,58 @@ def _layout(text: str) -> _Layout:
 
     titles, list_end = list_titles(text)
     floor = max(list_end, MIN_CASE_PAPER_CHARS)
-    end = len(text)
+    starts = numbered_starts(text, titles, floor)
+    headings = [m.start() for m in DOCUMENT_HEADING_RE.finditer(text, floor)]
+    starts, end = with_document_headings(starts, headings, listed=bool(titles), end=len(text))
+    add_title_headings(text[:end], titles, starts, floor)
+    return _Layout(titles, starts, end)
+
+
+def is_sentence_mention(m: re.Match) -> bool:
+    """'Vedlegg 1 viser ...': a lower-case word right after the number is a sentence of the case
+    paper, not an attachment's heading."""
+    return m.group("title")[:1].islower() and not m.group("sep")
+
+
+def listed_title(titles: list[str], number: int) -> str:
+    """The title the attachment list gives number ``number`` ('' when the list has no such number)."""
+    return titles[number - 1] if 0 < number <= len(titles) else ""
+
+
+def numbered_starts(text: str, titles: list[str], floor: int) -> dict[int, str]:
+    """Where numbered attachment headings ('Vedlegg 2: Notat') start after ``floor``, each with
+    the listed title of its number, else the heading's own text."""
     starts: dict[int, str] = {}
     for m in HEADING_RE.finditer(text, floor):
-        if m.group("title")[:1].islower() and not m.group("sep"):
-            continue  # 'Vedlegg 1 viser ...': a sentence of the case paper
-        listed = titles[int(m.group("number")) - 1] if 0 < int(m.group("number")) <= len(titles) else ""
-        starts.setdefault(_line_start(text, m.start()), listed or flat(m.group("title")) or flat(m.group()))
-    headings = [m.start() for m in DOCUMENT_HEADING_RE.finditer(text, floor)]
-    if titles:
+        if is_sentence_mention(m):
+            continue
+        title = listed_title(titles, int(m.group("number"))) or flat(m.group("title")) or flat(m.group())
+        starts.setdefault(_line_start(text, m.start()), title)
+    return starts
+
+
+def with_document_headings(
+    starts: dict[int, str], headings: list[int], *, listed: bool, end: int
+) -> tuple[dict[int, str], int]:
+    """A new document's heading starts an attachment (its title is found later) when the case
+    paper lists attachments; without a list, the item's text ends at the first such heading."""
+    if listed:
         for at in headings:
             starts.setdefault(at, "")
-    elif headings:  # no attachment list: a new document after the case paper is not the item's
-        end = headings[0]
-        starts = {at: title for at, title in starts.items() if at < end}
+        return starts, end
+    if not headings:
+        return starts, end
+    end = headings[0]
+    return {at: title for at, title in starts.items() if at < end}, end
+
+
+def add_title_headings(text: str, titles: list[str], starts: dict[int, str], floor: int) -> None:
+    """A listed title printed as a heading after ``floor`` starts that attachment (or names the
+    attachment already found there without a title)."""
     for title in titles:
-        at = find_title_heading(text[:end], title, floor)
+        at = find_title_heading(text, title, floor)
         if at is not None and at >= floor and not starts.get(at):
             starts[at] = title
-    return _Layout(titles, starts, end)
 
 
 def case_paper_end(text: str) -> int:

@@ -1,201 +1,21 @@
-"""Case numbers in all their printed forms, and the agenda (saksliste) series they make.
+"""The agenda (saksliste) series that case numbers make.
 
-A meeting document prints case numbers as ``PS 1/19``, ``RS 2/19``, ``FO 15/18``, ``Sak 21/14``,
-``Saknr. 21/14``, ``Sak nr. 12/2015``, ``SAK 51/14``, ``AMU-sak 3/12``, ``FS-044/13``, ``023/17``,
-``12/2015``, year first ``2013/21`` or ``PS 15/1`` (case 1 of 2015), and transcripts strip the
-digits before the slash (``/13``). The same shape is used by archive numbers (``13/441``,
-``2018/720-3``), journal numbers and gnr/bnr (``103/5``), so a number is read in every way its
-shape allows (:func:`scan`) and the agenda keeps the readings that form one consistent series
+The case-number-shaped tokens of a text and their readings come from :mod:`.case_tokens`
+(re-exported here). The agenda keeps the readings that form one consistent series
 (:func:`agenda_series`): the prefix style of the first numbers, one year (the meeting's or the
 document's), increasing numbers; stripped numbers are recovered from their neighbours.
-
-Case numbers are written ``NN/YYYY`` (``01/2015``), so year-first numbers are unambiguous.
-All regexes are linear-time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-TYPE_CODES = frozenset({"PS", "RS", "OS", "DS", "FS", "OR", "FO", "ES", "KS", "US", "MS"})
-_CODE_RE = "|".join(sorted(TYPE_CODES))
-TOKEN_RE = re.compile(
-    r"(?<![\w/.,\-])"
-    r"(?:(?P<prefix>(?:" + _CODE_RE + r")(?![\w])|SAK(?:\s?NR\.?)?|Sak(?:s?\s?nr\.?)?|Saksnr\.?|"
-    r"[A-ZÆØÅ]{2,6}-sak|[A-ZÆØÅ]{2,6}\s?-(?=\s?\d))\s*:?\s*)?"
-    r"(?P<a>\d{1,4})?\s?/\s?(?P<b>\d{1,4})"
-    r"(?![\w/]|-\d|\s?/\s?\d)"
-)
-# a number whose year was stripped: '31/ Etablering', '57 / / 3855 Godkjenning' (archive stripped too)
-STRIPPED_YEAR_RE = re.compile(
-    r"(?<![\w/.,\-])(?P<a>\d{1,3})\s?/(?:\s?/\s?\d{2,6})?(?=\s+[^\W\d_]{2})"
-)
-# lower-case words before a number that make it a reference ('i sak 47/13', 'jf. 12/14')
-REFERENCE_BEFORE_RE = re.compile(
-    r"(?:(?<![\w])(?:sak|saka|saken|sakene|saker|jf|jfr|sjå|se|vedtak|vedtaket|fondsstyresak|"
-    r"arkivsak|journalpost|l\.nr|lnr|ref|nr)\.?:?|gnr|bnr|gnr/bnr|-)\s*$"
-)
-ARCHIVE_LABEL_BEFORE_RE = re.compile(
-    r"(?:Arkivsak\w*|Arkivsaknr|Arkiv\s+sakid|Journalpost\w*|Referanse|Vår\s+ref|Dykkar\s+ref|"
-    r"Deres\s+ref|Saksnr)\.?\s*:?\s*$",
-    re.IGNORECASE,
-)
+from .case_tokens import CaseToken, Reading, scan
+from .case_tokens import index_cases as index_cases  # re-exported: cases.index_cases
 
-
-TITLE_AFTER_RE = re.compile(r"\s*:?\s*(?:\d{1,4}/\d{0,6}(?:-\d{1,3})?\s+)?[^\W\d_]{2}")
-# an agenda entry is followed by its title (or the next number of a flattened column), not by
-# a comma, another reference or running text: 'FU sakene 31/12, 35/12 til behandling'
-TITLED_RE = re.compile(
-    r"\s*:?\s*(?:(?:\d{1,4}/\d{0,6}(?:-\d{1,3})?|/\s?\d{2,6})\s+(?:[-–]\s+)?)?"
-    r"(?:[A-ZÆØÅÄÖÜÉÁ0-9«\"(]|$)"
-)
-
-
-NEXT_YEAR = dt.date.today().year + 1  # no meeting document is dated later
 AGENDA_MAX_CHARS = 200_000
-
-
-def plausible_year(year: int) -> bool:
-    return 1995 <= year <= NEXT_YEAR
-
-
-def two_digit_year(value: int) -> int:
-    """'13' -> 2013, '98' -> 1998 (the century that keeps the year in the past or next year)."""
-    return 2000 + value if value <= NEXT_YEAR % 100 else 1900 + value
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One way of reading a printed number: case ``number`` (None when stripped) of ``year``."""
-
-    number: int | None
-    year: int
-    form: str  # "normal", "year_first" or "stripped"
-
-
-@dataclass
-class CaseToken:
-    """A printed case-number-shaped token and the readings its shape allows."""
-
-    start: int
-    end: int
-    prefix: str | None
-    printed: str
-    readings: list[Reading]
-    reference: bool = False
-    titled: bool = True
-    chosen: Reading | None = None
-    number: int | None = None
-    year: int | None = None
-    recovered: bool = False
-
-    @property
-    def series(self) -> str:
-        """'PS', 'RS', ... for typed numbers; '' for plain and 'Sak'-labelled ones (one series)."""
-        return self.prefix if self.prefix in TYPE_CODES else ""
-
-    @property
-    def case(self) -> str | None:
-        if self.number is None or self.year is None:
-            return None
-        return format_case(self.number, self.year)
-
-
-def format_case(number: int, year: int) -> str:
-    return f"{number:02d}/{year}"
-
-
-def normalise_prefix(raw: str | None) -> str | None:
-    """'PS' -> 'PS'; 'Sak nr.' / 'SAK' / 'Saknr.' -> 'SAK'; 'AMU-sak' -> 'AMU'; 'FS-' -> 'FS'."""
-    if not raw:
-        return None
-    word = raw.strip(" :.-").split("-")[0].split()[0]
-    upper = word.upper()
-    if upper.startswith("SAK"):
-        return "SAK"
-    return upper
-
-
-def readings(prefix: str | None, a: str | None, b: str) -> list[Reading]:
-    """Every plausible reading of '<a>/<b>' (a None: digits before the slash stripped)."""
-    out: list[Reading] = []
-    nb = int(b)
-    if a is None:
-        if len(b) == 2 and plausible_year(two_digit_year(nb)):
-            out.append(Reading(None, two_digit_year(nb), "stripped"))
-        return out
-    na = int(a)
-    if len(b) == 4:
-        if len(a) <= 3 and na > 0 and plausible_year(nb):
-            out.append(Reading(na, nb, "normal"))
-        return out
-    if len(a) == 4:
-        if len(b) <= 3 and nb > 0 and plausible_year(na):
-            out.append(Reading(nb, na, "year_first"))
-        return out
-    if len(b) == 2 and len(a) <= 3 and na > 0 and plausible_year(two_digit_year(nb)):
-        out.append(Reading(na, two_digit_year(nb), "normal"))
-    if prefix and len(a) == 2 and nb > 0 and len(b) <= 3 and plausible_year(two_digit_year(na)):
-        out.append(Reading(nb, two_digit_year(na), "year_first"))
-    return out
-
-
-def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = False) -> list[CaseToken]:
-    """All case-number-shaped tokens in text[start:end] with their possible readings.
-
-    ``light`` skips what only the agenda needs (references, titles, numbers without a year).
-    """
-    end = len(text) if end is None else end
-    tokens: list[CaseToken] = []
-    for m in _token_matches(text, start, end):
-        prefix = normalise_prefix(m.group("prefix"))
-        found = readings(prefix, m.group("a"), m.group("b"))
-        if light:
-            tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found))
-            continue
-        before = text[max(0, m.start() - 24) : m.start()]
-        reference = prefix is None and m.group("a") is not None and bool(
-            REFERENCE_BEFORE_RE.search(before) or ARCHIVE_LABEL_BEFORE_RE.search(before)
-        )
-        if m.group("a") is None and not TITLE_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 40)):
-            found = []  # a stripped number is a case only where a title follows it
-        titled = bool(TITLED_RE.match(text, m.end(), min(len(text), m.end() + 30)))
-        tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference, titled))
-    if light:
-        return tokens
-    for m in STRIPPED_YEAR_RE.finditer(text, start, end):
-        before = text[max(0, m.start() - 24) : m.start()]
-        if int(m.group("a")) > 0 and not (
-            REFERENCE_BEFORE_RE.search(before) or ARCHIVE_LABEL_BEFORE_RE.search(before)
-        ):
-            reading = Reading(int(m.group("a")), 0, "stripped_year")
-            tokens.append(CaseToken(m.start(), m.end(), None, m.group(0), [reading]))
-    tokens.sort(key=lambda t: t.start)
-    return tokens
-
-
-TOKEN_REACH = 20  # the longest prefix and number before a slash ('SAK NR.: 100/')
-
-
-def _token_matches(text: str, start: int, end: int):
-    """TOKEN_RE's matches in text[start:end], tried only around each slash (fast on long texts)."""
-    pos = start
-    while True:
-        slash = text.find("/", pos, end)
-        if slash < 0:
-            return
-        window = max(pos, slash - TOKEN_REACH)
-        m = TOKEN_RE.search(text, window, min(end, slash + 12))
-        while m and m.end() <= slash:
-            m = TOKEN_RE.search(text, m.end(), min(end, slash + 12))
-        if m and m.start() <= slash:
-            yield m
-            pos = m.end()
-        else:
-            pos = slash + 1
 
 
 def choose_readings(tokens: list[CaseToken], year_hint: int | None = None) -> None:
@@ -242,45 +62,93 @@ def agenda_series(
     known = [t for t in tokens if t.number is not None and t.year]
     if not known:
         return _year_stripped_series(tokens, year_hint)
-    sample = known[:SAMPLE]  # full case numbers only
-    with_prefix = sum(1 for t in sample if t.prefix) * 2
-    prefixed = with_prefix > len(sample) or (with_prefix == len(sample) and bool(sample[0].prefix))
-    mode = [t for t in tokens if bool(t.prefix) == prefixed]
-    years = Counter(t.year for t in mode if t.number is not None and t.year)
-    if not years:
+    prefixed = prefixed_style(known[:SAMPLE])  # full case numbers only
+    year = series_year(tokens, prefixed, year_hint)
+    if year is None:
         return Series()
-    best = max(years.values())
-    candidates = [y for y, n in years.items() if n == best]
-    year = min(candidates, key=lambda y: (abs(y - year_hint) if year_hint else 0, -y))
-    series = Series(prefixed=prefixed, year=year)
-    seen: set[tuple[str, int]] = set()
-    numbers: set[int] = set()
-    last: dict[str, int] = {}
-    for t in tokens:
-        key = (t.series, t.number)
-        if t.number is not None and t.year in (year, 0) and _repeats(key, seen, numbers):
-            series.end = t.start
-            break
-        if t.year == 0:  # year stripped: a case only where it continues the sequence
-            previous = last.get("", -1)
-            if not prefixed and (not series.tokens or previous < t.number <= previous + 2):
-                t.year = year
-                seen.add(key)
-                numbers.add(t.number)
-                last[""] = t.number
-                series.tokens.append(t)
-            continue
-        if bool(t.prefix) != prefixed or t.year is None or abs(t.year - year) > (1 if prefixed else 0):
-            continue
-        if t.number is not None:
-            if not prefixed and t.number < last.get(t.series, 0):
-                continue  # a reference out of sequence
-            seen.add(key)
-            numbers.add(t.number)
-            last[t.series] = t.number
-        series.tokens.append(t)
+    series = _collect(tokens, Series(prefixed=prefixed, year=year), year)
     recover_stripped(series.tokens)
     series.tokens = [t for t in series.tokens if t.number is not None]
+    return series
+
+
+def prefixed_style(sample: list[CaseToken]) -> bool:
+    """The agenda prints its numbers with a prefix ('PS 1/19', 'Sak 1/19') when most of its
+    first numbers have one; on a tie, when the first has one."""
+    with_prefix = sum(1 for t in sample if t.prefix) * 2
+    return with_prefix > len(sample) or (with_prefix == len(sample) and bool(sample[0].prefix))
+
+
+def series_year(tokens: list[CaseToken], prefixed: bool, year_hint: int | None) -> int | None:
+    """The year most numbers in the agenda's style share; on a tie, the one nearest the hint, then
+    the latest (None: no number of that style has a year)."""
+    years = Counter(t.year for t in tokens if bool(t.prefix) == prefixed and t.number is not None and t.year)
+    if not years:
+        return None
+    best = max(years.values())
+    candidates = [y for y, n in years.items() if n == best]
+    return min(candidates, key=lambda y: (abs(y - year_hint) if year_hint else 0, -y))
+
+
+@dataclass
+class _Listed:
+    """The numbers a series has taken so far: by (series, number), by number, and the last of each series."""
+
+    seen: set[tuple[str, int]] = field(default_factory=set)
+    numbers: set[int] = field(default_factory=set)
+    last: dict[str, int] = field(default_factory=dict)
+
+    def add(self, series: str, number: int) -> None:
+        self.seen.add((series, number))
+        self.numbers.add(number)
+        self.last[series] = number
+
+
+def ends_series(t: CaseToken, listed: _Listed, year: int) -> bool:
+    """A number of the series' year (or with its year stripped) listed before: the body begins."""
+    return t.number is not None and t.year in (year, 0) and _repeats((t.series, t.number), listed.seen, listed.numbers)
+
+
+def continues_stripped(number: int, listed: _Listed, series: Series) -> bool:
+    """A number whose year was stripped belongs to an unprefixed series only where it starts the
+    series or continues it (the next number, or one number skipped)."""
+    if series.prefixed:
+        return False
+    previous = listed.last.get("", -1)
+    return not series.tokens or previous < number <= previous + 2
+
+
+def fits_style(t: CaseToken, prefixed: bool, year: int) -> bool:
+    """The number is printed in the series' style (with or without a prefix) and of its year;
+    a prefixed series also takes the years next to it ('PS 1/20' after 'PS 55/19')."""
+    if bool(t.prefix) != prefixed or t.year is None:
+        return False
+    return abs(t.year - year) <= (1 if prefixed else 0)
+
+
+def out_of_sequence(t: CaseToken, listed: _Listed, prefixed: bool) -> bool:
+    """In an unprefixed series a number lower than the last of its series is a reference."""
+    return t.number is not None and not prefixed and t.number < listed.last.get(t.series, 0)
+
+
+def _collect(tokens: list[CaseToken], series: Series, year: int) -> Series:
+    """Take the tokens that belong to the series of ``year``, in order, until a number repeats."""
+    listed = _Listed()
+    for t in tokens:
+        if ends_series(t, listed, year):
+            series.end = t.start
+            break
+        if t.year == 0 and t.number is not None:  # year stripped (its number is always read)
+            if continues_stripped(t.number, listed, series):
+                t.year = year
+                listed.add(t.series, t.number)
+                series.tokens.append(t)
+            continue
+        if not fits_style(t, series.prefixed, year) or out_of_sequence(t, listed, series.prefixed):
+            continue
+        if t.number is not None:
+            listed.add(t.series, t.number)
+        series.tokens.append(t)
     return series
 
 
@@ -326,12 +194,7 @@ def recover_stripped(tokens: list[CaseToken]) -> None:
         before = tokens[i - 1].number if i > 0 else None
         after = tokens[j].number if j < len(tokens) else None
         run = j - i
-        if before is not None and (after is None or after - before - 1 >= run):
-            first = before + 1
-        elif after is not None and after - run >= 1 and before is None:
-            first = after - run
-        else:
-            first = None
+        first = stripped_run_start(before, after, run)
         if first is not None:
             for k in range(run):
                 tokens[i + k].number = first + k
@@ -339,15 +202,15 @@ def recover_stripped(tokens: list[CaseToken]) -> None:
         i = j
 
 
-def index_cases(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
-    """Positions of every reading of every case-number-shaped token, by case number."""
-    index: dict[str, list[tuple[int, int]]] = {}
-    for m in _token_matches(text, start, end):
-        raw = m.group("prefix")
-        for r in readings(normalise_prefix(raw) if raw else None, m.group("a"), m.group("b")):
-            if r.number is not None:
-                index.setdefault(format_case(r.number, r.year), []).append(m.span())
-    return index
+def stripped_run_start(before: int | None, after: int | None, run: int) -> int | None:
+    """The number of the first of ``run`` stripped tokens between the numbers ``before`` and
+    ``after``: the next after ``before`` where the gap holds the run, else (at the start of the
+    series) counted back from ``after``; None where the gap is too small."""
+    if before is not None and (after is None or after - before - 1 >= run):
+        return before + 1
+    if before is None and after is not None and after - run >= 1:
+        return after - run
+    return None
 
 
 def year_hint_from(text: str, date: dt.date | None) -> int | None:

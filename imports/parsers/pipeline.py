@@ -12,10 +12,12 @@ from types import ModuleType
 
 from meetings.climate import assess_environment, classify_agenda_item
 
-from . import common, elements, generic, sing
+from . import elements, generic, sing
+from .agenda_requests import request_subject, subject_score
 from .errors import ProtocolImportError
+from .header import MEETING_WORD_RE
 from .text import extract_text
-from .types import ParsedDocument, ParsedItem, ParsedMeeting
+from .types import ParsedDocument, ParsedItem, ParsedMeeting, ParsedRequest
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +93,7 @@ def _has_header(meeting: ParsedMeeting, text: str) -> bool:
     """A meeting document's heading with at least one labelled field, though nothing else was read."""
     return bool(
         (meeting.date or meeting.place or meeting.start or meeting.body_name)
-        and common.MEETING_WORD_RE.search(text[:2000])
+        and MEETING_WORD_RE.search(text[:2000])
     )
 
 
@@ -121,22 +123,43 @@ def link_requests(meetings: list[ParsedMeeting]) -> None:
     """Link agenda requests to a matching item in a later meeting of the same document."""
     for meeting in meetings:
         for request in meeting.requests:
-            if not request.asks_for_agenda_item or request.resulting_case_number:
-                continue
-            subject = common.request_subject(request.text)
+            subject = linkable_subject(request)
             if not subject:
                 continue
-            best: tuple[float, ParsedItem] | None = None
-            for later in meetings:
-                if not (later.date and meeting.date) or later.date <= meeting.date:
-                    continue
-                for item in later.items:
-                    if item.procedural:
-                        continue
-                    score = common.subject_score(subject, item.title)
-                    if score >= LINK_THRESHOLD and (best is None or score > best[0]):
-                        best = (score, item)
-                if best:
-                    break
-            if best:
-                request.resulting_case_number = best[1].case_number
+            item = matching_item(subject, later_meetings(meeting, meetings))
+            if item is not None:
+                request.resulting_case_number = item.case_number
+
+
+def linkable_subject(request: ParsedRequest) -> str:
+    """The subject of a request for an agenda item that is not linked yet ('': nothing to link)."""
+    if not request.asks_for_agenda_item or request.resulting_case_number:
+        return ""
+    return request_subject(request.text)
+
+
+def later_meetings(meeting: ParsedMeeting, meetings: list[ParsedMeeting]) -> list[ParsedMeeting]:
+    """The meetings dated after ``meeting``, in the document's order (none when it has no date)."""
+    return [m for m in meetings if m.date and meeting.date and m.date > meeting.date]
+
+
+def best_item(subject: str, items: list[ParsedItem]) -> ParsedItem | None:
+    """The non-procedural item whose title matches the subject best, at least LINK_THRESHOLD
+    (the first of equals)."""
+    best: tuple[float, ParsedItem] | None = None
+    for item in items:
+        if item.procedural:
+            continue
+        score = subject_score(subject, item.title)
+        if score >= LINK_THRESHOLD and (best is None or score > best[0]):
+            best = (score, item)
+    return best[1] if best else None
+
+
+def matching_item(subject: str, meetings: list[ParsedMeeting]) -> ParsedItem | None:
+    """The best matching item of the first of ``meetings`` that has one."""
+    for meeting in meetings:
+        item = best_item(subject, meeting.items)
+        if item is not None:
+            return item
+    return None

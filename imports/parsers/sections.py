@@ -9,18 +9,12 @@ from dataclasses import dataclass
 from . import cases
 from . import titles as titles_mod
 from .attachments import case_paper_end, split_case_paper
-from .common import (
-    LOWER,
-    UPPER,
-    apply_votes,
-    clean_block,
-    extract_proposals,
-    flat,
-    is_procedural,
-    item_type,
-    remove_spans,
-)
+from .case_numbers import is_procedural, item_type
+from .page_noise import strip_page_noise, strip_routing
+from .proposals import extract_proposals, remove_spans
+from .textnorm import LOWER, UPPER, clean_block, flat
 from .types import ParsedItem, ParsedProposal
+from .votes import apply_votes
 
 _I = re.IGNORECASE
 
@@ -203,46 +197,6 @@ DECISION_LABEL_RE = re.compile(
 BODY_DATE_TAIL_RE = re.compile(
     rf"[{UPPER}][\w-]+(?:[ \t]+[{UPPER}{LOWER}][\w-]*){{0,2}}\s+\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\s*$"
 )
-PAGE_NOISE_RE = re.compile(
-    rf"(?:\s*[{UPPER}][{LOWER}-]+(?:\s+[{UPPER}][{LOWER}-]+)?\s+kommune)?\s*(?:SAKSPAPIR|SAKSFRAMLEGG)?\s*$"
-)
-
-
-def strip_page_noise(text: str) -> str:
-    """Drop a trailing page header ('Vaksdal kommune', 'SAKSPAPIR') from a block."""
-    head, tail = text[:-300], text[-300:]
-    return head + PAGE_NOISE_RE.sub("", tail, count=1)
-
-
-# the case paper's routing table ('Saksgang: Utvalg Møtedato Saksnr' and its rows of bodies,
-# dates and case numbers): it names committees, not the case
-ROUTING_HEAD_RE = re.compile(
-    r"(?:Saksgang\s*:?\s*)?(?:(?:Utvalgs-?\s*saksnr\.?|Utvalgssaksnummer|Utv\.\s?saksnr\.?|Saksnr\.?|"
-    r"Saksnummer|Saknr\.?|Saksgang|Utvalg(?:\s?/\s?styre)?|Utval|Møtedato)\s*:?\s*){3,4}"
-)
-ROUTING_ROW_RE = re.compile(
-    r"\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{0,4}\s?/\s?\d{0,4}(?![\w])|\d{1,3}(?![\w.,])|"
-    rf"(?:[{UPPER}][\w-]*\s+(?:(?:og|i|[{LOWER}][\w-]*)\s+){{0,4}})?"
-    r"(?<![\w])(?i:[\w-]*?(?:utvalg|utval|styre|nemnd|komit[eé]|formannskap|råd|ting)(?:et|a|en|t)?)(?![\w])"
-    rf"(?:,?\s+(?:i\s+[{UPPER}][\w-]+|[{LOWER}][\w-]*)(?![\w]))*)"
-)
-ROUTING_MAX_ROWS = 40
-
-
-def strip_routing(text: str) -> str:
-    """The text without its routing table (column headings and the rows after them)."""
-    head = ROUTING_HEAD_RE.search(text)
-    if head is None:
-        return text
-    pos = head.end()
-    for _ in range(ROUTING_MAX_ROWS):
-        row = ROUTING_ROW_RE.match(text, pos)
-        if row is None or row.end() == pos:
-            break
-        pos = row.end()
-    return text[: head.start()] + text[pos:]
-
-
 def fill_item(
     item: ParsedItem,
     section: str,

@@ -137,14 +137,37 @@ def _segments(text: str) -> list[tuple[str, re.Match, str]]:
     return [(k, h, "\n".join(text[a:b] for a, b in spans)) for k, h, spans in parts]
 
 
+NOTICE_AGENDA_STOP_RE = re.compile(r"Saksnr\s+Utval\s+Type\s+Dato|SAKSPAPIR|https?://")
+Block = tuple[int, "re.Match | None", int]  # where a case paper starts, its block header, its title's length
+
+
 def _parse_notice(text: str, meeting: ParsedMeeting) -> None:
+    entries, agenda_end = notice_agenda(text)
+    blocks = case_blocks(text, entries, agenda_end)
+    starts = sorted(pos for pos, _, _ in blocks.values())
+    for position, entry in enumerate(entries, start=1):
+        meeting.items.append(_notice_item(text, entry, position, blocks.get(entry.case), starts, meeting.warnings))
+    if not entries:
+        meeting.warnings.append("Fant ingen saksliste i møteinnkallingen.")
+
+
+def notice_agenda(text: str) -> tuple[list[sec.AgendaEntry], int]:
+    """The notice's saksliste: after its label, ending at the first case paper's block header,
+    a SAKSPAPIR heading or a link (the portal's page footer)."""
     label = sec.AGENDA_LABEL_RE.search(text)
     start = label.end() if label else 0
-    stop = re.compile(r"Saksnr\s+Utval\s+Type\s+Dato|SAKSPAPIR|https?://").search(text, start)
+    stop = NOTICE_AGENDA_STOP_RE.search(text, start)
     entries, agenda_end = sec.parse_agenda(text, start, stop.start() if stop else len(text))
     if stop:
         agenda_end = min(agenda_end, stop.start())
-    blocks: dict[str, tuple[int, re.Match | None, int]] = {}
+    return entries, agenda_end
+
+
+def case_blocks(text: str, entries: list[sec.AgendaEntry], agenda_end: int) -> dict[str, Block]:
+    """Where each case's paper starts, by case number: at its first block header
+    ('Saksnr Utval Type Dato 12/2024 ...'), else (for the first entries) at its title printed
+    again as a heading above the administration's proposal."""
+    blocks: dict[str, Block] = {}
     for m in BLOCK_RE.finditer(text, agenda_end):
         cn = c.case_number(None, *m.group("case").split("/"))
         if cn and cn not in blocks:
@@ -154,21 +177,25 @@ def _parse_notice(text: str, meeting: ParsedMeeting) -> None:
             found = _find_title(text, entry.title, agenda_end)
             if found is not None:
                 blocks[entry.case] = (found[0], None, found[1] - found[0])
-    starts = sorted(pos for pos, _, _ in blocks.values())
-    for position, entry in enumerate(entries, start=1):
-        item = ParsedItem(entry.case, position, entry.title or entry.case)
-        if entry.case in blocks:
-            pos, m, title_len = blocks[entry.case]
-            end = next((s for s in starts if s > pos), len(text))
-            _fill_notice_item(item, text[pos:end], m, title_len)
-        else:
-            meeting.warnings.append(f"Fant ikke saksframlegget til sak {entry.case}.")
-        if not (entry.case in blocks and blocks[entry.case][1] is not None):
-            item.type = c.item_type(entry.prefix, item.title)  # type: ignore[assignment]
-        item.procedural = c.is_procedural(item.title, item.type)
-        meeting.items.append(item)
-    if not entries:
-        meeting.warnings.append("Fant ingen saksliste i møteinnkallingen.")
+    return blocks
+
+
+def _notice_item(
+    text: str, entry: sec.AgendaEntry, position: int, block: Block | None, starts: list[int], warnings: list[str]
+) -> ParsedItem:
+    """The item of an agenda entry, filled from its case paper (which ends where the next starts).
+    Without a block header, the type comes from the saksliste's prefix or the title."""
+    item = ParsedItem(entry.case, position, entry.title or entry.case)
+    if block is not None:
+        pos, m, title_len = block
+        end = next((s for s in starts if s > pos), len(text))
+        _fill_notice_item(item, text[pos:end], m, title_len)
+    else:
+        warnings.append(f"Fant ikke saksframlegget til sak {entry.case}.")
+    if block is None or block[1] is None:
+        item.type = c.item_type(entry.prefix, item.title)  # type: ignore[assignment]
+    item.procedural = c.is_procedural(item.title, item.type)
+    return item
 
 
 def _find_title(text: str, title: str, start: int) -> tuple[int, int] | None:

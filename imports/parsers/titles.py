@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .common import ADMIN_LABEL_RE, LONG_DATE_RE, flat
+from .dates import LONG_DATE_RE
+from .proposals import ADMIN_LABEL_RE
+from .textnorm import flat
 
 _I = re.IGNORECASE
 UPPER = "A-ZÆØÅÄÖÜÉÁ"
@@ -133,27 +135,46 @@ def _is_caps(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def caps_run(title: str) -> str:
-    """The run of upper-case words in a title of an upper-case saksliste ('KLAGE PÅ VEDTAK')."""
-    words = title.split()
+def starts_caps_run(words: list[str], i: int) -> bool:
+    """A run of capitals starts at a capitalised word of two letters or more, or at two
+    capitalised words ('A KLAGE')."""
+    if not _is_caps(words[i]):
+        return False
+    return len(words[i]) > 1 or (i + 1 < len(words) and _is_caps(words[i + 1]))
+
+
+def caps_run_end(words: list[str], i: int) -> int:
+    """Where the run of capitals starting at words[i] ends: it continues over capitalised words
+    and words without letters ('-', '2024/25')."""
+    j = i
+    while j < len(words) and (_is_caps(words[j]) or not any(c.isalpha() for c in words[j])):
+        j += 1
+    return j
+
+
+def longest_caps_run(words: list[str]) -> tuple[int, int]:
+    """(start, end) of the first longest run of capitals in ``words``; (0, 0) when there is none."""
     best: tuple[int, int] = (0, 0)
     i = 0
     while i < len(words):
-        if _is_caps(words[i]) and len(words[i]) > 1 or (
-            i + 1 < len(words) and _is_caps(words[i]) and _is_caps(words[i + 1])
-        ):
-            j = i
-            while j < len(words) and (_is_caps(words[j]) or not any(c.isalpha() for c in words[j])):
-                j += 1
-            if j - i > best[1] - best[0]:
-                best = (i, j)
-            i = j
-        else:
+        if not starts_caps_run(words, i):
             i += 1
-    real = [w for w in words[best[0] : best[1]] if sum(c.isalpha() for c in w) >= 3]
+            continue
+        j = caps_run_end(words, i)
+        if j - i > best[1] - best[0]:
+            best = (i, j)
+        i = j
+    return best
+
+
+def caps_run(title: str) -> str:
+    """The run of upper-case words in a title of an upper-case saksliste ('KLAGE PÅ VEDTAK')."""
+    words = title.split()
+    start, end = longest_caps_run(words)
+    real = [w for w in words[start:end] if sum(c.isalpha() for c in w) >= 3]
     if len(real) < 2:
         return LEADING_NUMBERS_RE.sub("", title)
-    return " ".join(words[best[0] : best[1]]).strip(" -–,")
+    return " ".join(words[start:end]).strip(" -–,")
 
 
 def caps_style(titles: list[str]) -> bool:
@@ -163,31 +184,70 @@ def caps_style(titles: list[str]) -> bool:
     return len(scored) >= 2 and caps * 2 > len(scored)
 
 
+ORGANISATION_WORDS = frozenset({"kommune", "fylkeskommune", "kommunes", "as", "iks", "ba"})
+
+
+def can_start_title(word: str, prev: str) -> bool:
+    """A title starts with a capital and not after a connector ('og', 'i', '-') or a word that
+    ends with a hyphen or slash."""
+    return word[:1].isupper() and prev.lower() not in CONNECTORS and not prev.endswith(("-", "/"))
+
+
+def _bare(word: str) -> str:
+    return word.strip(",.:;")
+
+
+def title_word_score(word: str) -> int:
+    """A word that typically starts a title ('Godkjenning') +2; a noun ('Etablering') +1."""
+    low = _bare(word.lower())
+    if low in TITLE_STARTS:
+        return 2
+    return 1 if low.endswith(NOUN_ENDINGS) else 0
+
+
+def after_punctuation_score(prev: str) -> int:
+    """After a full stop or a closing parenthesis +2; after a comma (a list goes on) -3."""
+    if prev.endswith((".", ")")):
+        return 2
+    return -3 if prev.endswith(",") else 0
+
+
+def name_shape_score(word: str, prev: str) -> int:
+    """An acronym ('NAV', 'IKT') -2; after a capitalised word without a full stop (a name goes
+    on: 'Nye Vaksdal') -1."""
+    score = -2 if _is_caps(word) and len(word) <= 4 else 0
+    if prev[:1].isupper() and not prev.endswith("."):
+        score -= 1
+    return score
+
+
+def repeated_name_score(words: list[str], word: str) -> int:
+    """A word printed more than once in the block that does not start titles is a name printed
+    in several titles ('Porsanger'): -2."""
+    if _bare(word.lower()) in TITLE_STARTS:
+        return 0
+    return -2 if sum(1 for w in words if _bare(w) == _bare(word)) > 1 else 0
+
+
+def organisation_score(words: list[str], i: int) -> int:
+    """A word followed by 'kommune', 'AS', 'IKS' ... is part of an organisation's name: -3."""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return -3 if nxt in ORGANISATION_WORDS else 0
+
+
 def _split_score(words: list[str], i: int) -> int | None:
     """How likely a new title starts at words[i] (None: it cannot)."""
     word, prev = words[i], words[i - 1]
-    if not word[:1].isupper() or prev.lower() in CONNECTORS or prev.endswith(("-", "/")):
+    if not can_start_title(word, prev):
         return None
-    score = 1
-    low = word.lower().strip(",.:;")
-    if low in TITLE_STARTS:
-        score += 2
-    elif low.endswith(NOUN_ENDINGS):
-        score += 1
-    if prev.endswith((".", ")")):
-        score += 2
-    if prev.endswith(","):
-        score -= 3
-    if _is_caps(word) and len(word) <= 4:
-        score -= 2
-    if prev[:1].isupper() and not prev.endswith("."):
-        score -= 1
-    if low not in TITLE_STARTS and sum(1 for w in words if w.strip(",.:;") == word.strip(",.:;")) > 1:
-        score -= 2  # a name printed in several titles ('Porsanger')
-    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    if nxt in {"kommune", "fylkeskommune", "kommunes", "as", "iks", "ba"}:
-        score -= 3
-    return score
+    return (
+        1
+        + title_word_score(word)
+        + after_punctuation_score(prev)
+        + name_shape_score(word, prev)
+        + repeated_name_score(words, word)
+        + organisation_score(words, i)
+    )
 
 
 def split_titles(block: str, count: int) -> list[str]:

@@ -18,23 +18,13 @@ from harvest.tasks import harvest_source_task
 from meetings.models import AgendaItem, Meeting, Proposal
 from municipalities.models import Body, Municipality
 
+from ..helpers.workers import database_url
 from .fake_einnsyn import API_KEY, FakeEinnsyn, scale_world
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = 50
-
-
-def database_url() -> str:
-    from django.db import connection
-
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{host}/{db['NAME']}"
 
 
 @pytest.fixture

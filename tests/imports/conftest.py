@@ -49,9 +49,3 @@ def write_file(tmp_path):
         return str(path)
 
     return write
-
-
-def model_counts() -> dict[str, int]:
-    from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request, SourceDocument
-
-    return {m.__name__: m.objects.count() for m in (Meeting, Attendance, AgendaItem, Proposal, Request, SourceDocument)}

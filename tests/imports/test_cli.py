@@ -8,7 +8,7 @@ from django.utils import translation
 from imports import applying, resolving
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db

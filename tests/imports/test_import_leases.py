@@ -16,7 +16,7 @@ from imports import tasks
 from imports.parsers.errors import MESSAGES
 from meetings.models import ImportRun
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import PROTOCOL_2024_02
 from .test_web import confirm_payload
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from meetings.models import Attendance, ImportRun
 from municipalities.models import Membership, Organisation, Person, PersonAlias
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import PROTOCOL_2024_02
 from .test_web import confirm_payload, text_file
 

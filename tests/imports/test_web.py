@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from meetings.models import AgendaItem, ImportRun, Meeting
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db

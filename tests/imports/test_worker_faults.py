@@ -30,6 +30,7 @@ from imports.storing import store_document
 from meetings.models import ImportRun
 from municipalities.models import Municipality
 
+from ..helpers.workers import database_url
 from .documents import NOTICE_2024_04, PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -50,15 +51,6 @@ def marker(tmp_path):
     path = tmp_path / "parse-is-slow"
     path.touch()
     return path
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{host}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -188,7 +180,7 @@ def test_two_confirmations_at_once_apply_once_and_both_get_an_answer(vaksdal_bod
     from django.db import connections
     from django.urls import reverse
 
-    from .conftest import model_counts
+    from ..helpers.imports import model_counts
     from .test_web import confirm_payload
 
     hr = client_for("hr_a")

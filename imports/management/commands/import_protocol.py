@@ -6,7 +6,6 @@ Meetings are saved as drafts unless ``--publish`` is given.
 """
 from __future__ import annotations
 
-import json
 from functools import partial
 from pathlib import Path
 
@@ -15,8 +14,10 @@ from django.db import transaction
 
 from imports.applying import apply_preview
 from imports.building import preview_sources
+from imports.management.output import dumps, write_summary
 from imports.parsers.errors import MAX_BYTES, ProtocolImportError
 from imports.parsers.isolation import parse_isolated
+from imports.preview import Preview
 from imports.resolving import resolve_body
 from imports.storing import store_document
 from imports.tasks import parse_budget
@@ -43,16 +44,14 @@ class Command(BaseCommand):
             preview, result = self._import(target, sources, body, dry_run=dry_run, publish=publish)
         except ProtocolImportError as error:
             raise CommandError(error.message) from error
-        output = {
-            "meetings": [entry.data.to_json() for entry in preview.meetings],
-            "counts": result.as_dict()["counts"],
-            "conflicts": result.conflicts,
-            "warnings": preview.all_warnings(),
-        }
+        output = _output(preview, result)
         if json:
-            self.stdout.write(_dumps(output))
-        else:
-            self._report(preview, output, dry_run)
+            self.stdout.write(dumps(output))
+            return
+        for entry in preview.meetings:
+            data = entry.data
+            self.stdout.write(f"{data.date} {data.body}: {data.state}, {len(data.items)} items")
+        write_summary(self, output, dry_run, "Imported:")
 
     def _import(self, target: Municipality, sources, body: str | None, *, dry_run: bool, publish: bool):
         """Preview and apply ``sources`` in one transaction, rolled back for a dry run."""
@@ -74,18 +73,6 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
         return preview, result
 
-    def _report(self, preview, output: dict, dry_run: bool) -> None:
-        for entry in preview.meetings:
-            data = entry.data
-            self.stdout.write(f"{data.date} {data.body}: {data.state}, {len(data.items)} items")
-        counts = output["counts"]
-        prefix = "Dry run, nothing written: would have" if dry_run else "Imported:"
-        self.stdout.write(
-            f"{prefix} {counts['inserted']} inserted, {counts['updated']} updated, {counts['unchanged']} unchanged"
-        )
-        for line in output["conflicts"] + output["warnings"]:
-            self.stderr.write(f"warning: {line}")
-
     def _read(self, path: str) -> bytes:
         file = Path(path)
         if not file.is_file():
@@ -104,5 +91,11 @@ class Command(BaseCommand):
         return Body.objects.create(municipality=municipality, name=name)
 
 
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+def _output(preview: Preview, result) -> dict:
+    """The --json object: the meetings as read, the counts, conflicts and warnings."""
+    return {
+        "meetings": [entry.data.to_json() for entry in preview.meetings],
+        "counts": result.as_dict()["counts"],
+        "conflicts": result.conflicts,
+        "warnings": preview.all_warnings(),
+    }
