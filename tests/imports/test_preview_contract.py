@@ -9,7 +9,7 @@ from imports import tasks
 from imports.preview import AttendancePreview, MeetingPreview, Preview, PreviewError, load_preview
 from meetings.models import ImportRun
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db
