@@ -14,7 +14,7 @@ from . import attendance as att
 from . import cases
 from . import common as c
 from . import sections as sec
-from .attendance_sections import read_attendance
+from .attendance import read_attendance
 from .types import ParsedMeeting
 
 NAME = "generic"
@@ -24,7 +24,7 @@ _I = re.IGNORECASE
 @dataclass
 class Layout:
     """Label regexes of a label-driven layout (attendance labels are shared by every layout:
-    ``attendance_sections.LABELS``)."""
+    ``attendance.LABELS``)."""
 
     labels: sec.ItemLabels
     tail: re.Pattern

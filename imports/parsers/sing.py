@@ -13,7 +13,7 @@ from . import attendance as att
 from . import common as c
 from . import sections as sec
 from .attachments import case_paper_end, split_case_paper
-from .attendance_sections import read_attendance
+from .attendance import read_attendance
 from .types import ParsedItem, ParsedMeeting
 
 NAME = "sing"

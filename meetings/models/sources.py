@@ -93,7 +93,7 @@ class ImportRun(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # The lease of the worker that parses the run: it renews ``heartbeat_at`` while it works; a
-    # run whose lease ran out lost its worker and is retried or failed (meetings.tasks).
+    # run whose lease ran out lost its worker and is retried or failed (imports.tasks).
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     heartbeat_at = models.DateTimeField(_("last sign of life from the worker"), null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True, editable=False)
@@ -112,4 +112,4 @@ class ImportRun(models.Model):
         return f"{self.municipality.name} {self.created_at:%d.%m.%Y %H:%M}"
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:import_detail", args=[self.pk])
+        return reverse("imports:import_detail", args=[self.pk])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from imports.parsers import attendance as att
-from imports.parsers.attendance_sections import read_attendance
+from imports.parsers.attendance import read_attendance
 from imports.parsers.pipeline import parse_text
 
 CASES = {
