@@ -1,7 +1,7 @@
 """Harvest one source: list the meetings changed since the cursor, fetch, map, save.
 
-Each meeting is saved through the importer (:func:`imports.importing.preview_sources` with the
-mapped records as the "parse", then :func:`imports.importing.apply_preview`), so a harvested
+Each meeting is saved through the importer (:func:`imports.building.preview_sources` with the
+mapped records as the "parse", then :func:`imports.applying.apply_preview`), so a harvested
 meeting gets the importer's guarantees: matched on natural keys, counted, never overwriting a
 value a person corrected (reported as a conflict), a draft unless the source publishes, every
 item classified. One transaction per meeting holds the meeting, its eInnsyn ids
@@ -25,10 +25,13 @@ from functools import partial
 from django.db import connection, transaction
 from django.utils import timezone
 
-from imports.importing import apply_preview, preview_sources, store_document
+from imports.applying import apply_preview
+from imports.building import preview_sources
 from imports.parsers.errors import ProtocolImportError
 from imports.parsers.isolation import parse_isolated
 from imports.parsers.types import ParsedDocument, ParsedMeeting
+from imports.preview import Preview
+from imports.storing import store_document
 from imports.tasks import DATABASE_ERRORS, parse_budget, reconnecting
 from meetings.models import AgendaItem, Meeting, Proposal
 
@@ -248,8 +251,8 @@ def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_ru
             [(data or json.dumps(record).encode(), stored.filename if stored else f"{record['id']}.json", stored)],
             source.municipality, source.body, parse=lambda *_: document,
         )
-        for entry in preview["meetings"]:
-            entry["publish"] = source.publish_harvested
+        for entry in preview.meetings:
+            entry.publish = source.publish_harvested
         result = apply_preview(preview, source.municipality)
         saved = Meeting.objects.get(pk=result.meeting_ids[0])
         _abstentions(saved, totals)
@@ -260,14 +263,14 @@ def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_ru
     _tally(outcome, result, preview)
 
 
-def _tally(outcome: Outcome, result, preview: dict) -> None:
+def _tally(outcome: Outcome, result, preview: Preview) -> None:
     counts = result.as_dict()["counts"]
     outcome.counts.update(counts)
     kind = saved_as(result.updating, counts)
     setattr(outcome, kind, getattr(outcome, kind) + 1)
     outcome.conflicts.extend(result.conflicts)
-    outcome.warnings.extend(preview["warnings"] + [w for e in preview["meetings"] for w in e["warnings"]])
-    outcome.meetings.extend(e["data"] for e in preview["meetings"])
+    outcome.warnings.extend(preview.all_warnings())
+    outcome.meetings.extend(e.data.to_json() for e in preview.meetings)
 
 
 def _move(meeting: Meeting, day, outcome: Outcome) -> None:

@@ -2,15 +2,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from django import forms
 from django.conf import settings
+from django.forms.formsets import (
+    INITIAL_FORM_COUNT,
+    MAX_NUM_FORM_COUNT,
+    MIN_NUM_FORM_COUNT,
+    TOTAL_FORM_COUNT,
+    ManagementForm,
+)
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from meetings.climate import evidence_phrases
 from meetings.models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
 from municipalities.formsets import SharedRecords
 from municipalities.models import Body, Membership, Organisation, Person
+
+from .preview import AttendancePreview, ChangePreview, ItemPreview, MeetingPreview, NewMember, Preview
 
 MAX_FILES = 10
 
@@ -48,230 +59,329 @@ class UploadForm(forms.Form):
         return files
 
 
-class ReviewForm(forms.Form):
-    """One set of fields per meeting and item of a preview, named by their place in it."""
+# --- the review: formsets built from the typed preview ----------------------------------------
 
-    def __init__(self, *args, preview: dict, municipality, meetings: list[int] | None = None,
-                 items: tuple[int, int] | None = None, **kwargs):
-        """``meetings`` and ``items`` (a range of item indexes) limit the form to one review page
-        (see :mod:`imports.review`); the rest of the preview is kept as it is."""
-        super().__init__(*args, **kwargs)
-        self.preview = preview
-        self.meetings = list(range(len(preview["meetings"]))) if meetings is None else meetings
-        self.item_range = items
-        # one query each for the body, member and organisation selects of every meeting on the page
-        bodies = SharedRecords(Body.objects.filter(municipality=municipality).select_related("municipality"))
-        people = SharedRecords(Person.objects.filter(municipality=municipality))
-        organisations = SharedRecords(Organisation.objects.order_by("short_name"))
-        for m in self.meetings:
-            entry = preview["meetings"][m]
-            data = entry["data"]
-            self.fields[f"m{m}_include"] = forms.BooleanField(
-                label=_("Save this meeting"), required=False, initial=entry.get("include", True)
-            )
-            self.fields[f"m{m}_publish"] = forms.BooleanField(
-                label=_("Publish now"),
-                required=False,
-                initial=bool(entry.get("publish")),
-                help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
-            )
-            self.fields[f"m{m}_body"] = bodies.field(label=_("Body"), required=False, initial=entry.get("body_id"))
-            missing_date = not data["date"]
-            self.fields[f"m{m}_date"] = forms.DateField(
-                label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
-                required=False,
-                initial=data["date"],
-                widget=forms.DateInput(attrs={"type": "date", **({"required": True} if missing_date else {})}),
-            )
-            self.fields[f"m{m}_place"] = forms.CharField(
-                label=_("Place"), required=False, max_length=200, initial=data.get("place") or ""
-            )
-            self.fields[f"m{m}_state"] = forms.ChoiceField(
-                choices=Meeting.State.choices, label=_("State"), initial=data.get("state")
-            )
-            for c, change in enumerate(entry.get("changes", [])):
-                conflict = change["kind"] == "conflict"
-                self.fields[f"m{m}_c{c}"] = forms.BooleanField(
-                    required=False,
-                    initial=change["id"] in entry.get("forced", []) if conflict else change["id"] not in entry.get("rejected", []),
-                    label=_("Overwrite the hand correction") if conflict else _("Apply this change"),
-                )
-            for a, row in enumerate(data["attendance"]):
-                if row.get("person_id") is None and row.get("side") != "other":
-                    self._add_person_fields(f"m{m}_a{a}", row, people, organisations, data.get("date"))
-            for i, item in self._items(data):
-                self.fields[f"m{m}_i{i}_case_number"] = forms.CharField(
-                    label=_("Case number"), required=False, max_length=9, initial=item.get("case_number") or ""
-                )
-                self.fields[f"m{m}_i{i}_title"] = forms.CharField(
-                    label=_("Title"), max_length=500, initial=item["title"]
-                )
-                self.fields[f"m{m}_i{i}_override"] = forms.ChoiceField(
-                    label=_("Climate relevance"),
-                    required=False,
-                    choices=[("", _("As classified"))] + list(AgendaItem.ClimateLevel.choices),
-                    initial=item.get("climate_override") or "",
-                )
-                self.fields[f"m{m}_i{i}_reason"] = forms.CharField(
-                    label=_("Reason for the override"), required=False, max_length=500,
-                    initial=item.get("climate_override_reason") or "",
-                )
 
-    PERSON_FIELDS = ("person", "add", "side", "role", "organisation", "start", "end")
+class _Named:
+    """Field names ``{prefix}_{name}`` (``m0_include``, ``m0_i3_title``), as the review posts them."""
 
-    def _add_person_fields(self, prefix: str, row: dict, people, organisations, day: str | None) -> None:
-        """An unmatched name: match it to a person (remembered for this body's next import), or
-        add it as a new member of the body."""
-        name = row["name"]
-        chosen = row.get("new_member") or {}  # kept from another page of a big document's review
-        self.fields[f"{prefix}_person"] = people.field(
+    def add_prefix(self, field_name):
+        return f"{self.prefix}_{field_name}" if self.prefix else field_name
+
+
+class FixedFormSet(forms.BaseFormSet):
+    """One form per row of the preview, named by the row's place in it (``indexes``).
+
+    The page neither adds nor removes rows, so the count comes from the stored preview and no
+    management form is posted (a posted count could not change what is reviewed)."""
+
+    def __init__(self, data=None, *, rows: list, indexes: list[int], prefix: str, **kwargs):
+        self.rows, self.indexes = list(rows), list(indexes)
+        super().__init__(data, prefix=prefix, **kwargs)
+
+    def add_prefix(self, index):
+        return f"{self.prefix}{self.indexes[index]}"
+
+    def total_form_count(self) -> int:
+        return len(self.rows)
+
+    initial_form_count = total_form_count
+
+    @cached_property
+    def management_form(self):
+        count = len(self.rows)
+        names = {TOTAL_FORM_COUNT: count, INITIAL_FORM_COUNT: count, MIN_NUM_FORM_COUNT: 0, MAX_NUM_FORM_COUNT: count}
+        form = ManagementForm({f"{self.prefix}-{key}": value for key, value in names.items()}, prefix=self.prefix)
+        form.full_clean()
+        return form
+
+    def get_form_kwargs(self, index):
+        # the review has always rendered the required attribute (formsets turn it off by default)
+        return {**self.form_kwargs, "row": self.rows[index], "use_required_attribute": True}
+
+
+def _formset(form, data, rows: list, indexes: list[int], prefix: str, **form_kwargs) -> FixedFormSet:
+    formset = forms.formset_factory(form, formset=FixedFormSet, extra=0, max_num=len(rows), absolute_max=len(rows) + 1)
+    return formset(data, rows=rows, indexes=indexes, prefix=prefix, form_kwargs=form_kwargs)
+
+
+class _Shared:
+    """The selects every meeting of the review shares: one query each for any number of rows."""
+
+    def __init__(self, municipality):
+        self.bodies = SharedRecords(Body.objects.filter(municipality=municipality).select_related("municipality"))
+        self.people = SharedRecords(Person.objects.filter(municipality=municipality))
+        self.organisations = SharedRecords(Organisation.objects.order_by("short_name"))
+
+
+class ChangeForm(forms.Form):
+    """Apply a change to a saved meeting (ticked), or overwrite a hand correction (unticked)."""
+
+    def __init__(self, data=None, *, row: ChangePreview, entry: MeetingPreview, **kwargs):
+        super().__init__(data, **kwargs)
+        self.change = row
+        self.fields["apply"] = forms.BooleanField(
+            required=False,
+            initial=row.id in entry.forced if row.conflict else row.id not in entry.rejected,
+            label=_("Overwrite the hand correction") if row.conflict else _("Apply this change"),
+        )
+
+    def add_prefix(self, field_name):
+        return self.prefix  # one checkbox: ``m0_c1``
+
+
+class PersonForm(_Named, forms.Form):
+    """An unmatched name: match it to a person (remembered for this body's next import), or add
+    it as a new member of the body."""
+
+    NEW_MEMBER_FIELDS = ("add", "side", "role", "organisation", "start", "end")
+
+    def __init__(self, data=None, *, row: AttendancePreview, shared: _Shared, day: str | None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.row, name = row, row.name
+        chosen = row.new_member  # kept from another page of a big document's review
+        self.fields["person"] = shared.people.field(
             required=False, label=_("Existing person for “%(name)s”") % {"name": name},
             help_text=_("Remembered for the next import of this body."),
         )
-        self.fields[f"{prefix}_add"] = forms.BooleanField(
+        self.fields["add"] = forms.BooleanField(
             required=False, label=_("Add “%(name)s” as a member of the body") % {"name": name}, initial=bool(chosen)
         )
-        side = chosen.get("side") or (row.get("side") if row.get("side") in Membership.Side.values else Membership.Side.EMPLOYEE)
-        self.fields[f"{prefix}_side"] = forms.ChoiceField(
-            choices=Membership.Side.choices, label=_("Side"), initial=side, required=False
+        self.fields["side"] = forms.ChoiceField(
+            choices=Membership.Side.choices, label=_("Side"), required=False,
+            initial=chosen.side if chosen else _default_side(row),
         )
-        role = chosen.get("role") or (Membership.Role.VARAMEDLEM if row.get("substitute_for") else Membership.Role.MEDLEM)
-        self.fields[f"{prefix}_role"] = forms.ChoiceField(
-            choices=Membership.Role.choices, label=_("Role"), initial=role, required=False
+        self.fields["role"] = forms.ChoiceField(
+            choices=Membership.Role.choices, label=_("Role"), required=False,
+            initial=chosen.role if chosen else _default_role(row),
         )
-        named = (row.get("organisation") or "").casefold()
-        organisation = chosen.get("organisation_id") or next(
-            (o.pk for o in organisations.records().values() if named and o.short_name.casefold() == named), None
+        self.fields["organisation"] = shared.organisations.field(
+            required=False, label=_("On behalf of"),
+            initial=chosen.organisation_id if chosen else _named_organisation(row, shared.organisations),
         )
-        self.fields[f"{prefix}_organisation"] = organisations.field(
-            required=False, label=_("On behalf of"), initial=organisation
-        )
-        self.fields[f"{prefix}_start"] = forms.DateField(
-            label=_("Member from"), required=False, initial=chosen.get("start") or day,
+        self.fields["start"] = forms.DateField(
+            label=_("Member from"), required=False, initial=chosen.start if chosen else day,
             widget=forms.DateInput(attrs={"type": "date"}),
         )
-        self.fields[f"{prefix}_end"] = forms.DateField(
-            label=_("Member until (optional)"), required=False, initial=chosen.get("end"),
+        self.fields["end"] = forms.DateField(
+            label=_("Member until (optional)"), required=False, initial=chosen.end if chosen else None,
             widget=forms.DateInput(attrs={"type": "date"}),
         )
-
-    def _clean_person(self, cleaned: dict, prefix: str) -> None:
-        if f"{prefix}_person" not in self.fields or not cleaned.get(f"{prefix}_add"):
-            return
-        if cleaned.get(f"{prefix}_person"):
-            self.add_error(f"{prefix}_add", _("Either choose an existing person or add a new member, not both."))
-        for name in ("side", "role"):
-            if not cleaned.get(f"{prefix}_{name}") and f"{prefix}_{name}" not in self.errors:
-                self.add_error(f"{prefix}_{name}", _("Choose the new member's side and role."))
-        start, end = cleaned.get(f"{prefix}_start"), cleaned.get(f"{prefix}_end")
-        if not start and f"{prefix}_start" not in self.errors:
-            self.add_error(f"{prefix}_start", _("Give the date the membership starts."))
-        if start and end and end < start:
-            self.add_error(f"{prefix}_end", _("The end date cannot be before the start date."))
-
-    def _person_decision(self, cleaned: dict, prefix: str, row: dict) -> dict:
-        """The row with the reviewer's decision: a person chosen (``matched``) or a new member."""
-        if f"{prefix}_person" not in self.fields:
-            return row
-        row = {k: v for k, v in row.items() if k not in ("matched", "new_member")}
-        person = cleaned.get(f"{prefix}_person")
-        if person is not None:
-            return {**row, "person_id": person.pk, "matched": True}
-        if cleaned.get(f"{prefix}_add"):
-            organisation = cleaned.get(f"{prefix}_organisation")
-            end = cleaned.get(f"{prefix}_end")
-            return {**row, "new_member": {
-                "side": cleaned[f"{prefix}_side"], "role": cleaned[f"{prefix}_role"],
-                "organisation_id": organisation.pk if organisation else None,
-                "start": cleaned[f"{prefix}_start"].isoformat(), "end": end.isoformat() if end else None,
-            }}
-        return row
-
-    def _items(self, data: dict):
-        """(index, item) of the items this form shows."""
-        items = list(enumerate(data["items"]))
-        return items if self.item_range is None else items[self.item_range[0]:self.item_range[1]]
 
     def clean(self):
         cleaned = super().clean()
-        for m in self.meetings:
-            entry = self.preview["meetings"][m]
-            if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_body"):
-                self.add_error(f"m{m}_body", _("Choose the body this meeting belongs to."))
-            if cleaned.get(f"m{m}_include") and not cleaned.get(f"m{m}_date") and f"m{m}_date" not in self.errors:
-                self.add_error(
-                    f"m{m}_date",
-                    _("Fill in the meeting date: the document does not give it, and a meeting cannot be saved without one."),
-                )
-            for a in range(len(entry["data"]["attendance"])):
-                self._clean_person(cleaned, f"m{m}_a{a}")
-            for i, _item in self._items(entry["data"]):
-                if cleaned.get(f"m{m}_i{i}_override") and not cleaned.get(f"m{m}_i{i}_reason", "").strip():
-                    self.add_error(f"m{m}_i{i}_reason", _("Give a reason when you override the climate relevance."))
-                number = cleaned.get(f"m{m}_i{i}_case_number", "")
-                if number and not re.fullmatch(CASE_NUMBER_PATTERN, number):
-                    self.add_error(f"m{m}_i{i}_case_number", _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."))
+        if not cleaned.get("add"):
+            return cleaned
+        if cleaned.get("person"):
+            self.add_error("add", _("Either choose an existing person or add a new member, not both."))
+        for name in ("side", "role"):
+            if not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, _("Choose the new member's side and role."))
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if not start and "start" not in self.errors:
+            self.add_error("start", _("Give the date the membership starts."))
+        if start and end and end < start:
+            self.add_error("end", _("The end date cannot be before the start date."))
         return cleaned
 
-    def corrected_preview(self) -> dict:
-        """The preview with the reviewer's corrections on this form's meetings and items applied."""
+    def decision(self) -> AttendancePreview:
+        """The row with the reviewer's decision: a person chosen (``matched``) or a new member."""
         cleaned = self.cleaned_data
-        preview = {**self.preview, "meetings": list(self.preview["meetings"])}
-        for m in self.meetings:
-            entry = self.preview["meetings"][m]
-            data = {**entry["data"]}
-            body = cleaned.get(f"m{m}_body")
-            day = cleaned.get(f"m{m}_date")
-            data.update(date=day.isoformat() if day else data["date"], place=cleaned[f"m{m}_place"], state=cleaned[f"m{m}_state"])
-            data["attendance"] = [
-                self._person_decision(cleaned, f"m{m}_a{a}", row) for a, row in enumerate(entry["data"]["attendance"])
-            ]
-            data["items"] = list(entry["data"]["items"])
-            for i, item in self._items(entry["data"]):
-                data["items"][i] = {
-                    **item,
-                    "case_number": cleaned[f"m{m}_i{i}_case_number"] or None,
-                    "title": cleaned[f"m{m}_i{i}_title"],
-                    "climate_override": cleaned.get(f"m{m}_i{i}_override") or "",
-                    "climate_override_reason": cleaned.get(f"m{m}_i{i}_reason", ""),
-                }
-            ticked = [bool(cleaned.get(f"m{m}_c{c}")) for c in range(len(entry.get("changes", [])))]
-            changes = list(zip(entry.get("changes", []), ticked))
-            preview["meetings"][m] = {
-                **entry, "include": bool(cleaned.get(f"m{m}_include")), "publish": bool(cleaned.get(f"m{m}_publish")),
-                "rejected": [ch["id"] for ch, on in changes if ch["kind"] != "conflict" and not on],
-                "forced": [ch["id"] for ch, on in changes if ch["kind"] == "conflict" and on],
-                "body_id": body.pk if body else None, "data": data,
-            }
-        return preview
+        row = replace(self.row, matched=False, new_member=None)
+        if cleaned.get("person") is not None:
+            return replace(row, person_id=cleaned["person"].pk, matched=True)
+        if not cleaned.get("add"):
+            return row
+        organisation, end = cleaned.get("organisation"), cleaned.get("end")
+        return replace(row, new_member=NewMember(
+            side=cleaned["side"], role=cleaned["role"], organisation_id=organisation.pk if organisation else None,
+            start=cleaned["start"].isoformat(), end=end.isoformat() if end else None,
+        ))
+
+
+def _default_side(row: AttendancePreview) -> str:
+    return row.side if row.side in Membership.Side.values else Membership.Side.EMPLOYEE
+
+
+def _default_role(row: AttendancePreview) -> str:
+    return Membership.Role.VARAMEDLEM if row.substitute_for else Membership.Role.MEDLEM
+
+
+def _named_organisation(row: AttendancePreview, organisations: SharedRecords) -> int | None:
+    named = (row.organisation or "").casefold()
+    return next((o.pk for o in organisations.records().values() if named and o.short_name.casefold() == named), None)
+
+
+class ItemForm(_Named, forms.Form):
+    def __init__(self, data=None, *, row: ItemPreview, **kwargs):
+        super().__init__(data, **kwargs)
+        self.item = row
+        self.fields["case_number"] = forms.CharField(
+            label=_("Case number"), required=False, max_length=9, initial=row.case_number or ""
+        )
+        self.fields["title"] = forms.CharField(label=_("Title"), max_length=500, initial=row.title)
+        self.fields["override"] = forms.ChoiceField(
+            label=_("Climate relevance"), required=False,
+            choices=[("", _("As classified"))] + list(AgendaItem.ClimateLevel.choices), initial=row.climate_override,
+        )
+        self.fields["reason"] = forms.CharField(
+            label=_("Reason for the override"), required=False, max_length=500, initial=row.climate_override_reason,
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("override") and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give a reason when you override the climate relevance."))
+        number = cleaned.get("case_number", "")
+        if number and not re.fullmatch(CASE_NUMBER_PATTERN, number):
+            self.add_error("case_number", _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."))
+        return cleaned
+
+    def corrected(self) -> ItemPreview:
+        cleaned = self.cleaned_data
+        return replace(
+            self.item, case_number=cleaned["case_number"] or None, title=cleaned["title"],
+            climate_override=cleaned.get("override") or "", climate_override_reason=cleaned.get("reason", ""),
+        )
+
+
+class MeetingForm(_Named, forms.Form):
+    """One meeting of the preview, with formsets of its changes, unmatched names and items."""
+
+    FIELDS = ("include", "publish", "body", "date", "place", "state")
+
+    def __init__(self, data=None, *, row: MeetingPreview, shared: _Shared, item_range=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.entry, meeting = row, row.data
+        self.fields["include"] = forms.BooleanField(label=_("Save this meeting"), required=False, initial=row.include)
+        self.fields["publish"] = forms.BooleanField(
+            label=_("Publish now"), required=False, initial=row.publish,
+            help_text=_("Off: the meeting is saved as a draft, visible only within the municipality."),
+        )
+        self.fields["body"] = shared.bodies.field(label=_("Body"), required=False, initial=row.body_id)
+        missing_date = not meeting.date
+        self.fields["date"] = forms.DateField(
+            label=_("Date (missing in the document: fill it in)") if missing_date else _("Date"),
+            required=False, initial=meeting.date,
+            widget=forms.DateInput(attrs={"type": "date", **({"required": True} if missing_date else {})}),
+        )
+        self.fields["place"] = forms.CharField(label=_("Place"), required=False, max_length=200, initial=meeting.place or "")
+        self.fields["state"] = forms.ChoiceField(choices=Meeting.State.choices, label=_("State"), initial=meeting.state)
+        self.changes = _formset(
+            ChangeForm, data, row.changes, list(range(len(row.changes))), f"{self.prefix}_c", entry=row
+        )
+        unmatched = [(a, person) for a, person in enumerate(meeting.attendance) if person.unmatched]
+        self.people = _formset(
+            PersonForm, data, [person for _a, person in unmatched], [a for a, _person in unmatched], f"{self.prefix}_a",
+            shared=shared, day=meeting.date,
+        )
+        items = list(enumerate(meeting.items))
+        if item_range is not None:
+            items = items[item_range[0]:item_range[1]]
+        self.items = _formset(ItemForm, data, [item for _i, item in items], [i for i, _item in items], f"{self.prefix}_i")
+
+    @property
+    def formsets(self) -> tuple[FixedFormSet, ...]:
+        return (self.changes, self.people, self.items)
+
+    def is_valid(self) -> bool:
+        return all([super().is_valid(), *(formset.is_valid() for formset in self.formsets)])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("include") and not cleaned.get("body"):
+            self.add_error("body", _("Choose the body this meeting belongs to."))
+        if cleaned.get("include") and not cleaned.get("date") and "date" not in self.errors:
+            self.add_error(
+                "date", _("Fill in the meeting date: the document does not give it, and a meeting cannot be saved without one.")
+            )
+        return cleaned
+
+    def corrected(self) -> MeetingPreview:
+        """The meeting with the reviewer's corrections applied."""
+        cleaned, entry = self.cleaned_data, self.entry
+        attendance, items = list(entry.data.attendance), list(entry.data.items)
+        for a, form in zip(self.people.indexes, self.people.forms):
+            attendance[a] = form.decision()
+        for i, form in zip(self.items.indexes, self.items.forms):
+            items[i] = form.corrected()
+        day, body = cleaned.get("date"), cleaned.get("body")
+        data = replace(
+            entry.data, date=day.isoformat() if day else entry.data.date, place=cleaned["place"], state=cleaned["state"],
+            attendance=attendance, items=items,
+        )
+        ticked = [(form.change, bool(form.cleaned_data.get("apply"))) for form in self.changes.forms]
+        return replace(
+            entry, include=bool(cleaned.get("include")), publish=bool(cleaned.get("publish")),
+            rejected=[change.id for change, on in ticked if not change.conflict and not on],
+            forced=[change.id for change, on in ticked if change.conflict and on],
+            body_id=body.pk if body else None, data=data,
+        )
+
+    def row(self) -> dict:
+        """Bound fields grouped the way the review page shows them."""
+        people = dict(zip(self.people.indexes, self.people.forms))
+        return {
+            "entry": self.entry,
+            "data": self.entry.data,
+            "fields": [self[name] for name in self.FIELDS],
+            "changes": [{"change": form.change, "field": form["apply"]} for form in self.changes.forms],
+            "attendance": [
+                {"row": person, "person": people[a]["person"] if a in people else None,
+                 "new_member": [people[a][name] for name in PersonForm.NEW_MEMBER_FIELDS] if a in people else []}
+                for a, person in enumerate(self.entry.data.attendance)
+            ],
+            "items": [
+                {"data": form.item, "phrases": evidence_phrases([e.to_json() for e in form.item.climate.evidence]),
+                 "case_number": form["case_number"], "title": form["title"], "override": form["override"],
+                 "reason": form["reason"]}
+                for form in self.items.forms
+            ],
+        }
+
+
+class ReviewForm:
+    """The review of an import's typed preview: a formset of its meetings, each with formsets of
+    its changes, unmatched names and items; fields named by their place in the preview.
+
+    ``meetings`` and ``items`` (a range of item indexes) limit it to one review page (see
+    :mod:`imports.review`); the rest of the preview is kept as it is."""
+
+    def __init__(self, data=None, *, preview: Preview, municipality, meetings: list[int] | None = None,
+                 items: tuple[int, int] | None = None):
+        self.preview = preview
+        indexes = list(range(len(preview.meetings))) if meetings is None else list(meetings)
+        self.meetings = _formset(
+            MeetingForm, data, [preview.meetings[m] for m in indexes], indexes, "m",
+            shared=_Shared(municipality), item_range=items,
+        )
+
+    def _forms(self):
+        for meeting in self.meetings.forms:
+            yield meeting
+            for formset in meeting.formsets:
+                yield from formset.forms
+
+    def __iter__(self):
+        """Every bound field of the review."""
+        for form in self._forms():
+            yield from form
+
+    def is_valid(self) -> bool:
+        return self.meetings.is_valid()
+
+    @property
+    def errors(self) -> dict:
+        """The errors of every field, by the field's name on the page."""
+        return {form.add_prefix(name): errors for form in self._forms() for name, errors in form.errors.items()}
+
+    def corrected_preview(self) -> Preview:
+        """The preview with the reviewer's corrections on this form's meetings and items applied."""
+        meetings = list(self.preview.meetings)
+        for m, form in zip(self.meetings.indexes, self.meetings.forms):
+            meetings[m] = form.corrected()
+        return replace(self.preview, meetings=meetings)
 
     def rows(self):
-        """Bound fields grouped the way the review page shows them."""
-        for m in self.meetings:
-            entry = self.preview["meetings"][m]
-            data = entry["data"]
-            yield {
-                "entry": entry,
-                "data": data,
-                "fields": [self[f"m{m}_{name}"] for name in ("include", "publish", "body", "date", "place", "state")],
-                "changes": [
-                    {"change": change, "field": self[f"m{m}_c{c}"]} for c, change in enumerate(entry.get("changes", []))
-                ],
-                "attendance": [
-                    {"row": row, "person": self[f"m{m}_a{a}_person"] if f"m{m}_a{a}_person" in self.fields else None,
-                     "new_member": [self[f"m{m}_a{a}_{name}"] for name in self.PERSON_FIELDS[1:]]
-                     if f"m{m}_a{a}_person" in self.fields else []}
-                    for a, row in enumerate(data["attendance"])
-                ],
-                "items": [
-                    {
-                        "data": item,
-                        "phrases": evidence_phrases(item["climate"]["evidence"]),
-                        "case_number": self[f"m{m}_i{i}_case_number"],
-                        "title": self[f"m{m}_i{i}_title"],
-                        "override": self[f"m{m}_i{i}_override"],
-                        "reason": self[f"m{m}_i{i}_reason"],
-                    }
-                    for i, item in self._items(data)
-                ],
-            }
+        for form in self.meetings.forms:
+            yield form.row()

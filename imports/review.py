@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from .preview import Preview
+
 SINGLE_PAGE_MEETINGS = 10
 SINGLE_PAGE_ITEMS = 200
 ITEMS_PER_PAGE = 50
@@ -56,26 +58,26 @@ def _number(value, default: int) -> int:
         return default
 
 
-def review_page(preview: dict, params) -> ReviewPage:
+def review_page(preview: Preview, params) -> ReviewPage:
     """The part of ``preview`` to show for the query ``params`` (``meeting``, ``page``)."""
-    meetings = preview.get("meetings", [])
-    total_items = sum(len(entry["data"]["items"]) for entry in meetings)
+    meetings = preview.meetings
+    total_items = sum(len(entry.data.items) for entry in meetings)
     if len(meetings) <= SINGLE_PAGE_MEETINGS and total_items <= SINGLE_PAGE_ITEMS:
         return ReviewPage(paged=False)
     meeting = min(max(_number(params.get("meeting"), 0), 0), len(meetings) - 1)
-    items = len(meetings[meeting]["data"]["items"])
+    items = len(meetings[meeting].data.items)
     pages = max(1, -(-items // ITEMS_PER_PAGE))
     page = min(max(_number(params.get("page"), 1), 1), pages)
     summary = [
         {
             "index": index,
-            "date": entry["data"].get("date"),
-            "body": entry["data"].get("body"),
-            "items": len(entry["data"]["items"]),
-            "include": entry.get("include", True),
-            "existing": bool(entry.get("existing_meeting_id")),
-            "changes": len(entry.get("changes", [])),
-            "warnings": len(entry.get("warnings", [])),
+            "date": entry.data.date,
+            "body": entry.data.body,
+            "items": len(entry.data.items),
+            "include": entry.include,
+            "existing": bool(entry.existing_meeting_id),
+            "changes": len(entry.changes),
+            "warnings": len(entry.warnings),
         }
         for index, entry in enumerate(meetings)
     ]

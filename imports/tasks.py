@@ -25,9 +25,11 @@ from django_tasks import task
 
 from meetings.models import ImportRun
 
-from .importing import apply_preview, build_preview, preview_order
+from .applying import apply_preview
+from .building import build_preview
 from .parsers.errors import ProtocolImportError
 from .parsers.isolation import ParseBudget, parse_isolated
+from .preview import Preview
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +100,7 @@ def parse_import_run(run_id: int) -> str:
 def _parse(run: ImportRun, lease: Lease) -> str:
     parse = partial(parse_isolated, budget=parse_budget(), on_wait=lease.renew, parser=settings.IMPORT_PARSER)
     documents = list(run.documents.order_by("pk"))
-    preview = {"municipality": run.municipality_id, "documents": [], "meetings": [], "warnings": []}
+    preview = Preview(municipality=run.municipality_id)
     errors = []
     for done, document in enumerate(documents, start=1):
         try:
@@ -115,12 +117,11 @@ def _parse(run: ImportRun, lease: Lease) -> str:
             errors.append({"filename": document.filename, "code": "internal",
                            "message": ProtocolImportError("internal").message})
         else:
-            for key in ("documents", "meetings", "warnings"):
-                preview[key].extend(part[key])
+            preview.extend(part)
         lease.update(progress=int(done * 100 / max(len(documents), 1)))
-    preview["meetings"].sort(key=preview_order)
-    status = ImportRun.Status.READY if preview["meetings"] else ImportRun.Status.FAILED
-    lease.update(preview=preview, errors=errors, progress=100, status=status)
+    preview.sort()
+    status = ImportRun.Status.READY if preview.meetings else ImportRun.Status.FAILED
+    lease.update(preview=preview.to_json(), errors=errors, progress=100, status=status)
     return status
 
 
@@ -152,7 +153,7 @@ def save_import_run(run_id: int) -> str:
             )
             if not claimed:
                 return ImportRun.objects.get(pk=run_id).status
-            result = apply_preview(run.preview, run.municipality, run.confirmed_by)
+            result = apply_preview(Preview.from_json(run.preview), run.municipality, run.confirmed_by)
             ImportRun.objects.filter(pk=run_id).update(result=result.as_dict(), errors=[])
     except ProtocolImportError as error:
         _back_to_review(run_id, error)

@@ -1,6 +1,8 @@
 """Upload, review and confirm meeting documents (HR staff of the municipality)."""
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import JsonResponse
@@ -13,18 +15,16 @@ from meetings.models import ImportRun, Meeting
 from municipalities.access import get_visible_or_404, require_edit
 from municipalities.models import Municipality
 
+from .applying import apply_preview, check_preview
+from .building import MAX_ITEMS_PER_MEETING, MAX_MEETINGS_PER_DOCUMENT
 from .forms import ReviewForm, UploadForm
-from .importing import (
-    MAX_ITEMS_PER_MEETING,
-    MAX_MEETINGS_PER_DOCUMENT,
-    apply_preview,
-    check_preview,
-    discard_run,
-    store_document,
-)
 from .parsers.errors import ProtocolImportError
+from .preview import Preview, PreviewError, load_preview
 from .review import review_page
+from .storing import discard_run, store_document
 from .tasks import recover_stale_runs, start_parsing, start_saving
+
+logger = logging.getLogger(__name__)
 
 
 def import_upload(request, number: str):
@@ -62,21 +62,30 @@ def _visible_run(request, pk: int) -> ImportRun:
     return run
 
 
-def _reviewable(run: ImportRun) -> bool:
-    """Waiting for review with something to review: a preview that lists its meetings (a run
-    marked ready with an empty or broken preview has nothing to show or save)."""
-    preview = run.preview
-    return run.status == ImportRun.Status.READY and isinstance(preview, dict) and isinstance(preview.get("meetings"), list)
+def _review(request, run: ImportRun) -> Preview | None:
+    """The typed preview of a run waiting for review with something to review; None, with a
+    message, for a run marked ready whose preview is empty (nothing to show or save) or was
+    stored by an earlier version of the importer and no longer matches (it must be read again)."""
+    if run.status != ImportRun.Status.READY:
+        return None
+    try:
+        preview = load_preview(run.preview)
+    except PreviewError as error:
+        logger.warning("import run %s: stored preview refused: %s", run.pk, error.detail)
+        messages.error(request, error.message)
+        return None
+    if preview is None:
+        messages.error(request, _("This import has nothing to review. Discard it in the list of imports and upload the document again."))
+    return preview
 
 
 def import_detail(request, pk: int):
     run = _visible_run(request, pk)
     form = page = None
-    if _reviewable(run):
-        page = review_page(run.preview, request.GET)
-        form = ReviewForm(preview=run.preview, municipality=run.municipality, **page.form_kwargs)
-    elif run.status == ImportRun.Status.READY:
-        messages.error(request, _("This import has nothing to review. Discard it in the list of imports and upload the document again."))
+    preview = _review(request, run)
+    if preview is not None:
+        page = review_page(preview, request.GET)
+        form = ReviewForm(preview=preview, municipality=run.municipality, **page.form_kwargs)
     meetings = Meeting.objects.filter(pk__in=run.result.get("meeting_ids", [])).select_related("body")
     return render(request, "imports/import_detail.html", {"run": run, "form": form, "page": page, "meetings": meetings})
 
@@ -85,17 +94,21 @@ def import_detail(request, pk: int):
 def import_confirm(request, pk: int):
     run = get_visible_or_404(ImportRun.objects.select_related("municipality"), request.user, pk=pk)
     require_edit(request.user, run.municipality_id)
-    if not _reviewable(run):
+    try:
+        preview = load_preview(run.preview) if run.status == ImportRun.Status.READY else None
+    except PreviewError:
+        return redirect(run)  # whose page says why it cannot be reviewed
+    if preview is None:
         return _already_handled(request, run)
-    page = review_page(run.preview, request.GET)
-    form = ReviewForm(request.POST, preview=run.preview, municipality=run.municipality, **page.form_kwargs)
+    page = review_page(preview, request.GET)
+    form = ReviewForm(request.POST, preview=preview, municipality=run.municipality, **page.form_kwargs)
     context = {"run": run, "form": form, "page": page, "meetings": []}
     if not form.is_valid():
         messages.error(request, _("Nothing was saved. Correct the fields marked below."))
         return render(request, "imports/import_detail.html", context, status=400)
     corrected = form.corrected_preview()
     if page.paged:  # keep this page's corrections while the reviewer goes through the others
-        run.preview = corrected
+        run.preview = corrected.to_json()
         run.save(update_fields=["preview"])
         if request.POST.get("action") == "next" and page.next_query:
             return redirect(run.get_absolute_url() + page.next_query)
@@ -122,7 +135,7 @@ def import_confirm(request, pk: int):
     return redirect(run)
 
 
-def _save_in_background(request, run: ImportRun, corrected: dict, context: dict):
+def _save_in_background(request, run: ImportRun, corrected: Preview, context: dict):
     """A big document is saved by the worker: the run is claimed here (so a second submit finds
     it taken) and its page shows the state until the worker is done."""
     try:
@@ -132,7 +145,7 @@ def _save_in_background(request, run: ImportRun, corrected: dict, context: dict)
         return render(request, "imports/import_detail.html", context, status=400)
     with transaction.atomic():
         claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.READY).update(
-            status=ImportRun.Status.SAVING, preview=corrected, confirmed_by=request.user,
+            status=ImportRun.Status.SAVING, preview=corrected.to_json(), confirmed_by=request.user,
             confirmed_at=timezone.now(), errors=[],
         )
         if not claimed:

@@ -191,7 +191,7 @@ class Proposal(models.Model):
 class Attachment(models.Model):
     """A document attached to an item's case paper (``Vedlegg``), as the imported file held it.
 
-    The importer owns these rows: an import replaces them (see ``imports.importing``). ``text`` is
+    The importer owns these rows: an import replaces them (see ``imports.items``). ``text`` is
     empty when the file listed the attachment without printing it.
     """
 

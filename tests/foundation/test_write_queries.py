@@ -15,7 +15,7 @@ from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from imports.importing import link_pending_requests
+from imports.linking import link_pending_requests
 from meetings.classification import classify_items
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from municipalities.models import Membership, Organisation
@@ -190,7 +190,7 @@ def test_a_pending_request_is_linked_to_the_later_item_it_asked_for(world):
     assert asked.history.latest("history_date").resulting_item_id == item.pk
 
 
-def review_preview(world, meetings: int) -> dict:
+def review_preview(world, meetings: int):
     """An import preview of ``meetings`` meetings of A's body, each with an unknown member."""
     entry = {
         "include": True, "publish": False, "body_id": world.body_a.pk, "changes": [],
@@ -198,13 +198,15 @@ def review_preview(world, meetings: int) -> dict:
             "date": "2024-02-06", "place": "Rådhuset", "state": "held",
             "attendance": [{"name": "Ukjend Person", "side": "employee", "person_id": None}],
             "items": [{
-                "case_number": "01/2024", "title": "Sak", "climate": {"evidence": []},
+                "case_number": "01/2024", "position": 1, "title": "Sak", "climate": {"evidence": []},
                 "climate_override": "", "climate_override_reason": "",
             }],
             "requests": [],
         },
     }
-    return {"meetings": [copy.deepcopy(entry) for _ in range(meetings)]}
+    from imports.preview import Preview
+
+    return Preview.from_json({"municipality": world.a.number, "meetings": [copy.deepcopy(entry) for _ in range(meetings)]})
 
 
 def test_the_review_form_reads_bodies_and_people_once_for_any_number_of_meetings(world):
@@ -219,12 +221,12 @@ def test_the_review_form_reads_bodies_and_people_once_for_any_number_of_meetings
 
         def work():
             form = ReviewForm(preview=preview, municipality=world.a)
-            html = "".join(str(form[name]) for name in form.fields)
+            html = "".join(str(field) for field in form)
             bound = ReviewForm(data, preview=preview, municipality=world.a)
             assert bound.is_valid(), bound.errors
-            corrected = bound.corrected_preview()["meetings"]
-            assert [entry["body_id"] for entry in corrected] == [world.body_a.pk] * meetings
-            assert [entry["data"]["attendance"][0]["person_id"] for entry in corrected] == [world.rep.person.pk] * meetings
+            corrected = bound.corrected_preview().meetings
+            assert [entry.body_id for entry in corrected] == [world.body_a.pk] * meetings
+            assert [entry.data.attendance[0].person_id for entry in corrected] == [world.rep.person.pk] * meetings
             return html
 
         count, html = queries_of(work)

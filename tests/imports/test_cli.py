@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from imports import importing
+from imports import applying, resolving
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 
 from ..helpers.imports import model_counts
@@ -148,7 +148,7 @@ def test_bad_files_are_refused_and_nothing_is_written(vaksdal_body, write_file, 
 
 def test_an_import_that_fails_half_way_writes_nothing(vaksdal_body, write_file, monkeypatch):
     calls = {"n": 0}
-    original = importing._apply_item
+    original = applying.apply_item
 
     def fail_on_second_item(*args, **kwargs):
         calls["n"] += 1
@@ -156,7 +156,7 @@ def test_an_import_that_fails_half_way_writes_nothing(vaksdal_body, write_file, 
             raise RuntimeError("disk full")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "_apply_item", fail_on_second_item)
+    monkeypatch.setattr(applying, "apply_item", fail_on_second_item)
     before = model_counts()
     with pytest.raises(RuntimeError):
         run(write_file("protokoll.txt", PROTOCOL_2024_02), "--municipality", "4628")
@@ -220,9 +220,9 @@ def test_former_municipality_imports_with_a_note(vaksdal_body, write_file):
     from municipalities.models import Municipality
 
     molde = Municipality.objects.get(number="1506")
-    assert importing.check_municipality("Nesset", molde) == (
+    assert resolving.check_municipality("Nesset", molde) == (
         "Dokumentet nevner Nesset, som har vært en del av Molde siden 2020."
     )
-    assert importing.check_municipality("Molde", molde) is None
-    with pytest.raises(importing.WrongMunicipality):
-        importing.check_municipality("Vaksdal", molde)
+    assert resolving.check_municipality("Molde", molde) is None
+    with pytest.raises(resolving.WrongMunicipality):
+        resolving.check_municipality("Vaksdal", molde)

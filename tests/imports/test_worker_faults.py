@@ -25,8 +25,8 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from imports import tasks
-from imports.importing import store_document
 from imports.parsers.errors import MESSAGES
+from imports.storing import store_document
 from meetings.models import ImportRun
 from municipalities.models import Municipality
 

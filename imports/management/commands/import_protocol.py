@@ -12,16 +12,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from imports.importing import (
-    apply_preview,
-    preview_sources,
-    resolve_body,
-    store_document,
-    undated_meetings,
-)
+from imports.applying import apply_preview
+from imports.building import preview_sources
 from imports.management.output import dumps, write_summary
 from imports.parsers.errors import MAX_BYTES, ProtocolImportError
 from imports.parsers.isolation import parse_isolated
+from imports.preview import Preview
+from imports.resolving import resolve_body
+from imports.storing import store_document
 from imports.tasks import parse_budget
 from municipalities.models import Body, Municipality
 
@@ -43,34 +41,37 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown municipality number: {municipality}")
         sources = [(self._read(path), Path(path).name) for path in files]
         try:
-            with transaction.atomic():
-                chosen = self._body(target, body)
-                documents = [None] * len(sources) if dry_run else [
-                    store_document(data, name, target) for data, name in sources
-                ]
-                preview = preview_sources(
-                    [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen,
-                    parse=partial(parse_isolated, budget=parse_budget()),
-                )
-                for entry in preview["meetings"]:
-                    entry["publish"] = publish
-                if dry_run:
-                    # a dry run shows undated meetings but can only try to apply the dated ones
-                    for entry in undated_meetings(preview):
-                        entry["include"] = False
-                result = apply_preview(preview, target)
-                if dry_run:
-                    transaction.set_rollback(True)
+            preview, result = self._import(target, sources, body, dry_run=dry_run, publish=publish)
         except ProtocolImportError as error:
             raise CommandError(error.message) from error
         output = _output(preview, result)
         if json:
             self.stdout.write(dumps(output))
             return
-        for entry in preview["meetings"]:
-            data = entry["data"]
-            self.stdout.write(f"{data['date']} {data['body']}: {data['state']}, {len(data['items'])} items")
+        for entry in preview.meetings:
+            data = entry.data
+            self.stdout.write(f"{data.date} {data.body}: {data.state}, {len(data.items)} items")
         write_summary(self, output, dry_run, "Imported:")
+
+    def _import(self, target: Municipality, sources, body: str | None, *, dry_run: bool, publish: bool):
+        """Preview and apply ``sources`` in one transaction, rolled back for a dry run."""
+        with transaction.atomic():
+            chosen = self._body(target, body)
+            documents = [None] * len(sources) if dry_run else [store_document(data, name, target) for data, name in sources]
+            preview = preview_sources(
+                [(data, name, doc) for (data, name), doc in zip(sources, documents)], target, chosen,
+                parse=partial(parse_isolated, budget=parse_budget()),
+            )
+            for entry in preview.meetings:
+                entry.publish = publish
+            if dry_run:
+                # a dry run shows undated meetings but can only try to apply the dated ones
+                for entry in preview.undated():
+                    entry.include = False
+            result = apply_preview(preview, target)
+            if dry_run:
+                transaction.set_rollback(True)
+        return preview, result
 
     def _read(self, path: str) -> bytes:
         file = Path(path)
@@ -90,11 +91,11 @@ class Command(BaseCommand):
         return Body.objects.create(municipality=municipality, name=name)
 
 
-def _output(preview: dict, result) -> dict:
+def _output(preview: Preview, result) -> dict:
     """The --json object: the meetings as read, the counts, conflicts and warnings."""
     return {
-        "meetings": [entry["data"] for entry in preview["meetings"]],
+        "meetings": [entry.data.to_json() for entry in preview.meetings],
         "counts": result.as_dict()["counts"],
         "conflicts": result.conflicts,
-        "warnings": preview["warnings"] + [w for entry in preview["meetings"] for w in entry["warnings"]],
+        "warnings": preview.all_warnings(),
     }
