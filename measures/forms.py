@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem
 from meetings.versioning import VersionedFormMixin
+from municipalities.forms import PersonOrNewPersonMixin
 from municipalities.models import Municipality, Organisation, Person
 
 from .models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
@@ -251,14 +252,7 @@ class ProcessAnswersForm(forms.Form):
         }
 
 
-class GreenRepresentativeForm(forms.ModelForm):
-    new_person = forms.CharField(
-        label=_("or new person"),
-        required=False,
-        max_length=200,
-        help_text=_("Write a name to register a new person."),
-    )
-
+class GreenRepresentativeForm(PersonOrNewPersonMixin, forms.ModelForm):
     class Meta:
         model = GreenRepresentative
         fields = ["person", "new_person", "union", "since", "until"]
@@ -266,27 +260,10 @@ class GreenRepresentativeForm(forms.ModelForm):
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.municipality = municipality
-        self.fields["person"].queryset = Person.objects.filter(municipality=municipality)
-        self.fields["person"].required = False
+        self.limit_people(municipality)
         self.fields["union"].queryset = Organisation.objects.filter(kind__in=EMPLOYEE_ORG_KINDS).order_by(
             "short_name"
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        person, new_person = cleaned.get("person"), (cleaned.get("new_person") or "").strip()
-        if person and new_person:
-            self.add_error("new_person", _("Choose a person or write a new name, not both."))
-        elif not person and not new_person:
-            self.add_error("person", _("Choose a person or write a new name."))
-        return cleaned
-
-    def save(self, commit=True):
-        new_person = (self.cleaned_data.get("new_person") or "").strip()
-        if new_person:
-            self.instance.person = Person.objects.create(name=new_person, municipality=self.municipality)
-        return super().save(commit=commit)
 
 
 class BaseGreenRepresentativeFormSet(BaseInlineFormSet):

@@ -25,13 +25,39 @@ class BodyForm(forms.ModelForm):
         return name
 
 
-class MembershipForm(KeptRowFormMixin, forms.ModelForm):
+class PersonOrNewPersonMixin(forms.Form):
+    """A ``person`` chosen among the municipality's people, or a ``new_person`` written by name
+    (registered on save); exactly one of the two. The form sets ``self.municipality``."""
+
     new_person = forms.CharField(
         label=_("or new person"),
         required=False,
         max_length=200,
         help_text=_("Write a name to register a new person."),
     )
+
+    def limit_people(self, municipality) -> None:
+        self.municipality = municipality
+        self.fields["person"].queryset = Person.objects.filter(municipality=municipality)
+        self.fields["person"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        person, new_person = cleaned.get("person"), (cleaned.get("new_person") or "").strip()
+        if person and new_person:
+            self.add_error("new_person", _("Choose a person or write a new name, not both."))
+        elif not person and not new_person:
+            self.add_error("person", _("Choose a person or write a new name."))
+        return cleaned
+
+    def save(self, commit=True):
+        new_person = (self.cleaned_data.get("new_person") or "").strip()
+        if new_person:
+            self.instance.person = Person.objects.create(name=new_person, municipality=self.municipality)
+        return super().save(commit=commit)
+
+
+class MembershipForm(KeptRowFormMixin, PersonOrNewPersonMixin, forms.ModelForm):
 
     class Meta:
         model = Membership
@@ -43,28 +69,15 @@ class MembershipForm(KeptRowFormMixin, forms.ModelForm):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.municipality = municipality
-        self.fields["person"].queryset = Person.objects.filter(municipality=municipality)
-        self.fields["person"].required = False
+        self.limit_people(municipality)
         self.fields["on_behalf_of"].queryset = Organisation.objects.exclude(kind=Organisation.Kind.FEDERATION)
 
     def clean(self):
         cleaned = super().clean()
-        person, new_person = cleaned.get("person"), (cleaned.get("new_person") or "").strip()
-        if person and new_person:
-            self.add_error("new_person", _("Choose a person or write a new name, not both."))
-        elif not person and not new_person:
-            self.add_error("person", _("Choose a person or write a new name."))
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
         return cleaned
-
-    def save(self, commit=True):
-        new_person = (self.cleaned_data.get("new_person") or "").strip()
-        if new_person:
-            self.instance.person = Person.objects.create(name=new_person, municipality=self.municipality)
-        return super().save(commit=commit)
 
 
 class BaseMembershipFormSet(SharedChoicesFormSet):
