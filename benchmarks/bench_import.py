@@ -68,8 +68,8 @@ def _wait_ready(client, run_pk: int, timeout: float = 300, done=("ready", "faile
 
 def _confirm_first_page(client, run_pk: int) -> tuple[float, float]:
     """Confirm a big run from its first review page: seconds for the request, and until saved."""
+    from imports.review import ITEMS_PER_PAGE
     from meetings.models import ImportRun
-    from meetings.review import ITEMS_PER_PAGE
 
     entry = ImportRun.objects.get(pk=run_pk).preview["meetings"][0]
     data = {"m0_include": "on", "m0_body": entry["body_id"], "m0_date": entry["data"]["date"],
@@ -110,7 +110,7 @@ def measure() -> dict:
     from django.core.management import call_command
     from django.test import Client
 
-    from meetings.importers import ocr
+    from imports.parsers import ocr
     from municipalities.models import Body, Municipality
     from tests import factories as f
     from tests.imports.big_documents import notices

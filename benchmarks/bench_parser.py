@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from meetings.importers.errors import ProtocolImportError  # noqa: E402 - after the sys.path line
-from meetings.importers.pipeline import parse_document  # noqa: E402
+from imports.parsers.errors import ProtocolImportError  # noqa: E402 - after the sys.path line
+from imports.parsers.pipeline import parse_document  # noqa: E402
 
 CORPUS_FILE = "vaksdal-administrasjonsutvalet-2023-08-22.txt"
 PAGES = 100

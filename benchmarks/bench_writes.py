@@ -15,6 +15,14 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 
+def input_value(attrs: dict) -> str | None:
+    """What an <input> submits: None for an unchecked box, a button or a file."""
+    kind = (attrs.get("type") or "text").lower()
+    if (kind in ("checkbox", "radio") and "checked" not in attrs) or kind in ("submit", "button", "file"):
+        return None
+    return attrs.get("value", "on" if kind == "checkbox" else "")
+
+
 class _FormFields(HTMLParser):
     """The name/value pairs a browser would submit for each POST form of a page."""
 
@@ -37,11 +45,9 @@ class _FormFields(HTMLParser):
         if not self._in_form or not a.get("name") and tag != "option":
             return
         if tag == "input":
-            kind = (a.get("type") or "text").lower()
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            if kind not in ("submit", "button", "file"):
-                self.data.append((a["name"], a.get("value", "on" if kind == "checkbox" else "")))
+            value = input_value(a)
+            if value is not None:
+                self.data.append((a["name"], value))
         elif tag == "select":
             self._select, self._options, self._multiple = a["name"], [], "multiple" in a
         elif tag == "option" and self._select is not None:

@@ -35,7 +35,6 @@ class Tile:
     column: int
     municipalities: int
     with_data: int
-    url: str
 
     @property
     def share(self) -> float:
@@ -48,7 +47,7 @@ class Tile:
         return f"tile tile-row-{self.row + 1} tile-col-{self.column + 1} {shade}"
 
 
-def county_tiles(rows, county_names: dict[str, str], url) -> list[Tile]:
+def county_tiles(rows, county_names: dict[str, str]) -> list[Tile]:
     """Tiles from the comparison rows (municipalities, not county municipalities)."""
     totals: dict[str, list[int]] = {number: [0, 0] for number in COUNTY_TILES}
     for row in rows:
@@ -58,6 +57,6 @@ def county_tiles(rows, county_names: dict[str, str], url) -> list[Tile]:
         totals[m.county_number][0] += 1
         totals[m.county_number][1] += 1 if row.card.has_data else 0
     return [
-        Tile(number, county_names.get(number, number).split(" - ")[0], *COUNTY_TILES[number], total, data, url(number))
+        Tile(number, county_names.get(number, number).split(" - ")[0], *COUNTY_TILES[number], total, data)
         for number, (total, data) in totals.items()
     ]

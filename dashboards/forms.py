@@ -15,6 +15,18 @@ from .metrics import RECORD_METRICS
 from .scope import DEFAULT_BODY_KIND, MAX_YEARS, Period, data_period
 
 
+def checked_period(start, end, default: Period) -> Period:
+    """The period from ``start`` to ``end`` (each ``default``'s when not given), or a ValidationError:
+    the start after the end, or more than :data:`~dashboards.scope.MAX_YEARS` years. The rule of the
+    pages' forms and of the API's filters."""
+    start, end = start or default.start, end or default.end
+    if start > end:
+        raise forms.ValidationError(_("The start of the period must be before its end."))
+    if end.year - start.year >= MAX_YEARS:
+        raise forms.ValidationError(_("Choose a period of at most %(years)s years.") % {"years": MAX_YEARS})
+    return Period(start, end)
+
+
 class _DateInput(forms.DateInput):
     input_type = "date"
 
@@ -45,15 +57,7 @@ class ScopeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start = data.get("from") or self.default_period.start
-        end = data.get("to") or self.default_period.end
-        if start > end:
-            raise forms.ValidationError(_("The start of the period must be before its end."))
-        if end.year - start.year >= MAX_YEARS:
-            raise forms.ValidationError(
-                _("Choose a period of at most %(years)s years.") % {"years": MAX_YEARS}
-            )
-        data["period"] = Period(start, end)
+        data["period"] = checked_period(data.get("from"), data.get("to"), self.default_period)
         data["body_kind"] = data.get("body_kind") or DEFAULT_BODY_KIND
         return data
 

@@ -12,7 +12,8 @@ Three layers, each testable on its own:
    and derive for many municipalities at once, for one, and per year.
 
 Every definition is on the methodology page (``templates/dashboards/methodology.html``), which
-renders :data:`METRICS` and :data:`INDEX_WEIGHTS` from here.
+renders :data:`METRICS` (:mod:`dashboards.metric_catalogue`) and :data:`INDEX_WEIGHTS`
+(:mod:`dashboards.involvement_index`); both are imported from here too.
 """
 from __future__ import annotations
 
@@ -21,13 +22,26 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 
 from django.db.models.functions import ExtractYear
-from django.utils.translation import gettext_lazy as _
 
 from measures.models import Level
 from measures.services import Timing, timing_for
 
 from . import scope
 from .definitions import count_rows, latest_rows
+
+# The index and the metric catalogue have their own modules; their names are imported from here too.
+from .involvement_index import CLIMATE_SHARE_FOR_FULL_SCORE as CLIMATE_SHARE_FOR_FULL_SCORE
+from .involvement_index import INDEX_COMPONENT_LABELS as INDEX_COMPONENT_LABELS
+from .involvement_index import INDEX_WEIGHTS as INDEX_WEIGHTS
+from .involvement_index import INITIATIVES_PER_MEETING_FOR_FULL_SCORE as INITIATIVES_PER_MEETING_FOR_FULL_SCORE
+from .involvement_index import MINIMUM_INDEX_WEIGHT as MINIMUM_INDEX_WEIGHT
+from .involvement_index import Component as Component
+from .involvement_index import index_components, index_of
+from .metric_catalogue import API_METRICS as API_METRICS
+from .metric_catalogue import METRIC_BY_KEY as METRIC_BY_KEY
+from .metric_catalogue import METRICS as METRICS
+from .metric_catalogue import RECORD_METRICS as RECORD_METRICS
+from .metric_catalogue import MetricDef as MetricDef
 from .scope import Period
 
 LEVELS = tuple(int(level) for level in Level.values)  # 0..4
@@ -99,89 +113,6 @@ def median_from_histogram(histogram) -> float | None:
     return float(values[middle]) if n % 2 else (values[middle - 1] + values[middle]) / 2
 
 
-#: Weights of the index components (points out of 100).
-INDEX_WEIGHTS: dict[str, int] = {
-    "representation": 20,
-    "voice": 25,
-    "initiative": 15,
-    "climate": 20,
-    "early_involvement": 20,
-}
-#: Initiatives per held meeting that give the initiative component its full score.
-INITIATIVES_PER_MEETING_FOR_FULL_SCORE = 1.0
-#: Share of agenda items mentioning climate that gives the climate component its full score.
-CLIMATE_SHARE_FOR_FULL_SCORE = 0.25
-#: The index needs components worth at least this many points; otherwise it is "no data".
-MINIMUM_INDEX_WEIGHT = 50
-
-INDEX_COMPONENT_LABELS = {
-    "representation": _("Representation"),
-    "voice": _("Voice"),
-    "initiative": _("Initiative"),
-    "climate": _("Climate on the agenda"),
-    "early_involvement": _("Early involvement"),
-}
-
-
-@dataclass(frozen=True)
-class Component:
-    key: str
-    value: float | None  # 0..1, None: no data
-    weight: int
-
-    @property
-    def label(self) -> str:
-        return str(INDEX_COMPONENT_LABELS[self.key])
-
-    @property
-    def points(self) -> float | None:
-        return None if self.value is None else self.value * self.weight
-
-
-def index_components(
-    *,
-    seat_fill_rate: float | None,
-    voice_share: float | None,
-    initiatives: int | None,
-    meetings_held: int | None,
-    climate_mentions: int | None,
-    agenda_items: int | None,
-    early_share: float | None,
-) -> tuple[Component, ...]:
-    """The five components of the index, each scaled to 0..1 (None when it has no data)."""
-    initiative = (
-        min(1.0, initiatives / meetings_held / INITIATIVES_PER_MEETING_FOR_FULL_SCORE)
-        if meetings_held and initiatives is not None
-        else None
-    )
-    climate = (
-        min(1.0, climate_mentions / agenda_items / CLIMATE_SHARE_FOR_FULL_SCORE)
-        if agenda_items and climate_mentions is not None
-        else None
-    )
-    values = {
-        "representation": seat_fill_rate,
-        "voice": voice_share,
-        "initiative": initiative,
-        "climate": climate,
-        "early_involvement": early_share,
-    }
-    return tuple(Component(key, values[key], weight) for key, weight in INDEX_WEIGHTS.items())
-
-
-def index_of(components) -> tuple[float | None, int]:
-    """The 0-100 index over the components that have data, and the weight they carry.
-
-    Components without data are left out and the others re-weighted to 100; with less than
-    :data:`MINIMUM_INDEX_WEIGHT` points of data the index is None (no data).
-    """
-    available = [c for c in components if c.value is not None]
-    weight = sum(c.weight for c in available)
-    if weight < MINIMUM_INDEX_WEIGHT:
-        return None, weight
-    return round(100 * sum(c.value * c.weight for c in available) / weight, 1), weight
-
-
 @dataclass(frozen=True)
 class Scorecard:
     """The published figures for one municipality, period and body kind. None means "no data"."""
@@ -241,6 +172,15 @@ def component_base(card: Scorecard, key: str) -> tuple[int | None, int | None]:
     )
 
 
+#: Counts published as they are: meeting figures are None without meetings in scope, measure
+#: figures None without measures in the period.
+MEETING_FIGURES = (
+    "meetings_held", "meetings_cancelled", "agenda_items", "substantive_items", "climate_mentions",
+    "climate_linked", "env_assessed_consequences", "env_not_assessed", "employee_requests",
+)
+MEASURE_FIGURES = ("measures_initiated", "measures", "measures_affecting_employees", "measures_consulted_early")
+
+
 def derive(
     municipality: str,
     period: Period,
@@ -259,22 +199,19 @@ def derive(
     c = counts
     m = c.has_meetings
     k = c.has_measures
-
-    def meeting(value):
-        return value if m else None
-
-    def measure(value):
-        return value if k else None
-
+    meetings = {name: getattr(c, name) if m else None for name in MEETING_FIGURES}
+    measures = {name: getattr(c, name) if k else None for name in MEASURE_FIGURES}
     initiatives = None if not (m or k) else (c.employee_requests if m else 0) + (c.measures_initiated if k else 0)
+    seat_fill_rate = share(c.employee_seats_filled, c.employee_seats)
+    voice_share = share(c.voice_items, c.substantive_items)
     early_share = share(c.measures_consulted_early, c.measures_affecting_employees)
     components = index_components(
-        seat_fill_rate=share(c.employee_seats_filled, c.employee_seats),
-        voice_share=share(c.voice_items, c.substantive_items),
+        seat_fill_rate=seat_fill_rate,
+        voice_share=voice_share,
         initiatives=initiatives,
-        meetings_held=meeting(c.meetings_held),
-        climate_mentions=meeting(c.climate_mentions),
-        agenda_items=meeting(c.agenda_items),
+        meetings_held=meetings["meetings_held"],
+        climate_mentions=meetings["climate_mentions"],
+        agenda_items=meetings["agenda_items"],
         early_share=early_share,
     )
     index, index_weight = index_of(components)
@@ -283,22 +220,11 @@ def derive(
         period=period,
         body_kind=body_kind,
         counts=c,
-        meetings_held=meeting(c.meetings_held),
-        meetings_cancelled=meeting(c.meetings_cancelled),
-        agenda_items=meeting(c.agenda_items),
-        substantive_items=meeting(c.substantive_items),
-        climate_mentions=meeting(c.climate_mentions),
-        climate_linked=meeting(c.climate_linked),
-        env_assessed_consequences=meeting(c.env_assessed_consequences),
-        env_not_assessed=meeting(c.env_not_assessed),
-        employee_seat_fill_rate=share(c.employee_seats_filled, c.employee_seats),
-        employee_voice_share=share(c.voice_items, c.substantive_items),
+        **meetings,
+        **measures,
+        employee_seat_fill_rate=seat_fill_rate,
+        employee_voice_share=voice_share,
         employee_initiatives=initiatives,
-        employee_requests=meeting(c.employee_requests),
-        measures_initiated=measure(c.measures_initiated),
-        measures=measure(c.measures),
-        measures_affecting_employees=measure(c.measures_affecting_employees),
-        measures_consulted_early=measure(c.measures_consulted_early),
         early_involvement_share=early_share,
         median_max_level=median_from_histogram(c.max_level_histogram),
         index=index,
@@ -307,128 +233,6 @@ def derive(
         data_last_imported=data_last_imported,
         data_last_changed=data_last_changed,
     )
-
-
-# --- the metrics, for pages, exports, the API and the methodology page ------------------------------
-
-
-@dataclass(frozen=True)
-class MetricDef:
-    key: str
-    label: str
-    definition: str
-    kind: str  # "count", "share", "level" or "index"
-    numerator: str | None = None  # Counts field, for shares
-    denominator: str | None = None
-    records: str = ""  # what the drill-down lists: meetings, items, seats, requests, measures, initiatives
-
-    @property
-    def is_share(self) -> bool:
-        return self.kind == "share"
-
-
-METRICS: tuple[MetricDef, ...] = (
-    MetricDef(
-        "meetings_held", _("Meetings held"),
-        _("Published meetings of the body kind in the period whose state is held."),
-        "count", records="meetings",
-    ),
-    MetricDef(
-        "meetings_cancelled", _("Meetings cancelled"),
-        _("Published meetings of the body kind in the period whose state is cancelled."),
-        "count", records="meetings",
-    ),
-    MetricDef(
-        "agenda_items", _("Agenda items"),
-        _("Items on the agenda of the held meetings, procedural items included (as the researchers counted)."),
-        "count", records="items",
-    ),
-    MetricDef(
-        "substantive_items", _("Substantive items"),
-        _("Agenda items that are not procedural (approval of the notice, agenda or minutes) and not reports (RS, referatsaker)."),
-        "count", records="items",
-    ),
-    MetricDef(
-        "climate_mentions", _("Items mentioning climate"),
-        _("Agenda items whose climate relevance is “mentions” or “linked to working conditions”: a person's override when there is one, else the classifier's level with its evidence."),
-        "count", records="items",
-    ),
-    MetricDef(
-        "climate_linked", _("Items linking climate to working conditions"),
-        _("Agenda items whose climate relevance is “linked to working conditions”."),
-        "count", records="items",
-    ),
-    MetricDef(
-        "env_assessed_consequences", _("Environmental consequences assessed"),
-        _("Agenda items whose case paper assesses the matter as having environmental consequences."),
-        "count", records="items",
-    ),
-    MetricDef(
-        "env_not_assessed", _("Environmental consequences not assessed"),
-        _("Agenda items whose case paper does not assess environmental consequences (no such section, or “not assessed”)."),
-        "count", records="items",
-    ),
-    MetricDef(
-        "employee_seat_fill_rate", _("Employee seats filled"),
-        _("Employee-side seats filled at held meetings, over employee-side seats. A seat is an employee-side attendance row that is not a substitute; it is filled when the member was present or a substitute met in their place. Attendance marked “not recorded” is left out of both numbers, not counted as absent."),
-        "share", "employee_seats_filled", "employee_seats", records="seats",
-    ),
-    MetricDef(
-        "employee_voice_share", _("Employee voice"),
-        _("Substantive items with at least one proposal from the employee side (a union or federation among the proposers), a request or question raised under the item, or a recorded employee-side statement (an involvement event on the item with a stated position or raised by the employee side), over substantive items."),
-        "share", "voice_items", "substantive_items", records="items",
-    ),
-    MetricDef(
-        "employee_initiatives", _("Employee-side initiatives"),
-        _("Employee-side requests and questions at held meetings, plus climate measures initiated by the employee side (an involvement event at level 4) in the period."),
-        "count", records="initiatives",
-    ),
-    MetricDef(
-        "measures", _("Climate measures"),
-        _("Climate measures whose reference date falls in the period: the decision date; for an undecided measure the proposal date; without either, the first involvement event; failing all, the day it was registered. Measures belong to the municipality, whatever the body kind."),
-        "count", records="measures",
-    ),
-    MetricDef(
-        "measures_affecting_employees", _("Measures affecting employees"),
-        _("Climate measures in the period that change employees' working day or terms."),
-        "count", records="measures",
-    ),
-    MetricDef(
-        "measures_consulted_early", _("Measures consulted early"),
-        _("Measures affecting employees where the employee side was consulted or more (level 2 or higher) on or before the decision date; for an undecided measure, consulted so far."),
-        "count", records="measures",
-    ),
-    MetricDef(
-        "early_involvement_share", _("Early involvement"),
-        _("Measures consulted early, over measures affecting employees."),
-        "share", "measures_consulted_early", "measures_affecting_employees", records="measures",
-    ),
-    MetricDef(
-        "median_max_level", _("Median involvement level"),
-        _("The median of the highest involvement level (0–4) reached by each measure affecting employees."),
-        "level", records="measures",
-    ),
-    MetricDef(
-        "index", _("Index (0–100)"),
-        _("A weighted combination of representation, voice, initiative, climate on the agenda and early involvement. Always read it beside its components."),
-        "index",
-    ),
-)
-METRIC_BY_KEY = {m.key: m for m in METRICS}
-#: Metrics that the drill-down page and exports can list, with the component counts.
-RECORD_METRICS = {m.key: m for m in METRICS if m.records} | {
-    "employee_requests": MetricDef(
-        "employee_requests", _("Employee-side requests"),
-        _("Requests and questions from the employee side at held meetings."), "count", records="requests",
-    ),
-    "measures_initiated": MetricDef(
-        "measures_initiated", _("Measures initiated by the employee side"),
-        _("Climate measures in the period with an involvement event at level 4 (initiated by the employee side)."),
-        "count", records="measures",
-    ),
-}
-#: The keys the scorecard API returns, in order.
-API_METRICS = [m.key for m in METRICS]
 
 
 # --- layer 3: gathering from the records ------------------------------------------------------------

@@ -6,9 +6,6 @@ from urllib.parse import quote_plus, urlencode
 
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -148,8 +145,7 @@ def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
     heat_rows = [
         {
             "municipality": row.municipality,
-            "values": (values := [heat[row.municipality.number].get(code, 0) for code in codes]),
-            "cells": mark_safe("".join(f"<td>{int(value)}</td>" for value in values)),  # noqa: S308 - integers
+            "values": [int(heat[row.municipality.number].get(code, 0)) for code in codes],
         }
         for row in rows
         if row.municipality.number in heat
@@ -171,33 +167,31 @@ def topic_heat(rows, heat: dict[str, dict[str, int]]) -> tuple[list[dict], str]:
     return heat_rows, chart
 
 
-# --- the national table: many rows of figures, rendered in Python ----------------------------------
+# --- the national table: the data of its rows, rendered by the partials in national.html -----------
 
 
-class FigureCells:
-    """The figure cells of the national table's rows, as ``dashboards/_figure_link.html`` renders
-    them (every figure linked to its records, the index to its definition, a hidden label for
-    screen readers), built with precomputed pieces: 357 rows x 17 figures are 6 000 cells."""
+class NationalRows:
+    """The rows of the national table as plain data for the partials ``national-row`` and
+    ``figure-cell`` in ``dashboards/national.html`` (which hold all the markup): every figure
+    linked to its records, the index to its definition with its parts folded under it. The
+    column labels and the records link are built once per page, and formatted figures are
+    remembered per language (a page has up to 50 + 15 rows x 17 figures)."""
 
     def __init__(self, params: dict):
         query = urlencode(params)
-        self.base = escape(f"{reverse('dashboards:records')}?{query}{'&' if query else ''}metric=")
-        self.index_url = escape(methodology_url("index"))
-        self.no_data = escape(no_data())
-        self.too_little = escape(_("too little data"))
+        self.base = f"{reverse('dashboards:records')}?{query}{'&' if query else ''}metric="
+        self.index_url = methodology_url("index")
         self.columns = [
             (
                 m,
                 m.key,
-                escape(
-                    _("how the index is computed")
-                    if m.kind == "index"
-                    else _("records behind “%(label)s”") % {"label": m.label}
-                ),
+                _("how the index is computed")
+                if m.kind == "index"
+                else _("records behind “%(label)s”") % {"label": m.label},
             )
             for m in METRICS
         ]
-        self._texts = FigureCells._texts_by_language.setdefault(get_language(), {})
+        self._texts = NationalRows._texts_by_language.setdefault(get_language(), {})
 
     #: formatted figures per language, shared by every page: most figures repeat (counts, whole
     #: percentages), and the formatting depends only on the language and the value
@@ -210,76 +204,54 @@ class FigureCells:
         if text is None:
             if len(self._texts) > 20_000:
                 self._texts.clear()
-            text = self._texts[key] = escape(format_value(metric, value))
+            text = self._texts[key] = format_value(metric, value)
         return text
 
-    def row(self, municipality, card: Scorecard, ranked: bool, scorecard_url: str) -> str:
-        """One whole row of the national table (as ``_national_row.html`` rendered it, without a
-        template per row): name, county, population, data sufficiency, figures, last import."""
-        if not hasattr(self, "_words"):
-            self._words = {
-                key: escape(text) for key, text in (
-                    ("not_recorded", _("not recorded")), ("no_data", _("no data")), ("enough", _("enough")),
-                    ("never", _("never")),
-                )
-            }
-        words = self._words
-        muted = '<span class="text-body-secondary">{}</span>'
-        population = (
-            escape(number_format(municipality.population, 0, force_grouping=True))
-            if municipality.population is not None else muted.format(words["not_recorded"])
-        )
-        if not card.has_data:
-            sufficiency = muted.format(words["no_data"])
-        else:
-            sufficiency = words["enough"] if ranked else muted.format(self.too_little)
-        head = (
-            f'<tr><th scope="row"><a href="{escape(scorecard_url)}">{escape(municipality.name)}</a> '
-            f'<span class="text-body-secondary">{escape(municipality.number)}</span></th>'
-            f"<td>{escape(municipality.county_name or '')}</td><td>{population}</td>"
-            f'<td class="text-nowrap">{sufficiency}</td>'
-        )
-        if card.has_data:
-            imported = card.data_last_imported
-            when = localtime(imported).strftime("%d.%m.%Y") if imported else words["never"]
-            tail = f"{self(card, ranked)}<td>{when}</td>"
-        else:
-            tail = f'<td colspan="{len(self.columns) + 1}" class="text-body-secondary">{words["no_data"]}</td>'
-        return mark_safe(f"{head}{tail}</tr>")  # noqa: S308 - every piece is escaped
+    def row(self, municipality, card: Scorecard, ranked: bool) -> dict:
+        """One row: the municipality, its population as shown, whether it is ranked, and its
+        figure cells (:meth:`cells`) when it has data."""
+        return {
+            "municipality": municipality,
+            "card": card,
+            "ranked": ranked,
+            "population": (
+                number_format(municipality.population, 0, force_grouping=True)
+                if municipality.population is not None else None
+            ),
+            "cells": self.cells(card, ranked) if card.has_data else [],
+        }
 
-    def index_cell(self, card: Scorecard, text: str) -> str:
-        """The index with its parts folded under it: each part's score, weight and base, and a
-        link to the definition (the index is never shown without its components)."""
-        if not hasattr(self, "_index_words"):
-            self._index_words = (escape(_("the index's components")), escape(_("How the index is computed")))
-        parts_label, how = self._index_words
-        parts = "".join(
-            "<li>{}</li>".format(escape(_("%(label)s: %(score)s, weight %(weight)s, %(base)s") % {
+    @staticmethod
+    def index_parts(card: Scorecard) -> list[str]:
+        """The index's parts, one line each: score, weight and base (the index is never shown
+        without its components)."""
+        return [
+            _("%(label)s: %(score)s, weight %(weight)s, %(base)s") % {
                 "label": row["label"], "score": row["value"], "weight": row["weight"], "base": row["base"],
-            }))
+            }
             for row in component_rows(card)
-        )
-        return (
-            f'<td><details class="index-parts"><summary>{text}<span class="visually-hidden"> – {parts_label}'
-            f'</span></summary><ul class="list-unstyled mb-1">{parts}</ul><a href="{self.index_url}">{how}</a>'
-            f"</details></td>"
-        )
+        ]
 
-    def __call__(self, card: Scorecard, ranked: bool = True):
-        """The cells of one row; an unranked row (too little data) shows no index."""
-        municipality = f"&amp;municipality={quote_plus(card.municipality)}" if card.municipality else ""
+    def cells(self, card: Scorecard, ranked: bool = True) -> list[dict]:
+        """The figure cells of one row: a figure with its ``url`` and hidden ``label``, the index
+        with its ``parts``, or none (``unranked``: an unranked row shows no index; else no data)."""
+        municipality = f"&municipality={quote_plus(card.municipality)}" if card.municipality else ""
         cells = []
         for metric, key, label in self.columns:
             if key == "index" and not ranked:
-                cells.append(f'<td><span class="text-body-secondary">{self.too_little}</span></td>')
+                cells.append(_UNRANKED_CELL)
                 continue
             value = card.value(key)
             if value is None:
-                cells.append(f'<td><span class="text-body-secondary">{self.no_data}</span></td>')
-                continue
-            if key == "index":
-                cells.append(self.index_cell(card, self.text(metric, value)))
-                continue
-            url = f"{self.base}{key}{municipality}" if metric.records else self.index_url
-            cells.append(f'<td><a href="{url}">{self.text(metric, value)}<span class="visually-hidden"> – {label}</span></a></td>')
-        return mark_safe("".join(cells))  # noqa: S308 - every piece is escaped above
+                cells.append(_NO_DATA_CELL)
+            elif key == "index":
+                cells.append({"text": self.text(metric, value), "url": None, "parts": self.index_parts(card)})
+            else:
+                url = f"{self.base}{key}{municipality}" if metric.records else self.index_url
+                cells.append({"text": self.text(metric, value), "url": url, "label": label})
+        return cells
+
+
+#: every key the partial asks for is present (a missing one costs the template an exception)
+_NO_DATA_CELL = {"url": None, "parts": None, "unranked": False}
+_UNRANKED_CELL = {"url": None, "parts": None, "unranked": True}

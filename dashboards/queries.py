@@ -16,7 +16,6 @@ from measures.services import Timing, summary_of
 from meetings.climate import evidence_label
 from meetings.models import AgendaItem, Meeting
 from municipalities.models import Municipality
-from municipalities.population import population_band_q
 
 from . import scope
 from .definitions import topic_rows
@@ -154,15 +153,6 @@ def evidence_phrases(item, limit: int = 6) -> list[str]:
 
 
 # --- the national comparison ----------------------------------------------------------------------
-
-def municipalities_for(county: str = "", band: str = "") -> list[Municipality]:
-    qs = Municipality.objects.all()
-    if county:
-        qs = qs.filter(county_number=county)
-    if band:
-        qs = qs.filter(population_band_q(band))
-    return list(qs.order_by("name", "number"))
-
 
 @dataclass
 class ComparisonRow:

@@ -1,4 +1,5 @@
-"""Dashboard pages and exports: thin views that parse filters, call metrics/queries and render.
+"""Dashboard pages and exports: thin views that parse filters, call metrics/queries and render
+(the national comparison is in :mod:`dashboards.comparison`).
 
 Every logged-in role may read every page here (login is required by the middleware). Figures
 count published records only (see :mod:`dashboards.scope`); lists of meetings shown next to
@@ -6,10 +7,8 @@ them and the calendar feeds use the models' ``visible_to``, like every other pag
 """
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,21 +17,19 @@ from measures.services import coverage_for
 from measures.topics import topic_rules
 from municipalities.access import get_visible_or_404
 from municipalities.models import Body, Municipality, Organisation
+from partssamarbeid.filters import query
 
-from . import cartogram, charts, exports, ical, organisations, presentation, queries, scope, statistics, summary_cache
-from .forms import NationalForm, RecordsForm, ScopeForm
+from . import charts, exports, ical, organisations, presentation, queries
+from .forms import RecordsForm, ScopeForm
 from .metrics import (
     INDEX_WEIGHTS,
     METRICS,
     RECORD_METRICS,
-    Counts,
-    derive,
     metrics_by_municipality,
     scorecard_with_trend,
 )
-from .queries import ComparisonRow
 from .research import research_periods
-from .scope import MIN_SUBSTANTIVE_ITEMS_FOR_RANKING, enough_data
+from .scope import MIN_SUBSTANTIVE_ITEMS_FOR_RANKING
 
 # --- the municipality scorecard --------------------------------------------------------------------
 
@@ -86,15 +83,14 @@ def scorecard(request, number: str):
         climate_chart=climate_chart,
         coverage=coverage_for(request.user, municipality),
         organisations=organisations.active(request.user, period, body_kind, [municipality.number]),
-        params_query=urlencode(params),
+        params_query=query(params),
         latest_meetings=queries.latest_meetings(request.user, municipality),
         bodies=list(Body.objects.visible_to(request.user).filter(municipality=municipality).order_by("name")),
         body_kind_label=Body.Kind(body_kind).label,
         exports=_export_links(params, municipality.number),
         default_from_data=form.default_from_data,
         research=[
-            {"study": r.study, "period": r.period, "url": f"?{urlencode(r.params())}",
-             "current": r.params() == params}
+            {"study": r.study, "period": r.period, "query": query(r.params()), "current": r.params() == params}
             for r in research_periods(municipality.number)
         ],
     )
@@ -113,171 +109,6 @@ def _export_links(params: dict, municipality: str | None) -> list[dict]:
                 }
             )
     return links
-
-
-# --- the national comparison ---------------------------------------------------------------------------
-
-def _all_rows(request, form: NationalForm) -> list[ComparisonRow]:
-    """Every municipality and county municipality in the county and population filter, with its
-    card (cached until the statistics change: :mod:`dashboards.summary_cache`)."""
-    data = form.cleaned_data
-    parts = (data["period"], data["body_kind"], data.get("county") or "", data.get("population") or "")
-    return summary_cache.cached("rows", parts, request.user, lambda: _compute_all_rows(request, form))
-
-
-def _compute_all_rows(request, form: NationalForm) -> list[ComparisonRow]:
-    data = form.cleaned_data
-    period, body_kind = data["period"], data["body_kind"]
-    municipalities = queries.municipalities_for(data.get("county") or "", data.get("population") or "")
-    filtered = bool(data.get("county") or data.get("population"))
-    ids = [m.number for m in municipalities] if filtered else None
-    cards = metrics_by_municipality(ids, period, body_kind, request.user)
-    empty = Counts()
-    return [
-        ComparisonRow(m, cards.get(m.number) or derive(m.number, period, body_kind, empty))
-        for m in municipalities
-    ]
-
-
-def _shown(rows: list[ComparisonRow], form: NationalForm) -> list[ComparisonRow]:
-    """The rows the table shows, in order: those with data unless all were asked for; sorted by
-    the chosen column, and by the index only among municipalities with enough data to rank."""
-    data = form.cleaned_data
-    if not data.get("show_all"):
-        rows = [row for row in rows if row.card.has_data]
-    sort = data.get("sort") or "name"
-    rows = queries.sort_rows(rows, sort)
-    if sort.lstrip("-") == "index":
-        rows = [r for r in rows if enough_data(r.card)] + [r for r in rows if not enough_data(r.card)]
-    return rows
-
-
-def _comparison(request, form: NationalForm) -> list[ComparisonRow]:
-    return _shown(_all_rows(request, form), form)
-
-
-def _sort_headers(form: NationalForm, sort: str) -> list[dict]:
-    current = sort.lstrip("-") if sort else "name"
-    descending = sort.startswith("-")
-    base = form.params()
-    headers = []
-    labels = [("name", _("Municipality")), ("county", _("County")), ("population", _("Population"))]
-    labels += [(m.key, str(m.label)) for m in METRICS]
-    labels += [("data_last_imported", _("Data last imported"))]
-    for key, label in labels:
-        active = key == current
-        next_sort = key if not active or descending else f"-{key}"
-        # counts and shares read best largest first
-        if not active and key not in ("name", "county"):
-            next_sort = f"-{key}"
-        query = urlencode({**base, "sort": next_sort})
-        headers.append(
-            {
-                "key": key,
-                "label": label,
-                "url": f"?{query}",
-                "aria_sort": ("descending" if descending else "ascending") if active else "none",
-            }
-        )
-    return headers
-
-
-NATIONAL_PAGE_SIZE = 50
-
-
-def national(request):
-    with summary_cache.pinned():
-        return _national(request)
-
-
-def _national(request):
-    form = NationalForm.with_data_default(request.GET)
-    context = {"form": form}
-    if not form.is_valid():
-        return render(request, "dashboards/national.html", context, status=400)
-    data = form.cleaned_data
-    period, body_kind = data["period"], data["body_kind"]
-    params = form.params()
-    sort = data.get("sort") or "name"
-    everything = _all_rows(request, form)
-    shown = _shown(everything, form)
-    municipal = [row for row in shown if not row.municipality.is_county]
-    county_rows = [row for row in shown if row.municipality.is_county]
-    page = Paginator(municipal, NATIONAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    cells = presentation.FigureCells(params)
-    params_query = urlencode({key: params[key] for key in ("from", "to", "body_kind")})
-    scorecard_url = reverse("dashboards:scorecard", args=["0000"]).replace("0000", "{}") + f"?{params_query}"
-
-    def table_row(row):
-        ranked = enough_data(row.card)
-        return {
-            "municipality": row.municipality,
-            "card": row.card,
-            "ranked": ranked,
-            "scorecard_url": scorecard_url.format(row.municipality.number),
-            "html": cells.row(row.municipality, row.card, ranked, scorecard_url.format(row.municipality.number)),
-        }
-
-    municipalities = [row for row in everything if not row.municipality.is_county]
-    with_data = [row for row in municipalities if row.card.has_data]
-    ranked_rows = [row for row in with_data if enough_data(row.card)]
-    bin_rows, distribution = presentation.index_distribution(ranked_rows)
-    ids = [row.municipality.number for row in everything] if (data.get("county") or data.get("population")) else None
-    heat_rows, heatmap = presentation.topic_heat(page.object_list, summary_cache.cached(
-        "topics", (ids, period, body_kind), request.user, lambda: queries.topic_heatmap(request.user, period, body_kind, ids)
-    ))
-    county_names = {number: str(name) for number, name in form.fields["county"].choices if number}
-    base_query = {k: v for k, v in params.items() if k != "county"}
-    tiles = cartogram.county_tiles(
-        everything, county_names, lambda number: f"?{urlencode({**base_query, 'county': number, 'sort': sort})}"
-    )
-    page_query = urlencode({**params, "sort": sort})
-    context.update(
-        params=params,
-        params_query=params_query,
-        page_query=page_query,
-        sort=sort,
-        headers=_sort_headers(form, sort),
-        table=[table_row(row) for row in page],
-        page=page,
-        county_table=[table_row(row) for row in county_rows],
-        figure_columns=len(METRICS) + 1,
-        shown_count=len(municipal),
-        municipality_count=len(municipalities),
-        with_data_count=len(with_data),
-        ranked_count=len(ranked_rows),
-        minimum_items=MIN_SUBSTANTIVE_ITEMS_FOR_RANKING,
-        since=summary_cache.cached_for_everyone(
-            "since", (body_kind, ids), lambda: scope.first_published_meeting(body_kind, ids)
-        ),
-        default_from_data=form.default_from_data,
-        tiles=tiles,
-        organisations=summary_cache.cached_for_everyone(
-            "organisations", (period, body_kind, ids), lambda: organisations.active(statistics.EVERYONE, period, body_kind, ids)
-        ),
-        distribution=distribution,
-        bin_rows=bin_rows,
-        heatmap=heatmap,
-        heat_rows=heat_rows,
-        topics=[label for _code, label in presentation.TOPIC_COLUMNS],
-        body_kind_label=Body.Kind(body_kind).label,
-        period=period,
-        export_csv=f"{reverse('dashboards:national_export', args=['csv'])}?{page_query}",
-        export_xlsx=f"{reverse('dashboards:national_export', args=['xlsx'])}?{page_query}",
-    )
-    return render(request, "dashboards/national.html", context)
-
-
-def national_export(request, fmt: str):
-    if fmt not in exports.FORMATS:
-        raise Http404
-    form = NationalForm.with_data_default(request.GET)
-    if not form.is_valid():
-        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
-    period = form.cleaned_data["period"]
-    rows = _comparison(request, form)
-    filename = f"partssamarbeid-comparison-{form.cleaned_data['body_kind']}-{period.start}-{period.end}"
-    return exports.response(fmt, filename, exports.COMPARISON, exports.comparison_rows(rows))
 
 
 # --- the records behind a figure ---------------------------------------------------------------------
@@ -317,14 +148,10 @@ def records(request):
         records=found,
         page=page,
         figure=presentation.figure(metric.key, card, params) if card else None,
-        page_query=urlencode(params),
+        page_query=query(params),
         export_csv=presentation.records_url(metric.key, params, municipality.number if municipality else None, "csv"),
         export_xlsx=presentation.records_url(metric.key, params, municipality.number if municipality else None, "xlsx"),
-        scorecard_url=(
-            f"{reverse('dashboards:scorecard', args=[municipality.number])}?"
-            f"{urlencode({k: v for k, v in params.items() if k not in ('metric', 'municipality')})}"
-            if municipality else ""
-        ),
+        scorecard_query=query({k: v for k, v in params.items() if k not in ("metric", "municipality")}),
         show_municipality=municipality is None,
     )
     return render(request, "dashboards/records.html", context)
@@ -367,18 +194,19 @@ def organisation_national(request, pk: int):
 
 def _organisation(request, organisation, municipality):
     form = ScopeForm.with_data_default(request.GET, [municipality.number] if municipality else None)
-    context = {"organisation": organisation, "municipality": municipality, "form": form}
+    context = {"organisation": organisation, "municipality": municipality, "form": form, "query": QueryDict()}
     if not form.is_valid():
         return render(request, "dashboards/organisation.html", context, status=400)
     period, body_kind = form.cleaned_data["period"], form.cleaned_data["body_kind"]
-    query = urlencode(form.params())
+    scope_query = query(form.params())
     context.update(
         report=organisations.report(request.user, organisation, period, body_kind, municipality),
         body_kind_label=Body.Kind(body_kind).label,
-        query=query,
-        national_url=f"{reverse('dashboards:organisation_national', args=[organisation.pk])}?{query}",
+        query=scope_query,
+        national_url=f"{reverse('dashboards:organisation_national', args=[organisation.pk])}?{scope_query.urlencode()}",
         exports=[
-            {"format": fmt.upper(), "url": f"{reverse('dashboards:organisation_export', args=[organisation.pk, fmt])}?{query}"}
+            {"format": fmt.upper(),
+             "url": f"{reverse('dashboards:organisation_export', args=[organisation.pk, fmt])}?{scope_query.urlencode()}"}
             for fmt in exports.FORMATS
         ] if municipality is None else [],
     )

@@ -1,7 +1,7 @@
-"""eInnsyn's meeting records → the importer's typed contract (:mod:`meetings.importers.types`).
+"""eInnsyn's meeting records → the importer's typed contract (:mod:`imports.parsers.types`).
 
 A ``Moetemappe`` expanded with its ``Moetesak``, ``Vedtak``, ``Votering`` and ``Moetedokument``
-becomes a :class:`~meetings.importers.types.ParsedMeeting`, the same record a parsed protocol
+becomes a :class:`~imports.parsers.types.ParsedMeeting`, the same record a parsed protocol
 is, so the importer resolves, previews and saves it with its own rules
 (:mod:`harvest.services`). :func:`merge` adds what a parsed meeting document holds and the
 structured records lack; a structured value always wins.
@@ -18,7 +18,7 @@ from collections import OrderedDict
 
 from django.utils.html import strip_tags
 
-from meetings.importers.types import ParsedAttendance, ParsedDocument, ParsedItem, ParsedMeeting, ParsedProposal
+from imports.parsers.types import ParsedAttendance, ParsedDocument, ParsedItem, ParsedMeeting, ParsedProposal
 from meetings.models import CASE_NUMBER_PATTERN
 
 # eInnsyn's moetesakstype → the product's item type (legacy "PS"/"RS"/"DS" win when present)
@@ -153,35 +153,65 @@ def map_item(case: dict, position: int, meeting_id: str) -> tuple[ParsedItem, li
     return item, _voters(votes), totals
 
 
+def document_kind(type_text) -> str | None:
+    """A Moetedokument's kind by its moetedokumenttype: "protocol", "notice" or None (other papers)."""
+    text = (type_text or "").casefold()
+    if any(w in text for w in PROTOCOL_WORDS):
+        return "protocol"
+    if any(w in text for w in NOTICE_WORDS):
+        return "notice"
+    return None
+
+
+def file_name(url) -> str | None:
+    """The name of a document file at ``url``; None unless it is an http(s) address."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return None
+    return url.rstrip("/").rsplit("/", 1)[-1] or "dokument"
+
+
+def _document_urls(document: dict):
+    """The urls of a Moetedokument's files (dokumentbeskrivelse → dokumentobjekt → url)."""
+    for description in document.get("dokumentbeskrivelse") or []:
+        if not isinstance(description, dict):
+            continue
+        for file in description.get("dokumentobjekt") or []:
+            yield file.get("url") if isinstance(file, dict) else None
+
+
 def meeting_documents(record: dict) -> list[tuple[str, str, str]]:
     """``(kind, filename, url)`` of the meeting's protocol, else its notice (first file of each)."""
     found = {"protocol": [], "notice": []}
     for document in record.get("moetedokument") or []:
-        if not isinstance(document, dict):
-            continue
-        kind_text = (document.get("moetedokumenttype") or "").casefold()
-        kind = "protocol" if any(w in kind_text for w in PROTOCOL_WORDS) else (
-            "notice" if any(w in kind_text for w in NOTICE_WORDS) else None)
+        kind = document_kind(document.get("moetedokumenttype")) if isinstance(document, dict) else None
         if kind is None:
             continue
-        for description in document.get("dokumentbeskrivelse") or []:
-            for file in (description.get("dokumentobjekt") or []) if isinstance(description, dict) else []:
-                url = file.get("url") if isinstance(file, dict) else None
-                if isinstance(url, str) and url.startswith(("http://", "https://")):
-                    name = url.rstrip("/").rsplit("/", 1)[-1] or "dokument"
-                    found[kind].append((kind, name, url))
+        for url in _document_urls(document):
+            name = file_name(url)
+            if name is not None:
+                found[kind].append((kind, name, url))
     return (found["protocol"] or found["notice"])[:1]
 
 
-def map_meeting(record: dict) -> tuple[ParsedMeeting, dict]:
-    """A Moetemappe → the meeting, and per case number the vote totals (blank votes included)."""
+def is_held(documents: list[tuple[str, str, str]], items: list[ParsedItem]) -> bool:
+    """A meeting is held when it has a protocol or any item has a decision; else it is planned."""
+    return any(kind == "protocol" for kind, *_ in documents) or any(item.decision for item in items)
+
+
+def start_time(when: datetime.datetime) -> datetime.time | None:
+    """The start time of a moetedato to the minute; midnight means none was given."""
+    start = when.time().replace(tzinfo=None, second=0, microsecond=0)
+    return start if start != datetime.time(0, 0) else None
+
+
+def _record_id(record) -> str:
     if not isinstance(record, dict) or not isinstance(record.get("id"), str):
         raise MalformedRecord("?", "the meeting record has no id")
-    meeting_id = record["id"]
-    when = _datetime(record.get("moetedato"), meeting_id, "moetedato")
-    if not isinstance(record.get("utvalg"), str):
-        raise MalformedRecord(meeting_id, "utvalg is missing")
-    cases = record.get("moetesak") or []
+    return record["id"]
+
+
+def _map_items(cases, meeting_id: str) -> tuple[list[ParsedItem], list[ParsedAttendance], dict]:
+    """The Moetesak list → items, the people who voted (once each), vote totals per (type, case number)."""
     if not isinstance(cases, list):
         raise MalformedRecord(meeting_id, "moetesak is not a list")
     items, voters, totals = [], [], {}
@@ -191,16 +221,47 @@ def map_meeting(record: dict) -> tuple[ParsedMeeting, dict]:
         voters.extend(p for p in people if p.name not in {v.name for v in voters})
         if item.case_number and item.proposals:
             totals[(item.type, item.case_number)] = counted
-    documents = meeting_documents(record)
-    held = any(kind == "protocol" for kind, *_ in documents) or any(item.decision for item in items)
-    start = when.time().replace(tzinfo=None, second=0, microsecond=0)
+    return items, voters, totals
+
+
+def map_meeting(record: dict) -> tuple[ParsedMeeting, dict]:
+    """A Moetemappe → the meeting, and per case number the vote totals (blank votes included)."""
+    meeting_id = _record_id(record)
+    when = _datetime(record.get("moetedato"), meeting_id, "moetedato")
+    if not isinstance(record.get("utvalg"), str):
+        raise MalformedRecord(meeting_id, "utvalg is missing")
+    items, voters, totals = _map_items(record.get("moetesak") or [], meeting_id)
+    held = is_held(meeting_documents(record), items)
     meeting = ParsedMeeting(
-        municipality_name=None, body_name=record["utvalg"], date=when.date(),
-        start=start if start != datetime.time(0, 0) else None,
+        municipality_name=None, body_name=record["utvalg"], date=when.date(), start=start_time(when),
         place=(record.get("moetested") or None), state="held" if held else "planned",
         document_kind="protocol" if held else "notice", attendance=voters, items=items,
     )
     return meeting, totals
+
+
+def matching_meeting(date: datetime.date, parsed: ParsedDocument):
+    """The meeting of a parsed document on ``date``; a document with one undated meeting is taken
+    to describe it; None when the document describes other meetings."""
+    match = next((m for m in parsed.meetings if m.date == date), None)
+    if match is None and len(parsed.meetings) == 1 and parsed.meetings[0].date is None:
+        match = parsed.meetings[0]
+    return match
+
+
+#: Item fields the document fills only where the records left them empty.
+ITEM_TEXTS = ("administration_proposal", "handling", "decision", "text")
+
+
+def fill_item(item: ParsedItem, other: ParsedItem) -> None:
+    """Fill a structured item from the document's item with the same case number: proposals and
+    texts the records lack, the archive id when missing, the environmental assessment always."""
+    item.proposals = item.proposals or other.proposals
+    for name in ITEM_TEXTS:
+        if not getattr(item, name):
+            setattr(item, name, getattr(other, name))
+    item.env_assessment = other.env_assessment
+    item.archive_id = item.archive_id or other.archive_id
 
 
 def merge(structured: ParsedMeeting, parsed: ParsedDocument | None) -> ParsedMeeting:
@@ -212,9 +273,7 @@ def merge(structured: ParsedMeeting, parsed: ParsedDocument | None) -> ParsedMee
     """
     if parsed is None:
         return structured
-    match = next((m for m in parsed.meetings if m.date == structured.date), None)
-    if match is None and len(parsed.meetings) == 1 and parsed.meetings[0].date is None:
-        match = parsed.meetings[0]
+    match = matching_meeting(structured.date, parsed)
     if match is None:
         structured.warnings.append("The meeting document does not describe this meeting; it was not used.")
         return structured
@@ -227,12 +286,6 @@ def merge(structured: ParsedMeeting, parsed: ParsedDocument | None) -> ParsedMee
     structured.requests = match.requests
     for item in structured.items:
         other = match.item(item.case_number) if item.case_number else None
-        if other is None:
-            continue
-        item.proposals = item.proposals or other.proposals
-        for name in ("administration_proposal", "handling", "decision", "text"):
-            if not getattr(item, name):
-                setattr(item, name, getattr(other, name))
-        item.env_assessment = other.env_assessment
-        item.archive_id = item.archive_id or other.archive_id
+        if other is not None:
+            fill_item(item, other)
     return structured

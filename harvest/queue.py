@@ -14,6 +14,7 @@ source's cursor.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import socket
 import threading
@@ -23,7 +24,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from imports.tasks import reconnecting
+
 from .models import HarvestRun, Source
+
+logger = logging.getLogger(__name__)
 
 
 def worker_name() -> str:
@@ -77,4 +82,15 @@ def release(run: HarvestRun, next_run_at: datetime.datetime | None = None) -> No
     values = {"leased_by": "", "leased_until": None}
     if next_run_at is not None:
         values["next_run_at"] = next_run_at
-    Source.objects.filter(pk=run.source_id, leased_by=run.worker).update(**values)
+    reconnecting(lambda: Source.objects.filter(pk=run.source_id, leased_by=run.worker).update(**values))
+
+
+def fail(run: HarvestRun, error: BaseException) -> None:
+    """End a run that stopped on an unexpected error as failed (unless it already ended)."""
+    message = {"id": "", "message": f"unexpected: {type(error).__name__}"}
+    try:
+        reconnecting(lambda: HarvestRun.objects.filter(pk=run.pk, status=HarvestRun.Status.RUNNING).update(
+            status=HarvestRun.Status.FAILED, finished_at=timezone.now(), errors=[*run.errors, message][-200:]
+        ))
+    except Exception:  # noqa: BLE001 - the database is gone too: the next claim marks the run interrupted
+        logger.exception("harvest run %s could not be marked failed", run.pk)

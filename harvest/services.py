@@ -1,7 +1,7 @@
 """Harvest one source: list the meetings changed since the cursor, fetch, map, save.
 
-Each meeting is saved through the importer (:func:`meetings.importing.preview_sources` with the
-mapped records as the "parse", then :func:`meetings.importing.apply_preview`), so a harvested
+Each meeting is saved through the importer (:func:`imports.importing.preview_sources` with the
+mapped records as the "parse", then :func:`imports.importing.apply_preview`), so a harvested
 meeting gets the importer's guarantees: matched on natural keys, counted, never overwriting a
 value a person corrected (reported as a conflict), a draft unless the source publishes, every
 item classified. One transaction per meeting holds the meeting, its eInnsyn ids
@@ -9,7 +9,9 @@ item classified. One transaction per meeting holds the meeting, its eInnsyn ids
 a lost worker, eInnsyn down) leaves whole meetings and resumes after the last one it saved.
 
 A record that cannot be read is logged with its id, reported in the run's errors and skipped;
-a request that still fails after the client's retries ends the run (the cursor stays).
+a request that still fails after the client's retries ends the run (the cursor stays). A meeting
+whose save meets a passing database error (a lock wait that timed out, a deadlock, a dropped
+connection) is tried once more on a fresh connection; a second failure ends the run as failed.
 """
 from __future__ import annotations
 
@@ -20,21 +22,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from meetings.importers.errors import ProtocolImportError
-from meetings.importers.isolation import parse_isolated
-from meetings.importers.types import ParsedDocument
-from meetings.importing import apply_preview, preview_sources, store_document
+from imports.importing import apply_preview, preview_sources, store_document
+from imports.parsers.errors import ProtocolImportError
+from imports.parsers.isolation import parse_isolated
+from imports.parsers.types import ParsedDocument, ParsedMeeting
+from imports.tasks import DATABASE_ERRORS, parse_budget, reconnecting
 from meetings.models import AgendaItem, Meeting, Proposal
-from meetings.tasks import DATABASE_ERRORS, parse_budget
 
 from .client import Client, EinnsynError
 from .mapping import MalformedRecord, map_meeting, meeting_documents, merge
 from .models import HarvestedRecord, HarvestRun, Source
 
 logger = logging.getLogger(__name__)
+
+#: how often one meeting is tried when the database fails under it
+DATABASE_ATTEMPTS = 2
 
 
 class Stop(Exception):
@@ -120,16 +125,39 @@ def harvest(source: Source, run: HarvestRun, *, client: Client | None = None, si
         since = source.since.isoformat()
     try:
         for hit in list_meetings(source, client, since=since, starting_after=source.cursor):
-            _harvest_hit(source, run, hit, client, parse, outcome, dry_run)
-            renew()
+            _harvest_hit_retrying(source, run, hit, client, parse, outcome, dry_run)
+            reconnecting(renew)
     except EinnsynError as error:
         logger.warning("harvest of source %s stopped: %s", source.pk, error)
         outcome.errors.append({"id": "", "message": str(error)})
         run.status = HarvestRun.Status.FAILED
+    except DATABASE_ERRORS as error:
+        logger.exception("harvest of source %s stopped: the database failed", source.pk)
+        outcome.errors.append({"id": "", "message": f"database: {type(error).__name__}"})
+        run.status = HarvestRun.Status.FAILED
+        _fresh_connection()
     else:
         run.status = HarvestRun.Status.DONE
-    _save_run(run, outcome, finished=True)
+    reconnecting(lambda: _save_run(run, outcome, finished=True))
     return outcome
+
+
+def _fresh_connection() -> None:
+    """Drop a connection a database error may have left unusable (outside a transaction only)."""
+    if not connection.in_atomic_block:
+        connection.close()
+
+
+def _harvest_hit_retrying(source, run, hit, client, parse, outcome: Outcome, dry_run: bool) -> None:
+    """:func:`_harvest_hit`, once more on a fresh connection after a passing database error."""
+    for attempt in range(1, DATABASE_ATTEMPTS + 1):
+        try:
+            return _harvest_hit(source, run, hit, client, parse, outcome, dry_run)
+        except DATABASE_ERRORS:
+            if attempt == DATABASE_ATTEMPTS or connection.needs_rollback:  # a broken outer transaction
+                raise
+            logger.warning("harvest of source %s: database error, trying the meeting again", source.pk, exc_info=True)
+            _fresh_connection()
 
 
 def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: bool) -> None:
@@ -141,8 +169,7 @@ def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: boo
     updated = cursor.split(",", 1)[0] if cursor else ""
     try:
         if known and updated and known.updated == updated:
-            outcome.skipped += 1
-            outcome.counts["unchanged"] += 1
+            _unchanged(outcome)
         else:
             record = client.meeting(record_id)  # EinnsynError ends the run: the cursor stays
             _save_meeting(source, record, known, client, parse, outcome, dry_run)
@@ -180,19 +207,40 @@ def _document(source: Source, record: dict, client: Client, parse, dry_run: bool
     return None, None, None
 
 
+def _unchanged(outcome: Outcome) -> None:
+    outcome.skipped += 1
+    outcome.counts["unchanged"] += 1
+
+
+def _harvested_document(meeting: ParsedMeeting, parsed: ParsedDocument | None) -> ParsedDocument:
+    """The merged meeting as the importer's document: the parsed file's family, pages and warnings
+    when there was one, else an "einnsyn" document."""
+    if parsed is None:
+        return ParsedDocument(meetings=[meeting], family="einnsyn", pages=0, warnings=[])
+    return ParsedDocument(meetings=[meeting], family=parsed.family, pages=parsed.pages, warnings=list(parsed.warnings))
+
+
+def saved_as(updating: bool, counts: dict) -> str:
+    """How a saved meeting counts in the run: "added" when new, "updated" when a row was inserted
+    or updated in it, else "skipped"."""
+    if not updating:
+        return "added"
+    if counts["inserted"] or counts["updated"]:
+        return "updated"
+    return "skipped"
+
+
 def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_run: bool) -> None:
     digest = checksum(record)
     if known and known.checksum == digest:
-        outcome.skipped += 1
-        outcome.counts["unchanged"] += 1
+        _unchanged(outcome)
         if not dry_run:
             HarvestedRecord.objects.filter(pk=known.pk).update(updated=record.get("oppdatertDato") or "")
         return
     structured, totals = map_meeting(record)
     data, stored, parsed = _document(source, record, client, parse, dry_run, outcome)
-    meeting = merge(structured, parsed)
-    document = ParsedDocument(meetings=[meeting], family=parsed.family if parsed else "einnsyn",
-                              pages=parsed.pages if parsed else 0, warnings=list(parsed.warnings) if parsed else [])
+    document = _harvested_document(merge(structured, parsed), parsed)
+    meeting = document.meetings[0]
     with transaction.atomic():
         if known and known.meeting.date != meeting.date:
             _move(known.meeting, meeting.date, outcome)
@@ -209,14 +257,14 @@ def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_ru
             _remember(source, record, saved, digest)
         else:
             transaction.set_rollback(True)
+    _tally(outcome, result, preview)
+
+
+def _tally(outcome: Outcome, result, preview: dict) -> None:
     counts = result.as_dict()["counts"]
     outcome.counts.update(counts)
-    if not result.updating:
-        outcome.added += 1
-    elif counts["inserted"] or counts["updated"]:
-        outcome.updated += 1
-    else:
-        outcome.skipped += 1
+    kind = saved_as(result.updating, counts)
+    setattr(outcome, kind, getattr(outcome, kind) + 1)
     outcome.conflicts.extend(result.conflicts)
     outcome.warnings.extend(preview["warnings"] + [w for e in preview["meetings"] for w in e["warnings"]])
     outcome.meetings.extend(e["data"] for e in preview["meetings"])

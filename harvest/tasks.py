@@ -38,6 +38,10 @@ def run_source(source_id: int, *, requested_at: datetime.datetime | None = None,
     source = Source.objects.select_related("municipality", "body").get(pk=source_id)
     try:  # a dry run rolls back each meeting it applies, and moves no cursor
         run.outcome = harvest(source, run, client=client, since=since, dry_run=dry_run, renew=lease.renew, parse=parse)
+    except Exception as error:  # the worker lives on: the run must not stay "running" (a killed one is
+        # marked interrupted by the next claim)
+        queue.fail(run, error)
+        raise
     finally:
         scheduled = schedule(source) if source.active and not dry_run else None
         queue.release(run, next_run_at=scheduled)

@@ -125,7 +125,11 @@ def fill(path: str, targets: dict, rng: random.Random) -> str:
     )
 
 
-def main(argv=None) -> int:
+class Stop(Exception):
+    """The test cannot go on: the message goes to stderr and the exit status is 2."""
+
+
+def parse_args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--targets", required=True, help="JSON from manage.py loadtest_setup")
@@ -141,31 +145,37 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.ramp_up is None:
         args.ramp_up = max(10.0, args.users / 5)
-
-    url = urllib.parse.urlsplit(args.base_url)
-    if url.scheme != "http" or url.hostname not in LOOPBACK:
+    args.url = urllib.parse.urlsplit(args.base_url)
+    if args.url.scheme != "http" or args.url.hostname not in LOOPBACK:
         parser.error("--base-url must be http:// on loopback (127.0.0.1, ::1 or localhost)")
     if not 1 <= args.users <= 200 or not 1 <= args.duration <= 600:
         parser.error("at most 200 users and 600 seconds")
-    password = os.environ.get("LOADTEST_PASSWORD", "")
-    if not password:
+    args.password = os.environ.get("LOADTEST_PASSWORD", "")
+    if not args.password:
         parser.error("set LOADTEST_PASSWORD")
-    with open(args.targets, encoding="utf-8") as handle:
-        targets = json.load(handle)
-    host, port = url.hostname, url.port or 80
-    rng = random.Random(args.seed)
+    args.error = parser.error
+    return args
 
-    # warm-up: one logged-in session tries every kind of page once
-    probe = Session(host, port)
-    ok, _ms, message = probe.login(targets["users"][0], password)
-    if not ok:
-        print(f"Warm-up login failed: {message}", file=sys.stderr)
-        return 2
-    pages = []
-    excluded = {name.strip() for name in args.exclude.split(",") if name.strip()}
+
+def excluded_kinds(text: str) -> set[str]:
+    """The page kinds of ``--exclude``; an unknown one is an error."""
+    excluded = {name.strip() for name in text.split(",") if name.strip()}
     unknown = excluded - {p[0] for p in PAGES}
     if unknown:
-        parser.error(f"unknown page kinds: {', '.join(sorted(unknown))}")
+        raise ValueError(f"unknown page kinds: {', '.join(sorted(unknown))}")
+    return excluded
+
+
+def warm_up(probe: Session, args, targets: dict, rng: random.Random) -> list[tuple[str, int, str]]:
+    """One logged-in session tries every kind of page; returns the kinds to browse."""
+    ok, _ms, message = probe.login(targets["users"][0], args.password)
+    if not ok:
+        raise Stop(f"Warm-up login failed: {message}")
+    try:
+        excluded = excluded_kinds(args.exclude)
+    except ValueError as error:
+        args.error(str(error))
+    pages = []
     for name, weight, path in PAGES:
         if name in excluded:
             print(f"note: {name} left out (--exclude)")
@@ -176,110 +186,134 @@ def main(argv=None) -> int:
             print(f"note: {name} ({path}) answers 404: left out (not built yet?)")
             continue
         if status != 200:
-            print(f"Warm-up: {name} ({path}) answers HTTP {status}; stopping.", file=sys.stderr)
-            return 2
+            raise Stop(f"Warm-up: {name} ({path}) answers HTTP {status}; stopping.")
         print(f"warm-up: {name:14s} {ms:8.1f} ms")
         pages.append((name, weight, path))
     if not pages:
-        print("No page answered 200.", file=sys.stderr)
-        return 2
+        raise Stop("No page answered 200.")
+    return pages
 
-    lock = threading.Lock()
-    results: list[tuple[str, float, int]] = []  # (kind, ms, status)
-    errors: list[str] = []
-    logins: list[float] = []
-    window: dict[str, float] = {}
 
-    def open_window() -> None:  # run by the last thread through the barrier, before any continues
-        window["start"] = time.monotonic()
-        window["end"] = window["start"] + args.duration
+class Load:
+    """The simulated users: log in during the ramp-up, then browse inside one shared window."""
 
-    logged_in = threading.Barrier(args.users + 1, action=open_window)
-    names = [p[0] for p in pages]
-    weights = [p[1] for p in pages]
-    paths = dict((p[0], p[2]) for p in pages)
+    def __init__(self, args, targets: dict, pages: list[tuple[str, int, str]]):
+        self.args, self.targets = args, targets
+        self.host, self.port = args.url.hostname, args.url.port or 80
+        self.names = [p[0] for p in pages]
+        self.weights = [p[1] for p in pages]
+        self.paths = {p[0]: p[2] for p in pages}
+        self.lock = threading.Lock()
+        self.results: list[tuple[str, float, int]] = []  # (kind, ms, status)
+        self.errors: list[str] = []
+        self.logins: list[float] = []
+        self.window: dict[str, float] = {}
+        self.logged_in = threading.Barrier(args.users + 1, action=self.open_window)
+        self.login_seconds = 0.0
+        self.elapsed = 0.0
 
-    def user(index: int) -> None:
+    def open_window(self) -> None:  # run by the last thread through the barrier, before any continues
+        self.window["start"] = time.monotonic()
+        self.window["end"] = self.window["start"] + self.args.duration
+
+    def run(self) -> None:
+        args = self.args
+        threads = [threading.Thread(target=self.user, args=(i,), daemon=True) for i in range(args.users)]
+        login_started = time.monotonic()
+        for thread in threads:
+            thread.start()
         try:
-            browse(index)
+            self.logged_in.wait(timeout=args.ramp_up + 2 * LOGIN_TIMEOUT)
+        except threading.BrokenBarrierError:
+            raise Stop("Not every user got past the login phase in time.") from None
+        self.login_seconds = self.window["start"] - login_started
+        for thread in threads:
+            thread.join(timeout=args.duration + 2 * TIMEOUT + args.think_max + 5)
+        self.elapsed = time.monotonic() - self.window["start"]
+
+    def user(self, index: int) -> None:
+        try:
+            self.browse(index)
         except Exception as exc:  # noqa: BLE001 - a crashed simulated user is an error too
-            with lock:
-                errors.append(f"user {index}: {exc.__class__.__name__}: {exc}")
+            with self.lock:
+                self.errors.append(f"user {index}: {exc.__class__.__name__}: {exc}")
 
-    def browse(index: int) -> None:
-        r = random.Random(args.seed * 1000 + index)
-        session = Session(host, port)
-        time.sleep(args.ramp_up * index / args.users)
+    def login(self, session: Session, index: int) -> bool:
+        users = self.targets["users"]
         try:
-            ok, ms, message = session.login(targets["users"][index % len(targets["users"])], password)
+            ok, ms, message = session.login(users[index % len(users)], self.args.password)
         except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
             ok, ms, message = False, 0.0, f"login: {exc.__class__.__name__}: {exc}"
-        with lock:
-            logins.append(ms)
+        with self.lock:
+            self.logins.append(ms)
             if not ok:
-                errors.append(f"user {index}: {message}")
+                self.errors.append(f"user {index}: {message}")
+        return ok
+
+    def browse(self, index: int) -> None:
+        args = self.args
+        r = random.Random(args.seed * 1000 + index)
+        session = Session(self.host, self.port)
+        time.sleep(args.ramp_up * index / args.users)
+        ok = self.login(session, index)
         try:
-            logged_in.wait(timeout=args.ramp_up + 2 * LOGIN_TIMEOUT)
+            self.logged_in.wait(timeout=args.ramp_up + 2 * LOGIN_TIMEOUT)
         except threading.BrokenBarrierError:
             return
         if not ok:
             return
-        deadline = window["end"]
+        deadline = self.window["end"]
         pause(r.uniform(0, args.think_max), deadline)  # spread the first requests
         while time.monotonic() < deadline:
-            kind = r.choices(names, weights)[0]
-            path = fill(paths[kind], targets, r)
-            try:
-                status, _c, ms, _h = session.request("GET", path)
-            except Exception as exc:  # noqa: BLE001
-                status, ms = 0, TIMEOUT * 1000
-                message = f"{kind} {path}: {exc.__class__.__name__}: {exc}"
-            else:
-                message = f"{kind} {path}: HTTP {status}" if status != 200 else ""
-            with lock:  # every request started inside the window counts
-                results.append((kind, ms, status))
-                if message:
-                    errors.append(message)
+            self.visit(session, r)
             pause(r.uniform(args.think_min, args.think_max), deadline)
 
-    threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(args.users)]
-    login_started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    try:
-        logged_in.wait(timeout=args.ramp_up + 2 * LOGIN_TIMEOUT)
-    except threading.BrokenBarrierError:
-        print("Not every user got past the login phase in time.", file=sys.stderr)
-        return 2
-    login_seconds = window["start"] - login_started
-    for thread in threads:
-        thread.join(timeout=args.duration + 2 * TIMEOUT + args.think_max + 5)
-    elapsed = time.monotonic() - window["start"]
+    def visit(self, session: Session, r: random.Random) -> None:
+        kind = r.choices(self.names, self.weights)[0]
+        path = fill(self.paths[kind], self.targets, r)
+        try:
+            status, _c, ms, _h = session.request("GET", path)
+        except Exception as exc:  # noqa: BLE001
+            status, ms = 0, TIMEOUT * 1000
+            message = f"{kind} {path}: {exc.__class__.__name__}: {exc}"
+        else:
+            message = f"{kind} {path}: HTTP {status}" if status != 200 else ""
+        with self.lock:  # every request started inside the window counts
+            self.results.append((kind, ms, status))
+            if message:
+                self.errors.append(message)
 
+
+def summarise(load: Load) -> dict:
+    args, results, logins = load.args, load.results, load.logins
     by_kind: dict[str, list[float]] = defaultdict(list)
     for kind, ms, _status in results:
         by_kind[kind].append(ms)
     all_ms = [ms for _k, ms, _s in results]
-    summary = {
+    return {
         "users": args.users,
-        "duration_s": round(elapsed, 1),
+        "duration_s": round(load.elapsed, 1),
         "requests": len(results),
         "rps": round(len(results) / args.duration, 1),
         "p50_ms": _r(percentile(all_ms, 50)),
         "p95_ms": _r(percentile(all_ms, 95)),
         "p99_ms": _r(percentile(all_ms, 99)),
-        "errors": len(errors),
+        "errors": len(load.errors),
         "logins": len(logins),
         "login_p95_ms": _r(percentile(logins, 95)),
-        "login_phase_s": round(login_seconds, 1),
+        "login_phase_s": round(load.login_seconds, 1),
         "pages": {
             kind: {"requests": len(values), "p50_ms": _r(percentile(values, 50)),
                    "p95_ms": _r(percentile(values, 95)), "p99_ms": _r(percentile(values, 99))}
             for kind, values in sorted(by_kind.items())
         },
-        "left_out": [p[0] for p in PAGES if p[0] not in names],
+        "left_out": [p[0] for p in PAGES if p[0] not in load.names],
         "p95_budget_ms": args.p95_budget_ms,
     }
+
+
+def report(summary: dict, load: Load) -> None:
+    args = load.args
     print("")
     print(f"{'page':14s} {'requests':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s}")
     for kind, row in summary["pages"].items():
@@ -287,11 +321,26 @@ def main(argv=None) -> int:
     print(f"{'all':14s} {summary['requests']:8d} {summary['p50_ms'] or 0:8.1f} {summary['p95_ms'] or 0:8.1f} "
           f"{summary['p99_ms'] or 0:8.1f}")
     print(f"{summary['rps']} requests/s over {args.duration:g} s with {args.users} users; "
-          f"{summary['errors']} errors; {len(logins)} logins in {summary['login_phase_s']} s "
+          f"{summary['errors']} errors; {len(load.logins)} logins in {summary['login_phase_s']} s "
           f"(p95 {summary['login_p95_ms']} ms)")
-    for message in errors[:20]:
+    for message in load.errors[:20]:
         print(f"  error: {message}")
-    failed = bool(errors) or not results or (summary["p95_ms"] or 0) >= args.p95_budget_ms
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    with open(args.targets, encoding="utf-8") as handle:
+        targets = json.load(handle)
+    try:
+        pages = warm_up(Session(args.url.hostname, args.url.port or 80), args, targets, random.Random(args.seed))
+        load = Load(args, targets, pages)
+        load.run()
+    except Stop as stop:
+        print(stop, file=sys.stderr)
+        return 2
+    summary = summarise(load)
+    report(summary, load)
+    failed = bool(load.errors) or not load.results or (summary["p95_ms"] or 0) >= args.p95_budget_ms
     summary["passed"] = not failed
     print(json.dumps(summary))
     return 1 if failed else 0

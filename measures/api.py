@@ -1,17 +1,15 @@
 """Read-only JSON for scripts and dashboards: ``GET /api/v1/measures/?municipality=NNNN``."""
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 
 from municipalities.api_fields import ReadableReferenceField
-from municipalities.models import kommunenummer_validator
 from partssamarbeid.api import KnownFilters
 
 from . import services
+from .filters import MeasureFilter
 from .models import ClimateMeasure
 
 
@@ -60,24 +58,16 @@ class MeasureListView(KnownFilters, ListAPIView):
     """
 
     serializer_class = MeasureSerializer
-    filters = ("municipality",)
+    filterset_class = MeasureFilter.only("municipality")
 
     def get_queryset(self):
-        measures = (
+        return (
             ClimateMeasure.objects.visible_to(self.request.user)
             .with_involvement_dates()
             .select_related("decision_item__meeting__body")
             .prefetch_related("topics")
             .order_by("municipality_id", "title", "id")
         )
-        number = self.request.query_params.get("municipality")
-        if number is not None:
-            try:
-                kommunenummer_validator(number)
-            except DjangoValidationError as exc:
-                raise ValidationError({"municipality": exc.messages}) from exc
-            measures = measures.filter(municipality_id=number)
-        return measures
 
     @extend_schema(
         parameters=[

@@ -312,45 +312,66 @@ def _anchor_item(municipality: Municipality, title: str) -> AgendaItem | None:
     )
 
 
+def measure_values(spec: DemoMeasure, item: AgendaItem | None, anchor: datetime.date) -> dict:
+    """A demo measure's field values: its own over the defaults; decided in the anchor meeting
+    (its date and item) when ``spec.decision`` says so; proposed ``proposed_offset`` days from it."""
+    values = {**MEASURE_DEFAULTS, **spec.values}
+    if spec.decision == "anchor":
+        values["decision_date"] = anchor
+        values["decision_item"] = item
+    if spec.proposed_offset is not None:
+        values["proposed_date"] = anchor + datetime.timedelta(days=spec.proposed_offset)
+    return values
+
+
+def event_day(event: DemoEvent, anchor: datetime.date) -> datetime.date:
+    """An event's date: a fixed date, or a number of days after the anchor meeting."""
+    if isinstance(event.offset_or_date, datetime.date):
+        return event.offset_or_date
+    return anchor + datetime.timedelta(days=event.offset_or_date)
+
+
+def event_values(event: DemoEvent, item: AgendaItem | None) -> dict:
+    """An event's field values; one that happened in the anchor meeting names its item and, when
+    it has no arena detail of its own, the meeting's body."""
+    in_meeting = bool(item and event.in_meeting)
+    return {
+        "level": event.level,
+        "raised_by": event.raised_by,
+        "arena_detail": event.arena_detail or (item.meeting.body.name if in_meeting else ""),
+        "position": event.position,
+        "position_text": event.position_text,
+        "agenda_item": item if event.in_meeting else None,
+        "recorded_by_side": event.side,
+    }
+
+
+def _seed_measure(spec: DemoMeasure, orgs: dict, topics: dict, counts: dict[str, int]) -> None:
+    municipality = Municipality.objects.get(number=spec.municipality)
+    item = _anchor_item(municipality, spec.item_title)
+    anchor = item.meeting.date if item else spec.fallback
+    values = measure_values(spec, item, anchor)
+    measure, outcome = _upsert(ClimateMeasure, {"municipality": municipality, "title": spec.title}, values)
+    counts[outcome] += 1
+    measure.topics.set([topics[code] for code in spec.topics])
+    measure.agenda_items.set([item] if item else [])
+    for event in spec.events:
+        involvement, outcome = _upsert(
+            Involvement,
+            {"measure": measure, "date": event_day(event, anchor), "arena": event.arena},
+            event_values(event, item),
+        )
+        counts[outcome] += 1
+        involvement.unions.set([orgs[name] for name in event.unions])
+
+
 def seed_measures() -> dict[str, int]:
     """Create or update the demo measures, their events and the green representatives."""
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}
     orgs = {o.short_name: o for o in Organisation.objects.all()}
     topics = {t.code: t for t in Topic.objects.all()}
     for spec in MEASURES:
-        municipality = Municipality.objects.get(number=spec.municipality)
-        item = _anchor_item(municipality, spec.item_title)
-        anchor = item.meeting.date if item else spec.fallback
-        values = {**MEASURE_DEFAULTS, **spec.values}
-        if spec.decision == "anchor":
-            values["decision_date"] = anchor
-            values["decision_item"] = item
-        if spec.proposed_offset is not None:
-            values["proposed_date"] = anchor + datetime.timedelta(days=spec.proposed_offset)
-        measure, outcome = _upsert(ClimateMeasure, {"municipality": municipality, "title": spec.title}, values)
-        counts[outcome] += 1
-        measure.topics.set([topics[code] for code in spec.topics])
-        measure.agenda_items.set([item] if item else [])
-        for event in spec.events:
-            if isinstance(event.offset_or_date, datetime.date):
-                day = event.offset_or_date
-            else:
-                day = anchor + datetime.timedelta(days=event.offset_or_date)
-            involvement, outcome = _upsert(
-                Involvement,
-                {"measure": measure, "date": day, "arena": event.arena},
-                {
-                    "level": event.level,
-                    "raised_by": event.raised_by,
-                    "arena_detail": event.arena_detail or (item.meeting.body.name if item and event.in_meeting else ""),
-                    "position": event.position,
-                    "position_text": event.position_text,
-                    "agenda_item": item if event.in_meeting else None,
-                    "recorded_by_side": event.side,
-                },
-            )
-            counts[outcome] += 1
-            involvement.unions.set([orgs[name] for name in event.unions])
+        _seed_measure(spec, orgs, topics, counts)
     for number, name, union, since, until in GREEN_REPRESENTATIVES:
         municipality = Municipality.objects.get(number=number)
         person, _ = Person.objects.get_or_create(municipality=municipality, name=name)

@@ -25,6 +25,7 @@ from municipalities.models import Municipality
 
 from . import services
 from .access import can_change_involvement, require_involvement_change
+from .filters import MeasureFilter
 from .forms import (
     ClimateMeasureForm,
     GreenRepresentativeFormSet,
@@ -45,6 +46,11 @@ def _municipality(number: str) -> Municipality:
     return get_object_or_404(Municipality, number=number)
 
 
+def _municipality_page(request, municipality: Municipality, active: str, template: str, **values):
+    """A tab of the municipality's measure pages: the tabs' shared context and the tab's own values."""
+    return render(request, f"measures/{template}.html", _municipality_context(request, municipality, active) | values)
+
+
 def _measure(user, pk: int, queryset=None) -> ClimateMeasure:
     queryset = queryset if queryset is not None else ClimateMeasure.objects.select_related("municipality")
     return get_visible_or_404(queryset, user, pk=pk)
@@ -62,23 +68,18 @@ def _municipality_context(request, municipality: Municipality, active: str) -> d
 # --- municipality pages ----------------------------------------------------------------------
 
 
+#: the measure list's filters that the register offers (the API offers ``municipality``); a value
+#: that is not one of the choices is left out, as if not given
+REGISTER_FILTERS = MeasureFilter.only("topic", "status", "affects", "timing")
+
+
 def measure_list(request, number: str):
     municipality = _municipality(number)
-    topic = request.GET.get("topic") or None
-    status = request.GET.get("status") or None
-    timing = request.GET.get("timing") or None
-    affects = {"yes": True, "no": False}.get(request.GET.get("affects", ""))
-    if topic not in Topic.Code.values:
-        topic = None
-    if status not in ClimateMeasure.Status.values:
-        status = None
-    if timing not in services.Timing.values:
-        timing = None
-    measures = services.register(municipality, topic=topic, status=status, affects_employees=affects, timing=timing)
+    chosen = REGISTER_FILTERS(request.GET, queryset=services.register_queryset(municipality))
     context = _municipality_context(request, municipality, "register")
     context.update(
-        measures=measures,
-        filters={"topic": topic or "", "status": status or "", "timing": timing or "", "affects": request.GET.get("affects", "")},
+        measures=services.with_summaries(chosen.qs),
+        filters={name: chosen.value(name) for name in REGISTER_FILTERS.base_filters},
         topic_choices=Topic.Code.choices,
         status_choices=ClimateMeasure.Status.choices,
         timing_choices=services.Timing.choices,
@@ -88,9 +89,9 @@ def measure_list(request, number: str):
 
 def coverage(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "coverage")
-    context["coverage"] = services.coverage_for(request.user, municipality)
-    return render(request, "measures/coverage.html", context)
+    return _municipality_page(
+        request, municipality, "coverage", "coverage", coverage=services.coverage_for(request.user, municipality)
+    )
 
 
 def coverage_cell(request, number: str, topic: str, year: int):
@@ -99,37 +100,33 @@ def coverage_cell(request, number: str, topic: str, year: int):
     labels = dict(Topic.Code.choices) | {services.NO_TOPIC: _("No topic")}
     if topic not in labels:
         raise Http404
-    context = _municipality_context(request, municipality, "coverage")
-    context.update(
+    return _municipality_page(
+        request, municipality, "coverage", "coverage_cell",
         items=services.coverage_items(request.user, municipality, topic, year), topic_label=labels[topic], year=year,
     )
-    return render(request, "measures/coverage_cell.html", context)
 
 
 def not_consulted(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "not_consulted")
-    context["measures"] = services.not_consulted_before_decision(municipality)
-    return render(request, "measures/not_consulted.html", context)
+    measures = services.not_consulted_before_decision(municipality)
+    return _municipality_page(request, municipality, "not_consulted", "not_consulted", measures=measures)
 
 
 def employee_requests(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "requests")
     rows = services.employee_requests(request.user, municipality)
-    context.update(
+    return _municipality_page(
+        request, municipality, "requests", "employee_requests",
         requests=rows,
         asked=sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
         reached=sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
     )
-    return render(request, "measures/employee_requests.html", context)
 
 
 def green_representatives(request, number: str):
     municipality = _municipality(number)
-    context = _municipality_context(request, municipality, "green")
-    context["representatives"] = services.green_representatives(municipality)
-    return render(request, "measures/green_representatives.html", context)
+    representatives = services.green_representatives(municipality)
+    return _municipality_page(request, municipality, "green", "green_representatives", representatives=representatives)
 
 
 def green_representatives_edit(request, number: str):
@@ -261,13 +258,7 @@ def involvement_create(request, pk: int):
     if key and suggestion is None:
         messages.warning(request, _("That suggestion has already been confirmed or no longer applies."))
         return redirect(measure)
-    initial = suggestion.initial() if suggestion else {}
-    profile = permissions.profile_of(request.user)
-    if not suggestion and profile and profile.role == permissions.UNION_REP and profile.organisation_id:
-        initial["unions"] = [profile.organisation_id]
-    item = request.GET.get("item") or ""
-    if not suggestion and item.isdigit() and len(item) < 19:  # from an alert: the item it was about
-        initial["agenda_item"] = int(item)
+    initial = involvement_initial(request.user, suggestion, request.GET.get("item") or "")
     form = InvolvementForm(_data(request), measure=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_involvement(form, request.user, suggestion)
@@ -278,6 +269,20 @@ def involvement_create(request, pk: int):
         "measures/involvement_form.html",
         {"form": form, "measure": measure, "involvement": None, "suggestion": suggestion},
     )
+
+
+def involvement_initial(user, suggestion, item: str) -> dict:
+    """A new event's initial values: those of the suggestion it confirms; else the union
+    representative's own union, and the agenda item an alert's link was about (``?item=``)."""
+    if suggestion:
+        return suggestion.initial()
+    initial = {}
+    profile = permissions.profile_of(user)
+    if profile and profile.role == permissions.UNION_REP and profile.organisation_id:
+        initial["unions"] = [profile.organisation_id]
+    if item.isdigit() and len(item) < 19:
+        initial["agenda_item"] = int(item)
+    return initial
 
 
 @require_POST

@@ -84,26 +84,38 @@ def distribute(items: list[dict], dates: list[datetime.date]) -> dict[datetime.d
     return placed
 
 
+def demo_absences(regular: list, index: int) -> tuple:
+    """(absent seat, seat not recorded) at the ``index``-th demo meeting of a body: the last
+    employee-side seat is absent at every fourth meeting (1, 5, 9 ...), and the last seat's
+    attendance is not recorded at every fifth (2, 7, 12 ...); None where nobody is."""
+    employee_seats = [s for s in regular if s.side == Membership.Side.EMPLOYEE]
+    absent = employee_seats[-1] if index % 4 == 1 and employee_seats else None
+    not_recorded = regular[-1] if index % 5 == 2 else None
+    return absent, not_recorded
+
+
+def seat_status(seat, absent, not_recorded) -> str:
+    """A regular seat's attendance status, given the absent seat and the seat not recorded."""
+    if seat == absent:
+        return Attendance.Status.ABSENT
+    if seat == not_recorded:
+        return Attendance.Status.NOT_RECORDED
+    return Attendance.Status.PRESENT
+
+
 def _attendance(meeting: Meeting, body: Body, index: int, admin_name: str) -> None:
     seats = list(
         Membership.objects.filter(body=body).select_related("person").order_by("side", "role", "person__name")
     )
     regular = [s for s in seats if s.role != Membership.Role.VARAMEDLEM]
     substitutes = {s.side: s for s in seats if s.role == Membership.Role.VARAMEDLEM}
-    employee_seats = [s for s in regular if s.side == Membership.Side.EMPLOYEE]
-    absent = employee_seats[-1] if index % 4 == 1 and employee_seats else None
-    not_recorded = regular[-1] if index % 5 == 2 else None
+    absent, not_recorded = demo_absences(regular, index)
     if Attendance.objects.filter(meeting=meeting).exists():
         return  # idempotent: keep what an earlier run (or a person) recorded
     for seat in regular:
-        status = Attendance.Status.PRESENT
-        if seat == absent:
-            status = Attendance.Status.ABSENT
-        elif seat == not_recorded:
-            status = Attendance.Status.NOT_RECORDED
         Attendance.objects.create(
-            meeting=meeting, person=seat.person, membership=seat, status=status, side=seat.side,
-            organisation=seat.on_behalf_of, role=seat.get_role_display(),
+            meeting=meeting, person=seat.person, membership=seat, status=seat_status(seat, absent, not_recorded),
+            side=seat.side, organisation=seat.on_behalf_of, role=seat.get_role_display(),
         )
     if absent and Membership.Side.EMPLOYEE in substitutes:
         sub = substitutes[Membership.Side.EMPLOYEE]

@@ -3,7 +3,7 @@
 Model signals report every ``save()`` and ``delete()``; ``meetings_changed`` reports writes that
 bypass them (``bulk_create``, ``update``): sent with ``municipality_ids`` (municipality numbers)
 and, when known, ``meeting_ids`` (the meetings whose records changed), e.g. after a confirmed
-import (:func:`meetings.importing.apply_preview`).
+import (:func:`imports.importing.apply_preview`).
 """
 from django.dispatch import Signal
 

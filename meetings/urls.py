@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import views
 
 app_name = "meetings"
 urlpatterns = [
@@ -12,9 +12,4 @@ urlpatterns = [
     path("items/<int:pk>/", views.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/climate/", views.item_climate_override, name="item_climate_override"),
-    path("kommuner/<str:number>/import/", import_views.import_upload, name="import_upload"),
-    path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
-    path("imports/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
-    path("imports/<int:pk>/discard/", import_views.import_discard, name="import_discard"),
-    path("imports/<int:pk>/status/", import_views.import_status, name="import_status"),
 ]

@@ -220,7 +220,7 @@ class PersonAlias(models.Model):
     """A name as a body's documents print it, and the person a reviewer said it is.
 
     Saved when someone matches an unmatched name in an import's review, so the next import of
-    the same body matches it without asking (``meetings.importing``).
+    the same body matches it without asking (``imports.importing``).
     """
 
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="aliases")

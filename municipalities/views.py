@@ -2,19 +2,23 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from . import permissions
 from .access import get_visible_or_404, require_edit
+from .filters import MunicipalityFilter
 from .forms import BodyForm, MembershipFormSet
 from .models import Body, Membership, Municipality
 
+#: the municipality list's filters that the page offers (the API offers ``county`` and ``kind``)
+PAGE_FILTERS = MunicipalityFilter.only("q", "county")
+
 
 def municipality_list(request):
-    query = (request.GET.get("q") or "").strip()
-    county = (request.GET.get("county") or "").strip()
+    """The register, filtered by ``q`` (part of the name, or the number) and ``county``. A county
+    that is not a county number matches no municipality."""
     municipalities = Municipality.objects.annotate(
         body_count=Count("bodies", distinct=True),
         meeting_count=Count(
@@ -23,10 +27,8 @@ def municipality_list(request):
             distinct=True,
         ),
     ).order_by("name")
-    if query:
-        municipalities = municipalities.filter(Q(name__icontains=query) | Q(number=query))
-    if county:
-        municipalities = municipalities.filter(county_number=county)
+    chosen = PAGE_FILTERS(request.GET, queryset=municipalities)
+    municipalities = chosen.qs if chosen.is_valid() else municipalities.none()
     counties = (
         Municipality.objects.filter(kind=Municipality.Kind.COUNTY).order_by("number").values_list("number", "name")
     )
@@ -34,7 +36,7 @@ def municipality_list(request):
     return render(
         request,
         "municipalities/municipality_list.html",
-        {"page": page, "query": query, "county": county, "counties": counties},
+        {"page": page, "query": chosen.value("q"), "county": chosen.value("county"), "counties": counties},
     )
 
 

@@ -7,6 +7,8 @@ would otherwise be ignored silently and return everything). An anonymous request
 """
 from __future__ import annotations
 
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
@@ -19,13 +21,30 @@ COMMON_PARAMS = frozenset({"limit", "offset", "format"})
 
 
 class KnownFilters:
-    """Mixin for API views: ``filters`` names the query parameters the view understands."""
+    """Mixin for API views: the query parameters the view understands are those of its FilterSet
+    (``filterset_class``, applied by DRF's ``DjangoFilterBackend`` to the scoped queryset), or,
+    for a view without one, ``filters``."""
 
     filters: tuple[str, ...] = ()
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = None
+
+    def known_filters(self) -> set[str]:
+        if self.filterset_class is not None:
+            return set(self.filterset_class.base_filters)
+        return set(self.filters)
+
+    def checked_filterset(self, queryset):
+        """The view's FilterSet over ``queryset`` (scoped to the caller), for a view that is not a
+        list: an invalid value is a 400 naming the parameter, as in the lists."""
+        filterset = self.filterset_class(self.request.query_params, queryset=queryset, request=self.request)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # authentication and permissions first
-        allowed = COMMON_PARAMS | set(self.filters)
+        allowed = COMMON_PARAMS | self.known_filters()
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
             raise ValidationError(

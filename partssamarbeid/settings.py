@@ -15,7 +15,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from meetings import limits as import_limits
+from imports import limits as import_limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,13 +58,17 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "rest_framework",
+    "django_filters",
     "rest_framework.authtoken",
     "drf_spectacular",
     "csp",
     "axes",
+    # {% partialdef %}/{% partial %} (built into Django 6.0); wraps the template loaders in its own
+    "template_partials",
     "municipalities",
     "meetings",
-    # after meetings, whose db_worker command (reconnecting, recovering lost imports) replaces the library's
+    # before django_tasks_db: its db_worker command (reconnecting, recovering lost imports) replaces the library's
+    "imports",
     "django_tasks_db",
     "measures",
     "dashboards",
@@ -207,7 +211,7 @@ TASKS = {
     }
 }
 
-# Imports (meetings/tasks.py, meetings/importers/isolation.py): each document is parsed in a
+# Imports (imports/tasks.py, imports/parsers/isolation.py): each document is parsed in a
 # child process within a budget of wall-clock/CPU seconds and memory, else "too complex to read".
 # The worker renews its lease on a run while it parses; a run whose lease is older than
 # IMPORT_LEASE_SECONDS lost its worker and is tried again, IMPORT_MAX_ATTEMPTS times in all.
@@ -218,7 +222,7 @@ IMPORT_MAX_ATTEMPTS = 2
 # A big document is saved by the worker in one transaction; a run still "being saved" after this
 # long lost its worker (nothing was saved) and goes back to review.
 IMPORT_SAVE_SECONDS = float(os.environ.get("IMPORT_SAVE_SECONDS", "1800"))
-IMPORT_PARSER = "meetings.importers.pipeline.parse_document"
+IMPORT_PARSER = "imports.parsers.pipeline.parse_document"
 
 # Harvesting meeting records from eInnsyn (harvest/): the API and its key, requests per second
 # per source, retries (with exponential backoff from EINNSYN_BACKOFF_SECONDS) on 429/5xx/timeouts,
@@ -254,7 +258,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Imports: the largest file accepted (the parser's limit, meetings/limits.py) and where source files are kept.
+# Imports: the largest file accepted (the parser's limit, imports/limits.py) and where source files are kept.
 IMPORT_MAX_BYTES = import_limits.IMPORT_MAX_BYTES
 
 

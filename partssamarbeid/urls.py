@@ -27,6 +27,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("kommuner/", include((municipality_patterns, municipality_urls.app_name))),
     path("", include("meetings.urls")),
+    path("", include("imports.urls")),
     path("", include("measures.urls")),
     path("", include("dashboards.urls")),
     path("", include("search.urls")),

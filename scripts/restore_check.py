@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import psycopg2
-from psycopg2 import sql
+import psycopg
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("RESTORE_CHECK_PG_URL", "postgres://postgres@127.0.0.1:5432")
@@ -51,13 +51,11 @@ def run(command: list[str], env: dict | None = None) -> None:
 
 
 def admin(server: str):
-    connection = psycopg2.connect(with_db(server, "postgres"))
-    connection.autocommit = True
-    return connection
+    return psycopg.connect(with_db(server, "postgres"), autocommit=True)
 
 
 def recreate(server: str, name: str) -> None:
-    connection = admin(server)  # not "with connection": that would open a transaction
+    connection = admin(server)  # CREATE/DROP DATABASE cannot run inside a transaction
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
@@ -121,7 +119,7 @@ def compare(source: dict, target: dict) -> list[str]:
     return problems
 
 
-def main(argv=None) -> int:
+def parse_args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--source", help="check a dump of this database instead of a scratch one (read-only there)")
     parser.add_argument("--server", default=SERVER, help="PostgreSQL server for the scratch databases")
@@ -134,7 +132,87 @@ def main(argv=None) -> int:
     for name in (args.target_name,) + (() if args.source else (args.source_name,)):
         if "restore" not in name and "scratch" not in name:
             parser.error(f"{name}: scratch database names must contain 'restore' or 'scratch'")
+    return args
+
+
+def fill_scratch_source(args, source_url: str) -> None:
+    """A scratch source: migrated, a small synthetic dataset and the demo data."""
     python = sys.executable
+    print(f"== scratch source database {args.source_name}")
+    recreate(args.server, args.source_name)
+    env = {"DATABASE_URL": source_url, "DEBUG": "1"}
+    run([python, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([python, "manage.py", "generate_synthetic", "--municipalities", str(args.municipalities),
+         "--years", str(args.years), "--seed", "1", "-v0"], env)
+    run([python, "manage.py", "seed_demo"], env)
+
+
+def dump_and_count(source_url: str, dump: Path) -> dict:
+    """pg_dump from one snapshot, and the inventory of that same snapshot."""
+    print("== dump (pg_dump --format=custom) from one snapshot, counted in the same snapshot")
+    source = psycopg.connect(source_url)
+    try:
+        source.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        source.read_only = True
+        with source.cursor() as cursor:
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            run(["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={dump}", source_url])
+            before = inventory(cursor)
+    finally:
+        source.rollback()
+        source.close()
+    print(f"  dump: {dump.stat().st_size / 1024:.0f} KiB")
+    return before
+
+
+def restore_and_count(args, target_url: str, dump: Path) -> dict:
+    """pg_restore into a fresh target, its inventory, and no migration missing there."""
+    print(f"== restore into {args.target_name}")
+    recreate(args.server, args.target_name)
+    run(["pg_restore", "--single-transaction", "--exit-on-error", "--no-owner", f"--dbname={target_url}", str(dump)])
+    target = psycopg.connect(target_url)
+    try:
+        with target.cursor() as cursor:
+            after = inventory(cursor)
+    finally:
+        target.close()
+    run([sys.executable, "manage.py", "migrate", "--check", "--noinput", "-v0"], {"DATABASE_URL": target_url, "DEBUG": "1"})
+    return after
+
+
+def report(before: dict, after: dict) -> int:
+    """Print the comparison; 0 when the restore has every row, 1 when it differs."""
+    problems = compare(before, after)
+    rows = sum(n for n, _digest in before["tables"].values())
+    filled = sum(1 for n, _digest in before["tables"].values() if n)
+    print(f"== compared {len(before['tables'])} tables ({filled} with rows, {rows} rows), "
+          f"{len(before['sequences'])} sequences, {len(before['indexes'])} indexes, "
+          f"{len(before['constraints'])} constraints")
+    for table, (n, _digest) in sorted(before["tables"].items(), key=lambda kv: -kv[1][0])[:8]:
+        print(f"  {table:45s} {n:8d} rows")
+    if problems:
+        print(f"RESTORE CHECK FAILED: {len(problems)} differences")
+        for problem in problems[:50]:
+            print(f"  {problem}")
+        return 1
+    print(f"restore-check passed: every table has the same rows after restore ({rows} rows).")
+    return 0
+
+
+def clean_up(args, dump: Path, workdir: Path) -> None:
+    if args.keep:
+        print(f"kept: {args.target_name}, {'' if args.source else args.source_name + ', '}{dump}")
+        return
+    drop(args.server, args.target_name)
+    if not args.source:
+        drop(args.server, args.source_name)
+    dump.unlink(missing_ok=True)
+    workdir.rmdir()
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
     source_url = args.source or with_db(args.server, args.source_name)
     target_url = with_db(args.server, args.target_name)
     workdir = Path(tempfile.mkdtemp(prefix="partssamarbeid-restore-"))
@@ -142,67 +220,15 @@ def main(argv=None) -> int:
     status = 2
     try:
         if not args.source:
-            print(f"== scratch source database {args.source_name}")
-            recreate(args.server, args.source_name)
-            env = {"DATABASE_URL": source_url, "DEBUG": "1"}
-            run([python, "manage.py", "migrate", "--noinput", "-v0"], env)
-            run([python, "manage.py", "generate_synthetic", "--municipalities", str(args.municipalities),
-                 "--years", str(args.years), "--seed", "1", "-v0"], env)
-            run([python, "manage.py", "seed_demo"], env)
-
-        print("== dump (pg_dump --format=custom) from one snapshot, counted in the same snapshot")
-        source = psycopg2.connect(source_url)
-        try:
-            source.set_session(isolation_level="REPEATABLE READ", readonly=True)
-            with source.cursor() as cursor:
-                cursor.execute("SELECT pg_export_snapshot()")
-                snapshot = cursor.fetchone()[0]
-                run(["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={dump}", source_url])
-                before = inventory(cursor)
-        finally:
-            source.rollback()
-            source.close()
-        print(f"  dump: {dump.stat().st_size / 1024:.0f} KiB")
-
-        print(f"== restore into {args.target_name}")
-        recreate(args.server, args.target_name)
-        run(["pg_restore", "--single-transaction", "--exit-on-error", "--no-owner", f"--dbname={target_url}", str(dump)])
-        target = psycopg2.connect(target_url)
-        try:
-            with target.cursor() as cursor:
-                after = inventory(cursor)
-        finally:
-            target.close()
-        run([python, "manage.py", "migrate", "--check", "--noinput", "-v0"], {"DATABASE_URL": target_url, "DEBUG": "1"})
-
-        problems = compare(before, after)
-        rows = sum(n for n, _digest in before["tables"].values())
-        filled = sum(1 for n, _digest in before["tables"].values() if n)
-        print(f"== compared {len(before['tables'])} tables ({filled} with rows, {rows} rows), "
-              f"{len(before['sequences'])} sequences, {len(before['indexes'])} indexes, "
-              f"{len(before['constraints'])} constraints")
-        for table, (n, _digest) in sorted(before["tables"].items(), key=lambda kv: -kv[1][0])[:8]:
-            print(f"  {table:45s} {n:8d} rows")
-        if problems:
-            print(f"RESTORE CHECK FAILED: {len(problems)} differences")
-            for problem in problems[:50]:
-                print(f"  {problem}")
-            status = 1
-        else:
-            print(f"restore-check passed: every table has the same rows after restore ({rows} rows).")
-            status = 0
+            fill_scratch_source(args, source_url)
+        before = dump_and_count(source_url, dump)
+        after = restore_and_count(args, target_url, dump)
+        status = report(before, after)
     except subprocess.CalledProcessError as exc:
         print(f"restore-check: step failed: {' '.join(map(str, exc.cmd))} (exit {exc.returncode})", file=sys.stderr)
         status = 2
     finally:
-        if args.keep:
-            print(f"kept: {args.target_name}, {'' if args.source else args.source_name + ', '}{dump}")
-        else:
-            drop(args.server, args.target_name)
-            if not args.source:
-                drop(args.server, args.source_name)
-            dump.unlink(missing_ok=True)
-            workdir.rmdir()
+        clean_up(args, dump, workdir)
     return status
 
 

@@ -6,8 +6,7 @@ and returns one page of hits with highlighted snippets and the counts per filter
 number of database queries does not grow with what is found (:func:`search`). On PostgreSQL the
 query's prefixes are first expanded into the exact lexemes of the index (:mod:`search.vocabulary`).
 
-Counts per filter value are computed with every *other* filter applied, so each list shows what
-choosing another value would give.
+The filters and the counts per filter value are in :mod:`search.facets`.
 """
 from __future__ import annotations
 
@@ -25,12 +24,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
 from dashboards import exports
-from measures.models import Topic
-from meetings.models import AgendaItem
-from municipalities.models import Body, Municipality
 
 from . import vocabulary
 from .analysis import MIN_PREFIX, Query, parse, stem
+from .facets import FILTERS, HIT, TOTAL, FacetValue, facet_values, filter_q, filtered, rows_with_counts
 from .indexing import FTS_TABLE
 from .models import SearchDocument
 
@@ -41,8 +38,6 @@ PG_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 FTS_WEIGHTS = (10.0, 4.0, 2.0, 0.5)
 SNIPPET_WORDS = 30
 _START, _STOP = "\u27e6", "\u27e7"  # ⟦ ⟧: markers PostgreSQL puts around matches, turned into <mark>
-
-FACETS = ("type", "municipality", "county", "body_kind", "year", "climate_level", "topic")
 
 
 # --- the text match, per database ------------------------------------------------------------------
@@ -145,162 +140,6 @@ def snippets(docs: list[SearchDocument], query: Query) -> dict[int, SafeString]:
     return {d.pk: highlight(_snippet_source(d), stems) for d in docs}
 
 
-# --- filters and counts ------------------------------------------------------------------------
-
-
-#: Each filter as a condition on a column: the ORM form (for the result list) and the SQL form (for
-#: the counts, computed over the matching documents in one statement). ``%s`` takes the value.
-_FILTER_COLUMNS = {
-    "type": ("kind", "exact"),
-    "municipality": ("municipality_id", "exact"),
-    "county": ("county_number", "exact"),
-    "body_kind": ("body_kind", "exact"),
-    "climate_level": ("climate_level", "exact"),
-    "topic": ("topics", "contains"),
-    "year_from": ("year", "gte"),
-    "year_to": ("year", "lte"),
-}
-_SQL_OPERATORS = {"exact": "{} = %s", "contains": "{} LIKE %s", "gte": "{} >= %s", "lte": "{} <= %s"}
-FILTERS = tuple(_FILTER_COLUMNS)
-
-
-def _value(lookup: str, value):
-    return f"% {value} %" if lookup == "contains" else value
-
-
-def _active(filters: dict, skip: str | None) -> list[str]:
-    skipped = {"year_from", "year_to"} if skip == "year" else {skip}
-    return [name for name in FILTERS if name not in skipped and filters.get(name) not in (None, "")]
-
-
-def filter_q(filters: dict, skip: str | None = None) -> Q:
-    """The active filters as one condition (empty: no filter)."""
-    condition = Q()
-    for name in _active(filters, skip):
-        column, lookup = _FILTER_COLUMNS[name]
-        value = f" {filters[name]} " if lookup == "contains" else filters[name]
-        condition &= Q(**{f"{column}__{lookup}": value})
-    return condition
-
-
-def filtered(qs: QuerySet, filters: dict, skip: str | None = None) -> QuerySet:
-    return qs.filter(filter_q(filters, skip))
-
-
-def _where_sql(filters: dict, skip: str | None, extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
-    conditions, params = [], []
-    for name in _active(filters, skip):
-        column, lookup = _FILTER_COLUMNS[name]
-        conditions.append(_SQL_OPERATORS[lookup].format(column))
-        params.append(_value(lookup, filters[name]))
-    for condition, param in extra:
-        conditions.append(condition)
-        params.append(param)
-    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-def _labels() -> dict[str, dict[str, str]]:
-    return {
-        "type": dict(SearchDocument.Kind.choices),
-        "body_kind": dict(Body.Kind.choices),
-        "climate_level": dict(AgendaItem.ClimateLevel.choices),
-        "topic": dict(Topic.Code.choices),
-    }
-
-
-_FACET_COLUMNS = {
-    "type": "kind", "municipality": "municipality_id", "county": "county_number", "body_kind": "body_kind",
-    "year": "year", "climate_level": "climate_level",
-}
-_TOTAL = "__total"
-
-
-#: The order of the results, as SQL over the matching documents (``m``); :func:`results` says the
-#: same with the ORM for the export and the feeds.
-_ORDER_SQL = {
-    "relevance": "rank DESC, date DESC NULLS LAST, id",
-    "date": "date DESC NULLS LAST, rank DESC, id",
-}
-_HIT = "__hit"
-
-
-def _rows(base: QuerySet, filters: dict, sort: str, offset: int, limit: int) -> list[tuple]:
-    """One statement: (facet, value, count, None) for every filter value, (``__total``, None, n,
-    None), and (``__hit``, id, position, rank) for the page of results.
-
-    The matching documents are read once, with their rank (a materialised common table
-    expression, on both databases); each list is then counted over them with every other filter
-    applied, and the page is cut from them in order.
-    """
-    columns = ["id", *_FACET_COLUMNS.values(), "topics", "date", "rank"]
-    base_sql, base_params = base.order_by().values(*columns).query.sql_with_params()
-    selects, params = [], list(base_params)
-    for facet, column in _FACET_COLUMNS.items():
-        where, where_params = _where_sql(filters, facet)
-        selects.append(f"SELECT %s, CAST({column} AS TEXT), COUNT(*), CAST(NULL AS REAL) FROM m{where} GROUP BY {column}")
-        params += [facet, *where_params]
-    for code in Topic.Code.values:
-        where, where_params = _where_sql(filters, "topic", [("topics LIKE %s", f"% {code} %")])
-        selects.append(f"SELECT %s, %s, COUNT(*), CAST(NULL AS REAL) FROM m{where}")
-        params += ["topic", code, *where_params]
-    where, where_params = _where_sql(filters, None)
-    selects.append(f"SELECT %s, NULL, COUNT(*), CAST(NULL AS REAL) FROM m{where}")
-    params += [_TOTAL, *where_params]
-    selects.append(
-        f"SELECT %s, CAST(id AS TEXT), pos, CAST(rank AS REAL) FROM (SELECT id, rank, ROW_NUMBER() OVER "
-        f"(ORDER BY {_ORDER_SQL[sort]}) AS pos FROM m{where}) page WHERE pos > %s AND pos <= %s"
-    )
-    params += [_HIT, *where_params, offset, offset + limit]
-    sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(selects)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def facet_values(rows: list[tuple], filters: dict) -> dict[str, list[FacetValue]]:
-    """The counts per filter value from :func:`_rows`, labelled (one query for the place names)."""
-    found: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
-    for facet, value, n, _rank in rows:
-        if facet in found and value not in (None, "") and n:
-            found[facet].append((str(value), n))
-    numbers = [v for v, _n in found["municipality"]]
-    counties = [v for v, _n in found["county"]]
-    names: dict[tuple[str, str], str] = {}
-    if numbers or counties:
-        for number, county, kind, name in Municipality.objects.filter(
-            Q(number__in=numbers) | Q(kind=Municipality.Kind.COUNTY, county_number__in=counties)
-        ).values_list("number", "county_number", "kind", "name"):
-            names[("county", county) if kind == Municipality.Kind.COUNTY else ("municipality", number)] = name
-    labels = _labels()
-    result: dict[str, list[FacetValue]] = {}
-    for facet in FACETS:
-        values = []
-        for value, n in found[facet]:
-            label = labels.get(facet, {}).get(value) or names.get((facet, value)) or value
-            if facet == "year":
-                selected = str(filters.get("year_from") or "") == str(filters.get("year_to") or "") == value
-            else:
-                selected = str(filters.get(facet) or "") == value
-            values.append(FacetValue(value, str(label), n, selected))
-        if facet == "year":
-            values.sort(key=lambda v: v.value, reverse=True)
-        elif facet in ("municipality", "county"):
-            values.sort(key=lambda v: (-v.count, v.label))
-        else:
-            order = list(labels.get(facet, {}))
-            values.sort(key=lambda v: order.index(v.value) if v.value in order else len(order))
-        result[facet] = values
-    return result
-
-
 # --- the search ----------------------------------------------------------------------------------
 
 
@@ -346,7 +185,7 @@ def results(user, params: dict) -> tuple[Query, QuerySet]:
 def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult:
     """One page of hits (``offset``, ``limit``) and the counts per filter value.
 
-    Queries: one statement for the counts and the page (:func:`_rows`), the place names, the
+    Queries: one statement for the counts and the page (:func:`~search.facets.rows_with_counts`), the place names, the
     page's documents, and on PostgreSQL the expansion of the query's prefixes and the snippets:
     the same whatever is found.
     """
@@ -355,9 +194,9 @@ def search(user, params: dict, offset: int = 0, limit: int = 20) -> SearchResult
         return SearchResult(query)
     base = ranked(matching(SearchDocument.objects.visible_to(user), query), query, only=filter_q(params))
     sort = "date" if params.get("sort") == "date" or not query else "relevance"
-    rows = _rows(base, params, sort, offset, limit)
-    total = next(n for facet, _v, n, _r in rows if facet == _TOTAL)
-    page = {int(value): (position, rank) for facet, value, position, rank in rows if facet == _HIT}
+    rows = rows_with_counts(base, params, sort, offset, limit)
+    total = next(n for facet, _v, n, _r in rows if facet == TOTAL)
+    page = {int(value): (position, rank) for facet, value, position, rank in rows if facet == HIT}
     docs = sorted(SearchDocument.objects.filter(pk__in=list(page)).select_related("municipality", "body"),
                   key=lambda d: page[d.pk][0])
     for doc in docs:

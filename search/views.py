@@ -5,10 +5,10 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from dashboards import exports
+from partssamarbeid.filters import query
 
 from . import services
 from .forms import SearchForm
@@ -64,19 +64,16 @@ def search_page(request):
     if result.searched and result.total and (page - 1) * PER_PAGE >= result.total:
         raise Http404
     pages = max(1, -(-result.total // PER_PAGE))
-    query_string = urlencode(params)
     context.update(
         result=result,
         params=params,
         facets=_facet_links(params, result.facets),
         page=page,
         pages=pages,
-        previous_url=f"?{urlencode({**params, 'page': page - 1})}" if page > 1 else "",
-        next_url=f"?{urlencode({**params, 'page': page + 1})}" if page < pages else "",
-        export_links=[
-            {"label": fmt.upper(), "href": reverse("search:export", args=[fmt]) + (f"?{query_string}" if query_string else "")}
-            for fmt in exports.FORMATS
-        ],
+        search_query=query(params),  # the links keep the search: {% querystring search_query page=... %}
+        previous_page=page - 1 if page > 1 else None,
+        next_page=page + 1 if page < pages else None,
+        export_formats=exports.FORMATS,
     )
     return render(request, "search/search.html", context)
 

@@ -27,6 +27,10 @@ EDIT_A = statuses({"superuser", "hr_a"})
 EDIT_B = statuses({"superuser", "hr_b"})
 EVERYONE_405 = {role: 405 for role in EVERYONE}
 EVERYONE_302 = {role: 302 for role in EVERYONE}
+#: a POST-only action that redirects: for HR of A (B) and superusers; on a draft, 404 for those who may not see it
+DO_A = statuses({"superuser", "hr_a"}, ok_status=302)
+DO_DRAFT_A = statuses({"superuser", "hr_a"}, ok_status=302, not_found={"hr_b", "adviser"})
+DO_DRAFT_B = statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"})
 
 
 @dataclass(frozen=True)

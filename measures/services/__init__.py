@@ -36,4 +36,4 @@ from .suggestions import (
     suggestions_for,
 )
 from .timeline import TimelineEntry, TimelineGeometry, timeline, timeline_figure, timeline_geometry
-from .timing import InvolvementSummary, Timing, is_flagged, summary_of, timing_for, with_summaries
+from .timing import InvolvementSummary, Timing, is_flagged, summary_of, timing_for, timing_q, with_summaries

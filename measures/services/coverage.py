@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
@@ -97,68 +97,91 @@ def build_coverage(
     that year. The total column counts distinct items and all measures with the topic, and the
     highest level ever.
     """
-    item_sets: dict[tuple, set[int]] = defaultdict(set)
-    measure_sets: dict[tuple, set[int]] = defaultdict(set)
-    levels: dict[tuple, int] = {}
-    data_years: set[int] = set(years)
-
-    def topics_of(measure_id):
-        return measure_topics.get(measure_id) or {None}
-
-    def active(measure_id, year):
-        for topic in topics_of(measure_id):
-            measure_sets[(topic, year)].add(measure_id)
-        data_years.add(year)
-
+    tally = CoverageTally(measure_topics, years=set(years))
     items = list(items)
-    for _item_id, day, measure_id in items:
-        data_years.add(day.year)
-        if measure_id is not None:
-            active(measure_id, day.year)
-    for item_id, (year, topics_of_item) in item_topics(items, measure_topics, classified).items():
-        for topic in topics_of_item:
-            item_sets[(topic, year)].add(item_id)
-    for measure_id, dates in measure_dates.items():
-        for day in dates:
-            if day is not None:
-                active(measure_id, day.year)
+    tally.add_items(items, item_topics(items, measure_topics, classified))
+    tally.add_dates(measure_dates)
     for measure_id, day, level in events:
-        active(measure_id, day.year)
-        for topic in topics_of(measure_id):
-            key = (topic, day.year)
-            levels[key] = max(levels.get(key, level), level)
+        tally.active(measure_id, day.year)
+        tally.add_level(measure_id, day.year, level)
+    years_shown = column_years(tally.years)
+    return Coverage(years=years_shown, rows=tuple(tally.row(topic, years_shown) for topic in [*topics, None]))
 
-    column_years = tuple(range(min(data_years), max(data_years) + 1)) if data_years else ()
-    rows = []
-    for topic in [*topics, None]:
+
+def column_years(years: set[int]) -> tuple[int, ...]:
+    """The coverage's columns: every year from the first to the last of ``years``, without gaps."""
+    return tuple(range(min(years), max(years) + 1)) if years else ()
+
+
+@dataclass
+class CoverageTally:
+    """What :func:`build_coverage` counts per (topic id, year): climate items, active measures,
+    the highest involvement level; and the years with data. Topic id ``None`` is the last row."""
+
+    measure_topics: dict[int, set[int]]
+    years: set[int] = field(default_factory=set)
+    items: dict[tuple, set[int]] = field(default_factory=lambda: defaultdict(set))
+    measures: dict[tuple, set[int]] = field(default_factory=lambda: defaultdict(set))
+    levels: dict[tuple, int] = field(default_factory=dict)
+
+    def topics_of(self, measure_id: int) -> set:
+        """A measure's topic ids; ``{None}`` (the last row) when it has none."""
+        return self.measure_topics.get(measure_id) or {None}
+
+    def active(self, measure_id: int, year: int) -> None:
+        """The measure was active that year: it counts under each of its topics."""
+        for topic in self.topics_of(measure_id):
+            self.measures[(topic, year)].add(measure_id)
+        self.years.add(year)
+
+    def add_level(self, measure_id: int, year: int, level: int) -> None:
+        """An involvement event: the highest level per topic and year."""
+        for topic in self.topics_of(measure_id):
+            key = (topic, year)
+            self.levels[key] = max(self.levels.get(key, level), level)
+
+    def add_items(self, items: list[tuple], topics_of_items: dict[int, tuple[int, set]]) -> None:
+        """Climate items on the agenda: their years, the measures they are linked to (active that
+        year), and each item under its topics (:func:`item_topics`)."""
+        for _item_id, day, measure_id in items:
+            self.years.add(day.year)
+            if measure_id is not None:
+                self.active(measure_id, day.year)
+        for item_id, (year, topics) in topics_of_items.items():
+            for topic in topics:
+                self.items[(topic, year)].add(item_id)
+
+    def add_dates(self, measure_dates: dict[int, list[datetime.date | None]]) -> None:
+        """A measure proposed or decided in a year was active that year."""
+        for measure_id, dates in measure_dates.items():
+            for day in dates:
+                if day is not None:
+                    self.active(measure_id, day.year)
+
+    def row(self, topic: Topic | None, years: tuple[int, ...]) -> CoverageRow:
+        """One topic's row (``None``: the last row): a cell per year and the total."""
         topic_id = topic.pk if topic is not None else None
         code = topic.code if topic is not None else NO_TOPIC
         cells = tuple(
             CoverageCell(
-                items=len(item_sets.get((topic_id, year), ())),
-                measures=len(measure_sets.get((topic_id, year), ())),
-                max_level=levels.get((topic_id, year)),
+                items=len(self.items.get((topic_id, year), ())),
+                measures=len(self.measures.get((topic_id, year), ())),
+                max_level=self.levels.get((topic_id, year)),
                 year=year,
                 topic=code,
             )
-            for year in column_years
+            for year in years
         )
-        all_items = set().union(*(item_sets.get((topic_id, y), set()) for y in column_years))
-        all_measures = {m for m, ts in measure_topics.items() if topic_id in (ts or {None})}
-        row_levels = [lv for (t, _y), lv in levels.items() if t == topic_id]
-        rows.append(
-            CoverageRow(
-                topic=topic,
-                cells=cells,
-                total=CoverageCell(
-                    items=len(all_items),
-                    measures=len(all_measures),
-                    max_level=max(row_levels) if row_levels else None,
-                    topic=code,
-                ),
-            )
+        all_items = set().union(*(self.items.get((topic_id, y), set()) for y in years))
+        all_measures = {m for m, ts in self.measure_topics.items() if topic_id in (ts or {None})}
+        row_levels = [lv for (t, _y), lv in self.levels.items() if t == topic_id]
+        total = CoverageCell(
+            items=len(all_items),
+            measures=len(all_measures),
+            max_level=max(row_levels) if row_levels else None,
+            topic=code,
         )
-    return Coverage(years=column_years, rows=tuple(rows))
+        return CoverageRow(topic=topic, cells=cells, total=total)
 
 
 def item_topics(items, measure_topics: dict[int, set[int]], classified: dict[int, set[int]] | None):

@@ -23,26 +23,13 @@ def register_queryset(municipality: Municipality):
     )
 
 
-def register(
-    municipality: Municipality,
-    *,
-    topic: str | None = None,
-    status: str | None = None,
-    affects_employees: bool | None = None,
-    timing: str | None = None,
-) -> list[ClimateMeasure]:
-    """The municipality's measures with summaries, filtered (two queries whatever the size)."""
+def register(municipality: Municipality, *, affects_employees: bool | None = None) -> list[ClimateMeasure]:
+    """The municipality's measures with summaries (two queries whatever the size). The register
+    page filters the same queryset with :class:`measures.filters.MeasureFilter`."""
     measures = register_queryset(municipality)
-    if topic:
-        measures = measures.filter(topics__code=topic)
-    if status:
-        measures = measures.filter(status=status)
     if affects_employees is not None:
         measures = measures.filter(affects_employees=affects_employees)
-    result = with_summaries(measures)
-    if timing:
-        result = [m for m in result if m.summary.timing == timing]
-    return result
+    return with_summaries(measures)
 
 
 def not_consulted_before_decision(municipality: Municipality) -> list[ClimateMeasure]:

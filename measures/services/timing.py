@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy
 
 from ..models import (
@@ -20,6 +21,19 @@ class Timing(models.TextChoices):
     EARLY = "early", gettext_lazy("Early: consulted before the decision")
     LATE = "late", gettext_lazy("Late: not consulted before the decision")
     NEVER = "never", gettext_lazy("Never involved")
+
+
+def timing_q(timing: str) -> Q:
+    """:func:`timing_for` as a condition on measures loaded with ``with_involvement_dates()``
+    (the same rule, for filtering in the database; the tests hold the two to the same answers)."""
+    consulted = Q(first_consultation_date__isnull=False)
+    if timing == Timing.NEVER:
+        return Q(first_involvement_date__isnull=True) & Q(first_consultation_date__isnull=True)
+    if timing == Timing.EARLY:
+        return consulted & (Q(decision_date__isnull=True) | Q(first_consultation_date__lte=F("decision_date")))
+    return (Q(first_involvement_date__isnull=False) & Q(first_consultation_date__isnull=True)) | (
+        consulted & Q(decision_date__isnull=False) & Q(first_consultation_date__gt=F("decision_date"))
+    )
 
 
 def timing_for(

@@ -6,10 +6,9 @@ from .classifier import (
     assess_environment,
     classify,
     classify_agenda_item,
-    evidence_label,
-    evidence_phrases,
     find_env_section,
 )
+from .labels import evidence_label, evidence_phrases
 
 __all__ = [
     "Classification",

@@ -1,4 +1,5 @@
-"""Classify an agenda item's climate relevance and a case paper's environmental assessment.
+"""Classify an agenda item's climate relevance (a case paper's environmental assessment is in
+:mod:`meetings.climate.environment`, imported from here too).
 
 Levels (DOMAIN.md): ``none``; ``mentions`` (climate, nature, emissions, energy saving,
 sustainability/SDGs, Miljøfyrtårn, transport, waste, food, procurement ...); ``linked`` (a
@@ -20,9 +21,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import lexicon as lx
+from .environment import EnvAssessment as EnvAssessment
+from .environment import assess_environment as assess_environment
+from .environment import find_env_section as find_env_section
 
 Level = Literal["none", "mentions", "linked"]
-EnvAssessment = Literal["consequences", "none_found", "not_assessed"]
 
 PROXIMITY = 200  # max distance (characters) between a climate and a working-conditions signal
 MAX_FIELD_CHARS = 2_000_000
@@ -163,29 +166,48 @@ def _scan(text: str) -> list[_Hit]:
             continue
         kind, category, phrase_anchor, trap_anchor = info
         start = m.start()
-        if trap_anchor and start >= trap_until:
-            trap = lx.PHRASE_TRAPS.match(text, start)
-            if trap:
-                trap_until = trap.end()
+        if trap_anchor:
+            trap_until = _trap_end(text, start, trap_until)
         if start < trap_until:
             continue
         if phrase_anchor and start >= covered_until:
-            phrase = lx.PHRASE_RULES.match(text, start)
-            if phrase:
-                pkind, _, pcat = phrase.lastgroup.partition("_")  # type: ignore[union-attr]
-                hits.append(
-                    _Hit(pkind, pcat, start, phrase.end(), " ".join(phrase.group().split()))
-                )
-                covered_until = phrase.end()
-        if not kind or start < covered_until:
-            continue
-        if kind == "x":
-            word = token.lower()
-            if not _context_ok(category, word, text, start, m.end()):
-                continue
-            kind = "c"
-        hits.append(_Hit(kind, category, start, m.end(), token.replace("\n", " ")))
+            phrase = _phrase_hit(text, start)
+            if phrase is not None:
+                hits.append(phrase)
+                covered_until = phrase.end
+        if kind and start >= covered_until:
+            word = _word_hit(kind, category, token, text, start, m.end())
+            if word is not None:
+                hits.append(word)
     return hits
+
+
+def _trap_end(text: str, start: int, trap_until: int) -> int:
+    """Where a trap phrase starting at ``start`` ends (no hit counts before there); ``trap_until``
+    unchanged when ``start`` is still inside a trap or no trap starts there."""
+    if start < trap_until:
+        return trap_until
+    trap = lx.PHRASE_TRAPS.match(text, start)
+    return trap.end() if trap else trap_until
+
+
+def _phrase_hit(text: str, start: int) -> _Hit | None:
+    """The combined phrase (``PHRASE_RULES``) starting at ``start``, white space folded."""
+    phrase = lx.PHRASE_RULES.match(text, start)
+    if phrase is None:
+        return None
+    kind, _, category = phrase.lastgroup.partition("_")  # type: ignore[union-attr]
+    return _Hit(kind, category, start, phrase.end(), " ".join(phrase.group().split()))
+
+
+def _word_hit(kind: str, category: str, token: str, text: str, start: int, end: int) -> _Hit | None:
+    """A single-word hit; a bare word (kind "x": klima, miljø, bærekraft) counts as climate
+    only where its context allows (``_context_ok``)."""
+    if kind == "x":
+        if not _context_ok(category, token.lower(), text, start, end):
+            return None
+        kind = "c"
+    return _Hit(kind, category, start, end, token.replace("\n", " "))
 
 
 def _nearest(hits: list[_Hit], starts: list[int], position: int) -> _Hit | None:
@@ -204,6 +226,30 @@ def _economic_context(text: str, hit: _Hit) -> bool:
     return bool(lx.ECONOMIC_CONTEXT_RE.search(window))
 
 
+def _is_tie(hit: _Hit) -> bool:
+    """A climate or linked signal, or an employees' commuting/travel signal, ties an ambiguous word."""
+    return hit.kind in ("c", "l") or (hit.kind == "w" and hit.category in _TIE_WORK)
+
+
+def _waits_for_tie(text: str, hit: _Hit) -> bool:
+    """An untied ambiguous hit that counts only when another field ties its category: parking
+    ("a") always; waste or energy production ("e") in a contract, fee, tax or accounts context."""
+    return hit.kind == "a" or _economic_context(text, hit)
+
+
+def _shared_tie(tie: _Hit, field_name: str, cache: dict[int, Evidence]) -> Evidence:
+    """One ``Evidence`` per tying phrase in a field, shared by every hit it ties."""
+    if id(tie) not in cache:
+        cache[id(tie)] = tie.tie_evidence(field_name)
+    return cache[id(tie)]
+
+
+def _employees_parking(hit: _Hit, staff: _Hit, field_name: str) -> None:
+    """Parking in the same sentence as the employees is their parking: linked, tied to them."""
+    hit.kind, hit.category = "l", "parking_fee"
+    hit.tie = Evidence(staff.phrase, field_name, staff.start, staff.end, "employees")
+
+
 def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -> None:
     """Keep an ambiguous hit (kind "a"/"e") as a climate hit when something ties it, else drop it.
 
@@ -215,39 +261,43 @@ def _resolve_ambiguous(fields: dict[str, str], scanned: dict[str, list[_Hit]]) -
     tied_by_category: dict[str, Evidence] = {}
     pending: list[_Hit] = []
     for name, hits in scanned.items():
-        ties = [
-            h for h in hits if h.kind in ("c", "l") or (h.kind == "w" and h.category in _TIE_WORK)
-        ]
-        starts = [t.start for t in ties]
-        employees = [h for h in hits if h.kind == "p"]
-        employee_starts = [h.start for h in employees]
-        tie_evidence: dict[int, Evidence] = {}
-        for hit in hits:
-            if hit.kind not in ("a", "e"):
-                continue
-            tie = _nearest(ties, starts, hit.start)
-            staff = None
-            if tie is None and hit.kind == "a":
-                staff = _employees(fields[name], employees, employee_starts, hit)
-            if staff is not None:
-                hit.kind, hit.category = "l", "parking_fee"
-                hit.tie = Evidence(staff.phrase, name, staff.start, staff.end, "employees")
-                continue
-            if tie is not None:
-                if id(tie) not in tie_evidence:
-                    tie_evidence[id(tie)] = tie.tie_evidence(name)
-                hit.tie = tie_evidence[id(tie)]
-                tied_by_category.setdefault(hit.category, hit.tie)
-            elif hit.kind == "a" or _economic_context(fields[name], hit):
-                pending.append(hit)
-                continue
-            hit.kind = "c"
+        pending += _resolve_field(name, fields[name], hits, tied_by_category)
     for hit in pending:
         if hit.category in tied_by_category:
             hit.tie = tied_by_category[hit.category]
             hit.kind = "c"
     for name in scanned:
         scanned[name] = [h for h in scanned[name] if h.kind not in ("a", "e", "p")]
+
+
+def _resolve_field(
+    name: str, text: str, hits: list[_Hit], tied_by_category: dict[str, Evidence]
+) -> list[_Hit]:
+    """Resolve one field's ambiguous hits in place (see ``_resolve_ambiguous``), recording the
+    first tie of each category; returns the hits that wait for a tie from another field."""
+    ties = [h for h in hits if _is_tie(h)]
+    starts = [t.start for t in ties]
+    employees = [h for h in hits if h.kind == "p"]
+    employee_starts = [h.start for h in employees]
+    tie_evidence: dict[int, Evidence] = {}
+    pending: list[_Hit] = []
+    for hit in hits:
+        if hit.kind not in ("a", "e"):
+            continue
+        tie = _nearest(ties, starts, hit.start)
+        if tie is None and hit.kind == "a":
+            staff = _employees(text, employees, employee_starts, hit)
+            if staff is not None:
+                _employees_parking(hit, staff, name)
+                continue
+        if tie is not None:
+            hit.tie = _shared_tie(tie, name, tie_evidence)
+            tied_by_category.setdefault(hit.category, hit.tie)
+        elif _waits_for_tie(text, hit):
+            pending.append(hit)
+            continue
+        hit.kind = "c"
+    return pending
 
 
 def _employees(text: str, employees: list[_Hit], starts: list[int], hit: _Hit) -> _Hit | None:
@@ -259,51 +309,57 @@ def _employees(text: str, employees: list[_Hit], starts: list[int], hit: _Hit) -
     return None if lx.SENTENCE_END_RE.search(between) else near
 
 
-def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None) -> Classification:
-    """Classify an item from its title, case-paper text and any further fields."""
+def _item_fields(title: str, text: str, fields: dict[str, str] | None) -> dict[str, str]:
+    """Title and case paper first (empty when missing), then the further non-empty fields."""
     all_fields: dict[str, str] = {"title": title or "", "text": text or ""}
     for name, value in (fields or {}).items():
         if value and name not in ("title", "text"):
             all_fields[name] = value
+    return all_fields
+
+
+def _field_evidence(
+    name: str, hits: list[_Hit], climate: list[Evidence], linked: list[Evidence]
+) -> None:
+    """Add one field's evidence: climate hits (up to MAX_EVIDENCE), linked phrases to both lists,
+    and working-conditions signals near a climate hit (up to 10 linked)."""
+    climate_hits = [h for h in hits if h.kind == "c"]
+    starts = [h.start for h in climate_hits]
+    for h in hits:
+        if h.kind == "c":
+            if len(climate) < MAX_EVIDENCE:
+                climate.append(h.evidence(name))
+        elif h.kind == "l":
+            climate.append(h.evidence(name, _LINKED_CLIMATE[h.category]))
+            linked.append(h.evidence(name, f"work:{h.category}"))
+        elif h.kind == "w" and len(linked) < 10 and _nearest(climate_hits, starts, h.start):
+            linked.append(h.evidence(name, f"work:{h.category}"))
+
+
+def _title_work(title_hits: list[_Hit]) -> list[Evidence]:
+    """Working-conditions signals in the title: they link a climate item when nothing else does."""
+    return [
+        Evidence(h.phrase, "title", h.start, h.end, f"work:{h.category}")
+        for h in title_hits
+        if h.kind == "w"
+    ]
+
+
+def classify(title: str, text: str = "", *, fields: dict[str, str] | None = None) -> Classification:
+    """Classify an item from its title, case-paper text and any further fields."""
+    all_fields = _item_fields(title, text, fields)
     scanned = {name: _scan(value) for name, value in all_fields.items() if value}
     _resolve_ambiguous(all_fields, scanned)
     climate: list[Evidence] = []
     linked: list[Evidence] = []
-    title_work = [h for h in scanned.get("title", []) if h.kind == "w"]
     for name, hits in scanned.items():
-        climate_hits = [h for h in hits if h.kind == "c"]
-        starts = [h.start for h in climate_hits]
-        for h in hits:
-            if h.kind == "c":
-                if len(climate) < MAX_EVIDENCE:
-                    climate.append(h.evidence(name))
-            elif h.kind == "l":
-                climate.append(h.evidence(name, _LINKED_CLIMATE[h.category]))
-                linked.append(h.evidence(name, f"work:{h.category}"))
-            elif h.kind == "w" and len(linked) < 10 and _nearest(climate_hits, starts, h.start):
-                linked.append(h.evidence(name, f"work:{h.category}"))
-    if climate and title_work and not linked:
-        linked = [
-            Evidence(h.phrase, "title", h.start, h.end, f"work:{h.category}") for h in title_work
-        ]
+        _field_evidence(name, hits, climate, linked)
     if not climate:
         return Classification("none", [])
+    if not linked:
+        linked = _title_work(scanned.get("title", []))
     evidence = climate[: MAX_EVIDENCE - min(len(linked), 10)] + linked[:10]
     return Classification("linked" if linked else "mentions", evidence)
-
-
-def evidence_label(entry: dict) -> str:
-    """One stored evidence entry (``to_dict`` form) as people see it: "phrase" or "phrase → tie"."""
-    phrase = (entry.get("phrase") or "").strip()
-    tie = entry.get("tie")
-    if phrase and isinstance(tie, dict) and tie.get("phrase"):
-        return f"{phrase} → {tie['phrase']}"
-    return phrase
-
-
-def evidence_phrases(evidence: list[dict]) -> list[str]:
-    """The distinct labels of stored evidence, in order (see ``evidence_label``)."""
-    return list(dict.fromkeys(evidence_label(entry) for entry in evidence))
 
 
 MAX_ATTACHMENT_CHARS = 40_000
@@ -338,37 +394,3 @@ def classify_agenda_item(
     for index, (attachment_title, attachment_text) in enumerate(attachments):
         fields[f"attachment[{index}]"] = f"{attachment_title}\n\n{attachment_text}"[:MAX_ATTACHMENT_CHARS]
     return classify(title, text, fields=fields)
-
-
-def find_env_section(text: str) -> str | None:
-    """The content of the first environmental-consequences section, or None when absent."""
-    if not text:
-        return None
-    m = None
-    for key in lx.ENV_KEY_RE.finditer(text):
-        m = lx.ENV_HEADING_RE.search(text, max(0, key.start() - 45), key.end() + 60)
-        if m is not None:
-            break
-    if m is None:
-        return None
-    rest = text[m.end() : m.end() + 1500]
-    rest = rest.lstrip(" \t:.-–\n")
-    end = lx.SECTION_END_RE.search(rest)
-    content = rest[: end.start()] if end else rest[:600]
-    return " ".join(content.split())
-
-
-def assess_environment(text: str) -> EnvAssessment:
-    """``consequences`` / ``none_found`` / ``not_assessed`` from a case paper's text."""
-    content = find_env_section(text or "")
-    if content is None:
-        return "not_assessed"
-    if len(content.split()) < 1 or lx.ENV_NOT_ASSESSED_RE.search(content[:200]):
-        return "not_assessed"
-    if lx.ENV_NONE_RE.search(content) and not (
-        lx.ENV_BUT_RE.search(content) and len(content.split()) > 12
-    ):
-        return "none_found"
-    if len(content.split()) < 3:
-        return "not_assessed"
-    return "consequences"

@@ -69,3 +69,17 @@ def category_label(code: str) -> str:
         label = WORK_CATEGORIES.get(name)
         return str(_("Working conditions: %(what)s")) % {"what": label} if label else code
     return str(CATEGORIES[code]) if code in CATEGORIES else code
+
+
+def evidence_label(entry: dict) -> str:
+    """One stored evidence entry (``to_dict`` form) as people see it: "phrase" or "phrase → tie"."""
+    phrase = (entry.get("phrase") or "").strip()
+    tie = entry.get("tie")
+    if phrase and isinstance(tie, dict) and tie.get("phrase"):
+        return f"{phrase} → {tie['phrase']}"
+    return phrase
+
+
+def evidence_phrases(evidence: list[dict]) -> list[str]:
+    """The distinct labels of stored evidence, in order (see ``evidence_label``)."""
+    return list(dict.fromkeys(evidence_label(entry) for entry in evidence))

@@ -98,50 +98,48 @@ def read_csv(path: Path, header: list[str]) -> list[dict[str, str]]:
     return rows
 
 
-def check_municipalities() -> None:
-    rows = read_csv(MUNICIPALITIES_CSV, MUNICIPALITY_HEADER)
-    municipalities = [r for r in rows if r["kind"] == "municipality"]
-    counties = [r for r in rows if r["kind"] == "county_municipality"]
+def _duplicates(values) -> list:
+    return [n for n, c in Counter(values).items() if c > 1]
 
+
+def check_county_row(row: dict[str, str]) -> None:
+    """A county row: its SSB name, its own number as county_number and name as county_name, no population."""
+    number = row["number"]
+    assert row["name"] == COUNTIES_2024[number], f"county {number}: name {row['name']!r}"
+    assert row["county_number"] == number, f"county {number}: county_number {row['county_number']!r}"
+    assert row["county_name"] == row["name"], f"county {number}: county_name {row['county_name']!r}"
+
+
+def check_municipality_row(row: dict[str, str]) -> None:
+    """A municipality row: a four-digit number beginning with its county's, a name, a positive population or none."""
+    number = row["number"]
+    assert len(number) == 4 and number.isdigit(), f"bad municipality number {number!r}"
+    assert row["name"], f"{number}: empty name"
+    # Oslo 0301 -> 03 falls out of the same rule.
+    assert number[:2] == row["county_number"], (
+        f"{number} {row['name']}: first two digits != county_number {row['county_number']}"
+    )
+    assert row["county_number"] in COUNTIES_2024, f"{number}: unknown county {row['county_number']}"
+    assert row["county_name"] == COUNTIES_2024[row["county_number"]], (
+        f"{number}: county_name {row['county_name']!r}"
+    )
+    pop = row["population"]
+    assert pop == "" or (pop.isdigit() and int(pop) > 0), f"{number}: bad population {pop!r}"
+
+
+def _check_sizes(rows, municipalities, counties) -> None:
     kinds = {r["kind"] for r in rows}
     assert kinds == {"municipality", "county_municipality"}, f"unexpected kinds: {kinds}"
     assert len(municipalities) == 357, f"expected 357 municipalities, got {len(municipalities)}"
     assert len(counties) == 15, f"expected 15 county rows, got {len(counties)}"
     assert len(rows) == 372, f"expected 372 rows, got {len(rows)}"
-
-    numbers = [r["number"] for r in rows]
-    dupes = [n for n, c in Counter(numbers).items() if c > 1]
+    dupes = _duplicates(r["number"] for r in rows)
     assert not dupes, f"duplicate numbers: {dupes}"
-    names = [r["name"] for r in municipalities]
-    dupe_names = [n for n, c in Counter(names).items() if c > 1]
+    dupe_names = _duplicates(r["name"] for r in municipalities)
     assert not dupe_names, f"duplicate municipality names: {dupe_names}"
 
-    county_rows = {r["number"]: r for r in counties}
-    assert set(county_rows) == set(COUNTIES_2024), f"county numbers: {sorted(county_rows)}"
-    for number, row in county_rows.items():
-        assert row["name"] == COUNTIES_2024[number], f"county {number}: name {row['name']!r}"
-        assert row["county_number"] == number, f"county {number}: county_number {row['county_number']!r}"
-        assert row["county_name"] == row["name"], f"county {number}: county_name {row['county_name']!r}"
 
-    for row in municipalities:
-        number = row["number"]
-        assert len(number) == 4 and number.isdigit(), f"bad municipality number {number!r}"
-        assert row["name"], f"{number}: empty name"
-        # Oslo 0301 -> 03 falls out of the same rule.
-        assert number[:2] == row["county_number"], (
-            f"{number} {row['name']}: first two digits != county_number {row['county_number']}"
-        )
-        assert row["county_number"] in COUNTIES_2024, f"{number}: unknown county {row['county_number']}"
-        assert row["county_name"] == COUNTIES_2024[row["county_number"]], (
-            f"{number}: county_name {row['county_name']!r}"
-        )
-        pop = row["population"]
-        assert pop == "" or (pop.isdigit() and int(pop) > 0), f"{number}: bad population {pop!r}"
-
-    for row in counties:
-        assert len(row["number"]) == 2 and row["number"].isdigit(), f"bad county number {row['number']!r}"
-        assert row["population"] == "", f"county {row['number']}: population should be empty"
-
+def _check_known_rows(municipalities) -> None:
     by_number = {r["number"]: r for r in municipalities}
     for number, name in KNOWN_ROWS.items():
         assert number in by_number, f"missing municipality {number} {name}"
@@ -149,6 +147,8 @@ def check_municipalities() -> None:
             f"{number}: expected {name!r}, got {by_number[number]['name']!r}"
         )
 
+
+def _check_county_counts(municipalities) -> None:
     counts = Counter(r["county_number"] for r in municipalities)
     print("Municipalities per county (2024):")
     for number in sorted(COUNTIES_2024):
@@ -159,24 +159,48 @@ def check_municipalities() -> None:
     assert sum(EXPECTED_COUNTS_2024.values()) == 357
     assert dict(counts) == EXPECTED_COUNTS_2024, "per-county counts differ from the 2024 classification"
 
+
+def check_municipalities() -> None:
+    rows = read_csv(MUNICIPALITIES_CSV, MUNICIPALITY_HEADER)
+    municipalities = [r for r in rows if r["kind"] == "municipality"]
+    counties = [r for r in rows if r["kind"] == "county_municipality"]
+    _check_sizes(rows, municipalities, counties)
+
+    county_rows = {r["number"]: r for r in counties}
+    assert set(county_rows) == set(COUNTIES_2024), f"county numbers: {sorted(county_rows)}"
+    for row in county_rows.values():
+        check_county_row(row)
+    for row in municipalities:
+        check_municipality_row(row)
+    for row in counties:
+        assert len(row["number"]) == 2 and row["number"].isdigit(), f"bad county number {row['number']!r}"
+        assert row["population"] == "", f"county {row['number']}: population should be empty"
+
+    _check_known_rows(municipalities)
+    _check_county_counts(municipalities)
     with_pop = sum(1 for r in municipalities if r["population"])
     print(f"Rows with population filled: {with_pop}")
+
+
+def check_organisation_row(row: dict[str, str], federations: set[str]) -> None:
+    """A known kind, a short and a full name; only a union belongs to a federation, a listed one."""
+    assert row["kind"] in ORGANISATION_KINDS, f"{row['short_name']}: bad kind {row['kind']!r}"
+    assert row["short_name"] and row["name"], f"empty name in {row}"
+    if row["federation"]:
+        assert row["kind"] == "union", f"{row['short_name']}: only unions belong to a federation"
+        assert row["federation"] in federations, (
+            f"{row['short_name']}: unknown federation {row['federation']!r}"
+        )
 
 
 def check_organisations() -> None:
     rows = read_csv(ORGANISATIONS_CSV, ORGANISATION_HEADER)
     short_names = [r["short_name"] for r in rows]
-    dupes = [n for n, c in Counter(short_names).items() if c > 1]
+    dupes = _duplicates(short_names)
     assert not dupes, f"duplicate organisation short_name: {dupes}"
     federations = {r["short_name"] for r in rows if r["kind"] == "federation"}
     for row in rows:
-        assert row["kind"] in ORGANISATION_KINDS, f"{row['short_name']}: bad kind {row['kind']!r}"
-        assert row["short_name"] and row["name"], f"empty name in {row}"
-        if row["federation"]:
-            assert row["kind"] == "union", f"{row['short_name']}: only unions belong to a federation"
-            assert row["federation"] in federations, (
-                f"{row['short_name']}: unknown federation {row['federation']!r}"
-            )
+        check_organisation_row(row, federations)
     kinds = Counter(r["kind"] for r in rows)
     print("Organisations: " + ", ".join(f"{k} {kinds[k]}" for k in sorted(kinds)))
     assert kinds["employer"] >= 1 and "KS" in short_names, "KS missing"

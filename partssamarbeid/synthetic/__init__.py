@@ -10,7 +10,7 @@ For the first N municipalities of the register (by number; 357 = all of them) an
 - meetings, all published and in the past: held, or cancelled (about 7 %, without agenda);
 - about 7 agenda items per held meeting: the first one or two procedural, then a mix of PS,
   orienteringssaker, referatsaker and drøftingssaker with titles from a bank of realistic
-  titles (:data:`PS_TITLES` ...), the administration's proposal (adopted), employee-side and
+  titles (:data:`.texts.PS_TITLES` ...), the administration's proposal (adopted), employee-side and
   political amendments with outcomes and votes, attendance (mostly present, some absent with
   a substitute meeting, now and then not recorded), the employee side's requests and
   questions (some asking for an item that then appears at the next meeting);
@@ -39,68 +39,15 @@ How it is made, and what that means:
   run, so django-simple-history records **no history rows** for synthetic data, and no
   ``created_at`` ordering can be relied on. Everything happens in one transaction.
 - The rows are marked: a :class:`~partssamarbeid.models.SyntheticDataset` lists the bodies,
-  people and measures it created. :func:`real_data` finds any other body, person, meeting or
-  measure (demo data, imports, data entered by hand); :func:`clear` removes exactly the marked
+  people and measures it created. :func:`.cleanup.real_data` finds any other body, person, meeting or
+  measure (demo data, imports, data entered by hand); :func:`.cleanup.clear` removes exactly the marked
   rows and everything under them with plain ``DELETE`` statements (no signals, no history).
 - The people are fictional: names are drawn from lists of common Norwegian first and last names.
 
 A package by concern: ``config`` (rates and sizes), ``texts`` (names, titles, case papers),
-``builder`` (one municipality in memory), ``writer`` (bulk INSERT or COPY), ``cleanup`` (marking,
-refusing real data, clearing) and ``run`` (generate, summary). Everything the command and the
-tests use is re-exported here.
+``draws`` (weighted choices, meeting days, election periods), ``chunk`` (the rows in memory, the
+register's organisations and topics), ``builder`` (one municipality, put together from ``people``,
+``meetings``, ``items``, ``proposals`` and ``measures``), ``writer`` (bulk INSERT or COPY),
+``cleanup`` (marking, refusing real data, clearing) and ``run`` (generate, summary). Import a name
+from the module that defines it.
 """
-from .builder import Chunk, MunicipalityBuilder, Reference, _fmt_title, _periods
-from .cleanup import clear, present, real_data
-from .config import (
-    ABSENT_SHARE,
-    AMU_MONTHS,
-    BATCH_SIZE,
-    CANCELLED_SHARE,
-    CHUNK,
-    CLIMATE_SHARE,
-    ELECTION_YEARS,
-    EMPLOYEE_PROPOSAL_SHARE,
-    GENERATOR_VERSION,
-    LINKED_SHARE_OF_CLIMATE,
-    MEASURES_PER_YEAR,
-    MEETINGS_PER_YEAR,
-    NOT_RECORDED_MEETING_SHARE,
-    POLITICAL_PROPOSAL_SHARE,
-    PSU_MONTHS,
-    REQUESTS_PER_MEETING,
-    SUBSTITUTE_SHARE,
-)
-from .run import Result, default_end_year, generate, summary
-from .texts import (
-    AMU_UNIONS,
-    CASE_BACKGROUND,
-    CASE_ECONOMY,
-    EMPLOYEE_PROPOSAL_TEXTS,
-    ENV_VALUES,
-    EVIDENCE_CACHE,
-    FIRST_NAMES,
-    LAST_NAMES,
-    LINKED,
-    MEASURE_TITLES,
-    MEASURE_TITLES_RATE,
-    MENTIONS,
-    NONE,
-    NYNORSK_COUNTIES,
-    ORIENTERING_TITLES,
-    PARTIES,
-    POLITICAL_PROPOSAL_TEXTS,
-    POSITION_TEXTS,
-    PROCEDURAL_MINUTES,
-    PROCEDURAL_NOTICE,
-    PS_TITLES,
-    PSU_UNIONS,
-    QUESTION_TEXTS,
-    RESPONSIBLE_UNITS,
-    ROLE_LABEL,
-    RS_TITLES,
-    SECOND_TOPIC,
-    SIDES,
-    Lang,
-    case_paper,
-)
-from .writer import R, Writer, write_chunk

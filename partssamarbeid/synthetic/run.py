@@ -15,7 +15,8 @@ from dashboards.statistics import refresh_statistics
 from municipalities.models import Body, Municipality
 
 from ..models import SyntheticDataset
-from .builder import Chunk, MunicipalityBuilder, Reference
+from .builder import MunicipalityBuilder
+from .chunk import Chunk, Reference
 from .config import BATCH_SIZE, CHUNK, GENERATOR_VERSION
 from .writer import Writer, write_chunk
 
@@ -33,8 +34,6 @@ class Result:
 def default_end_year(today: datetime.date | None = None) -> int:
     """The last complete calendar year: every generated meeting lies in the past."""
     return (today or timezone.localdate()).year - 1
-
-
 
 
 def generate(

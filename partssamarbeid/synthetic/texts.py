@@ -170,6 +170,14 @@ def case_paper(title: str, day: datetime.date, nn: bool) -> str:
     return f"{background}\n\n{economy}"
 
 
+def fmt_title(template: str, day: datetime.date) -> str:
+    """A bank title for a meeting on ``day``: {y} its year, {p} the previous, {n} the next, {n3} the
+    year four on, {d} the date."""
+    if "{" not in template:
+        return template
+    return template.format(y=day.year, p=day.year - 1, n=day.year + 1, n3=day.year + 4, d=day.strftime("%d.%m.%Y"))
+
+
 PROCEDURAL_NOTICE = ("Godkjenning av innkalling og saksliste", "Godkjenning av innkalling og sakliste")
 PROCEDURAL_MINUTES = ("Godkjenning av protokoll fra møte {d}", "Godkjenning av protokoll frå møte {d}")
 

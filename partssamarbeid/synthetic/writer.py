@@ -1,7 +1,6 @@
 """Writing the built rows: bulk INSERTs, or COPY on PostgreSQL."""
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -127,9 +126,16 @@ class Writer:
                 values = row.__dict__
                 lines.append("\t".join([fmt(value(values, name, attname, default))
                                          for _f, name, attname, default, fmt in plan]))
-            buffer = io.StringIO("\n".join(lines) + "\n")
+            data = "\n".join(lines) + "\n"
             sql = f"COPY {quote(table)} ({', '.join(quote(f.column) for f, *_rest in plan)}) FROM STDIN"
-            cursor.cursor.copy_expert(sql, buffer, size=1 << 20)
+            # psycopg 3: the rows are already in COPY's text format, so they go in as written, in
+            # blocks of _COPY_BLOCK characters (write_row() would adapt every value again).
+            with cursor.cursor.copy(sql) as copy:
+                for start in range(0, len(data), _COPY_BLOCK):
+                    copy.write(data[start:start + _COPY_BLOCK])
+
+
+_COPY_BLOCK = 1 << 20
 
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})

@@ -203,15 +203,16 @@ def test_no_evidence_for_none():
     assert classify("Budsjett", "").to_dict() == {"level": "none", "evidence": []}
 
 
-def test_classifier_is_fast():
+def test_classifier_does_no_runaway_work():
+    """A guard against a catastrophic pattern, in CPU time (wall time depends on the host's load)."""
     text = (
         "Arbeidsmiljø og samarbeidsklima i heile organisasjonen. Bærekraft og god ressursbruk. "
         * 2000
     )
     classify("x", text)
-    started = time.perf_counter()
+    started = time.process_time()
     result = classify("Klimaplan", text)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert result.level == "mentions"
 
 

@@ -7,25 +7,18 @@ set PARTSSAMARBEID_CORPUS to the directory holding ``manifest.json`` and the doc
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 from meetings.climate import classify
+from tests.helpers.corpus import labelled_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus() -> tuple[Path, list[dict]]:
-    directory = os.environ.get("PARTSSAMARBEID_CORPUS")
-    if not directory:
-        pytest.skip("PARTSSAMARBEID_CORPUS not set: directory holding the labelled corpus")
-    manifest = Path(directory) / "manifest.json"
-    if not manifest.is_file():
-        pytest.skip(f"PARTSSAMARBEID_CORPUS has no manifest.json ({directory})")
-    return Path(directory), json.loads(manifest.read_text(encoding="utf-8"))
+    return labelled_corpus()
 
 
 def item_texts(text: str, items: list[dict]) -> list[str]:

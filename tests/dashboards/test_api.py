@@ -8,7 +8,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from .conftest import expected_2022
+from ..helpers.scorecard import expected_2022
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

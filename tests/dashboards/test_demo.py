@@ -2,12 +2,11 @@
 computed by the app from the records that earned them."""
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from rest_framework.test import APIClient
+
+from tests.helpers.demo import seeded_demo
 
 pytest.importorskip("meetings.demo_agenda")
 
@@ -15,19 +14,8 @@ pytest.importorskip("meetings.demo_agenda")
 @pytest.fixture(scope="module")
 def _seeded(django_db_setup, django_db_blocker):
     """Seed once for the module inside an outer transaction that is rolled back at the end."""
-    from django.db import transaction
-    from django.test import override_settings
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with seeded_demo(django_db_blocker):
+        yield
 
 
 @pytest.fixture

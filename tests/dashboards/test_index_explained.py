@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -26,7 +27,8 @@ def test_component_bases_and_rows(cworld, users):
     }
     with translation.override("en"):
         rows = [(r["key"], r["weight"], r["value"], r["base"], r["points"], r["url"]) for r in presentation.component_rows(card)]
-        cell = presentation.FigureCells(YEAR).index_cell(card, "69.5")
+        (index,) = [c for c in presentation.NationalRows(YEAR).cells(card) if c.get("parts")]
+        cell = render_to_string("dashboards/national.html#figure-cell", {"cell": index})
     assert rows == [
         ("representation", 20, "60%", "3 of 5", "12.0", "/dashboards/methodology/#index-representation"),
         ("voice", 25, "50%", "3 of 6", "12.5", "/dashboards/methodology/#index-voice"),
@@ -35,7 +37,7 @@ def test_component_bases_and_rows(cworld, users):
         ("early_involvement", 20, "50%", "2 of 4", "10.0", "/dashboards/methodology/#index-early_involvement"),
     ]
     assert cell == (
-        '<td><details class="index-parts"><summary>69.5<span class="visually-hidden"> – the index&#x27;s components'
+        '<td><details class="index-parts"><summary>69.5<span class="visually-hidden"> – the index\'s components'
         '</span></summary><ul class="list-unstyled mb-1"><li>Representation: 60%, weight 20, 3 of 5</li>'
         "<li>Voice: 50%, weight 25, 3 of 6</li><li>Initiative: 100%, weight 15, 2 of 2</li>"
         "<li>Climate on the agenda: 100%, weight 20, 3 of 8</li><li>Early involvement: 50%, weight 20, 2 of 4</li>"

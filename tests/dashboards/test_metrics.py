@@ -23,8 +23,8 @@ from dashboards.scope import Period
 from measures.models import ClimateMeasure
 from municipalities.models import Municipality
 
+from ..helpers.scorecard import LILLESTROM, expected_2022
 from . import factories as df
-from .conftest import LILLESTROM, expected_2022
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

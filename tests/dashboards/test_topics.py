@@ -18,8 +18,8 @@ from measures.services import coverage_for
 from measures.topics import classifier_topics
 from meetings.climate.classifier import classify
 
+from ..helpers.scorecard import LILLESTROM
 from . import factories as df
-from .conftest import LILLESTROM
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -181,6 +181,42 @@ def horizontal_overflow(page) -> int:
     return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
 
 
+def upload_for_review(page, path):
+    """From a municipality's page: upload ``path`` on its import page; returns the review form."""
+    page.locator("main a[href$='/import/']").click()
+    page.set_input_files("input[type=file]", str(path))
+    page.locator("main form[enctype] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/imports/\d+/$"))
+    review = page.locator("main form[action$='/confirm/']")
+    review.wait_for()
+    return review
+
+
+def record_involvement(page, *, arena: str, raised_by: str, level: int, position: str, text: str,
+                       arena_detail: str | None = None) -> None:
+    """Fill the involvement form (arena, who raised it, level, position and its text) and submit it."""
+    page.select_option("#id_arena", arena)
+    if arena_detail is not None:
+        page.fill("#id_arena_detail", arena_detail)
+    page.select_option("#id_raised_by", raised_by)
+    page.check(f"input[name=level][value='{level}']")
+    page.check(f"input[name=position][value={position}]")
+    page.fill("#id_position_text", text)
+    page.locator("main form button[type=submit]").click()
+
+
+def screenshots(page, results_dir: Path, stem: str, *, full_page: bool = True) -> None:
+    """``stem--desktop.png`` and ``stem--phone.png`` under the results' screenshots; on a phone the
+    page must not scroll sideways. Leaves the page at desktop size."""
+    shots = results_dir / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=shots / f"{stem}--desktop.png", full_page=full_page)
+    page.set_viewport_size(PHONE)
+    assert horizontal_overflow(page) <= 0, f"{stem} is wider than a 390px phone screen"
+    page.screenshot(path=shots / f"{stem}--phone.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
 def focus_indicator(page) -> dict:
     """The focused element and whether it shows a focus ring (an outline of 2px or more)."""
     return page.evaluate(

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime
 
-from measures.models import ClimateMeasure, Involvement, Level, ProcessAnswer, Side
+from measures.models import Involvement, Level, ProcessAnswer, Side
 from meetings.models import AgendaItem
+from tests.helpers.measures import parking_fee_measure, union_rep_informed
 from tests.measures.factories import (
     GreenRepresentativeFactory,
     InvolvementFactory,
@@ -28,15 +29,7 @@ from tests.measures.factories import (
 def add_climate(w):
     w.item_a2.climate_level = AgendaItem.ClimateLevel.LINKED
     w.item_a2.save()  # save(), not update(): derived data may follow saves
-    w.measure_a = MeasureFactory(
-        municipality=w.a,
-        title="Parkeringsavgift for tilsette",
-        status=ClimateMeasure.Status.DECIDED,
-        decision_date=datetime.date(2023, 2, 1),
-        decided_by="Kommunestyret",
-        topics=["transport"],
-        agenda_items=[w.item_a2],
-    )
+    w.measure_a = parking_fee_measure(w)
     ProcessAnswerFactory(
         measure=w.measure_a, question=ProcessAnswer.Question.PURPOSE, answer=ProcessAnswer.Answer.PARTLY,
         note="Behovet er greitt skildra, men ikkje korleis tilsette vert påverka.",
@@ -47,10 +40,7 @@ def add_climate(w):
         position=Involvement.Position.OPPOSES, position_text="Avgifta rammar dei lågast lønte.",
         unions=[w.org["Fagforbundet"]],
     )
-    w.event_rep = InvolvementFactory(
-        measure=w.measure_a, date=datetime.date(2023, 1, 10), arena=Involvement.Arena.INFORMATION,
-        level=Level.INFORMED, recorded_by=w.users["union_rep_a"], recorded_by_side=Side.EMPLOYEE,
-    )
+    w.event_rep = union_rep_informed(w)
     w.green_a = GreenRepresentativeFactory(municipality=w.a, person=w.rep.person, union=w.org["Fagforbundet"])
     w.measure_b = MeasureFactory(municipality=w.b, title="Energisparing", topics=["energy"])
     return w

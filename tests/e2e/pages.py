@@ -75,7 +75,7 @@ PAGES: list[Page] = [
     Page("item", lambda w: reverse("meetings:item_detail", args=[w.item_a2.pk]), ALL),
     Page("item-edit", lambda w: reverse("meetings:item_edit", args=[w.item_a2.pk]), EDITORS),
     # importing protocols (the review page needs an upload: see the import journey)
-    Page("import-upload", lambda w: reverse("meetings:import_upload", args=[w.a.number]), EDITORS),
+    Page("import-upload", lambda w: reverse("imports:import_upload", args=[w.a.number]), EDITORS),
     # harvesting from eInnsyn (a source's own page, tested and run: see the harvest journey)
     Page("harvest-sources", lambda w: reverse("harvest:source_list", args=[w.a.number]), EDITORS),
     Page("harvest-source-new", lambda w: reverse("harvest:source_create", args=[w.a.number]), EDITORS),

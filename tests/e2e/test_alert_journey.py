@@ -14,6 +14,7 @@ from django.utils import timezone
 from measures.models import ClimateMeasure, Involvement, Level, Side
 from tests.imports.documents import NOTICE_2024_04
 
+from . import browser as b
 from .test_import_journey import check_page
 
 MEASURE = "Parkeringsavgift for tilsette ved rådhuset"
@@ -41,12 +42,7 @@ def test_notice_import_alerts_the_union_rep(site, settings, tmp_path, axe_report
 
     hr = site.page_as("hr")
     hr.goto(site.url + w.a.get_absolute_url())
-    hr.locator("main a[href$='/import/']").click()
-    hr.set_input_files("input[type=file]", str(notice))
-    hr.locator("main form[enctype] button[type=submit]").click()
-    hr.wait_for_url(re.compile(r"/imports/\d+/$"))
-    review = hr.locator("main form[action$='/confirm/']")
-    review.wait_for()
+    review = b.upload_for_review(hr, notice)
     review.locator("button[type=submit]").click()
     hr.wait_for_load_state()
 
@@ -84,12 +80,8 @@ def test_notice_import_alerts_the_union_rep(site, settings, tmp_path, axe_report
     assert rep.locator("h1").inner_text() == f"Registrer medvirkning: {MEASURE}"
     assert "Parkeringsavgift for tilsette" in rep.locator("#id_agenda_item option:checked").inner_text()
     check_page(rep, "involvement-from-alert", axe_report, results_dir)
-    rep.select_option("#id_arena", "psu")
-    rep.select_option("#id_raised_by", "employer")
-    rep.check("input[name=level][value='2']")
-    rep.check("input[name=position][value=opposes]")
-    rep.fill("#id_position_text", "Avgifta rammar dei lågast lønte; vi ber om fritak for turnusarbeid.")
-    rep.locator("main form button[type=submit]").click()
+    b.record_involvement(rep, arena="psu", raised_by="employer", level=2, position="opposes",
+                         text="Avgifta rammar dei lågast lønte; vi ber om fritak for turnusarbeid.")
     rep.wait_for_url(re.compile(rf"/measures/{measure.pk}/$"))
     assert rep.locator("main [role=status]").inner_text().strip() == "Medvirkningen ble registrert."
     timing = rep.locator("main dt", has_text="Tidspunkt").locator("xpath=following-sibling::dd[1]")

@@ -17,11 +17,10 @@ from dashboards.scope import Period
 from harvest.models import HarvestRun, Source
 from meetings.models import Meeting
 from tests.harvest.fake_einnsyn import API_KEY, FakeEinnsyn, fixture_files, load
+from tests.helpers.einnsyn import ADM, KOMMUNE
 
 from .test_import_journey import check_page
 
-KOMMUNE = "enhet_01jb0vaksdal0kommune00000"
-ADM = "enhet_01jb0vaksdal0admutval0000"
 YEAR_2025 = Period(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
 
 

@@ -43,13 +43,7 @@ def check(page, name, role, axe_report, results_dir):
     violations = b.run_axe(page)
     axe_report.add(role, name, page.url, violations)
     assert not violations, f"{name}:\n{b.describe(violations)}"
-    shots = results_dir / "screenshots"
-    shots.mkdir(exist_ok=True)
-    page.screenshot(path=shots / f"{name}--{role}--desktop.png", full_page=True)
-    page.set_viewport_size(b.PHONE)
-    assert b.horizontal_overflow(page) <= 0, f"{name} is wider than a phone screen"
-    page.screenshot(path=shots / f"{name}--{role}--phone.png", full_page=True)
-    page.set_viewport_size(b.DESKTOP)
+    b.screenshots(page, results_dir, f"{name}--{role}")
 
 
 def items(page, selector: str) -> list[str]:

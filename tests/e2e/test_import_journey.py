@@ -5,8 +5,6 @@ The review page exists only after an upload, so this journey also checks it with
 """
 from __future__ import annotations
 
-import re
-
 from meetings.models import AgendaItem, Meeting
 from tests.i18n.test_catalogues import english_words
 from tests.imports.documents import PROTOCOL_2024_02
@@ -20,13 +18,7 @@ def check_page(page, name: str, axe_report, results_dir) -> None:
     violations = b.run_axe(page)
     axe_report.add("hr", name, page.url, violations)
     assert not violations, f"{name}:\n{b.describe(violations)}"
-    shots = results_dir / "screenshots"
-    shots.mkdir(exist_ok=True)
-    page.screenshot(path=shots / f"{name}--hr--desktop.png", full_page=True)
-    page.set_viewport_size(b.PHONE)
-    assert b.horizontal_overflow(page) <= 0, f"{name} is wider than a phone screen"
-    page.screenshot(path=shots / f"{name}--hr--phone.png", full_page=True)
-    page.set_viewport_size(b.DESKTOP)
+    b.screenshots(page, results_dir, f"{name}--hr")
 
 
 def test_hr_imports_reviews_and_confirms_a_protocol(site, tmp_path, axe_report, results_dir):
@@ -36,14 +28,8 @@ def test_hr_imports_reviews_and_confirms_a_protocol(site, tmp_path, axe_report, 
 
     page = site.page_as("hr")
     page.locator(f"header a[href='{w.a.get_absolute_url()}']").click()
-    page.locator("main a[href$='/import/']").click()
-    page.set_input_files("input[type=file]", str(protocol))
-    page.locator("main form[enctype] button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/imports/\d+/$"))
-
     # the review page: nothing saved yet
-    review = page.locator("main form[action$='/confirm/']")
-    review.wait_for()
+    review = b.upload_for_review(page, protocol)
     values = [field.input_value() for field in review.locator("input:not([type=hidden])").all()]
     assert "2024-02-06" in values and "Parkeringsavgift for tilsette ved rådhuset" in values
     with site.orm():

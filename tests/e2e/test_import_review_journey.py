@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from meetings.importers import ocr
+from imports.parsers import ocr
 from meetings.models import Meeting
 from tests.importers.portal_pdf import portal_pdf
 from tests.importers.scanned_pdf import scanned_pdf

@@ -18,6 +18,8 @@ from django.urls import reverse
 from measures.models import ClimateMeasure, Involvement, Level, Side
 from tests.measures.factories import MeasureFactory
 
+from . import browser as b
+
 TITLE = "Varmepumper i kommunale bygg"
 
 
@@ -73,13 +75,8 @@ def test_union_rep_records_involvement_and_reads_the_coverage(site):
     assert page.is_checked(f"input[name=unions][value='{w.org['Fagforbundet'].pk}']"), "the rep's own union is ticked"
 
     # everything but the date, and no agenda item: nothing is saved, the error is announced
-    page.select_option("#id_arena", "working_group")
-    page.fill("#id_arena_detail", "Energigruppa for kommunale bygg")
-    page.select_option("#id_raised_by", "joint")
-    page.check("input[name=level][value='3']")
-    page.check("input[name=position][value=supports]")
-    page.fill("#id_position_text", "Støtter varmepumper, med opplæring for driftspersonalet.")
-    page.locator("main form button[type=submit]").click()
+    b.record_involvement(page, arena="working_group", arena_detail="Energigruppa for kommunale bygg", raised_by="joint",
+                         level=3, position="supports", text="Støtter varmepumper, med opplæring for driftspersonalet.")
     page.wait_for_load_state()
 
     summary = page.locator("main [role=alert]").first

@@ -9,13 +9,7 @@ from .test_language import switch_language
 
 
 def shoot(page, results_dir, name: str) -> None:
-    shots = results_dir / "screenshots"
-    shots.mkdir(exist_ok=True)
-    page.screenshot(path=shots / f"{name}--desktop.png", full_page=False)
-    page.set_viewport_size(b.PHONE)
-    assert b.horizontal_overflow(page) <= 0, f"{name}: wider than a 390px phone screen"
-    page.screenshot(path=shots / f"{name}--phone.png", full_page=True)
-    page.set_viewport_size(b.DESKTOP)
+    b.screenshots(page, results_dir, name, full_page=False)
 
 
 def test_the_national_overview_shows_the_summary_and_the_map_on_the_first_screen(site, results_dir):

@@ -233,14 +233,19 @@ def test_a_row_with_neither_person_nor_name_is_refused(hr, create_url, create_pa
     assert field_error(response, f"id_attendance-{row}-name") == nb("Choose a person or write a name.")
 
 
+def only_seat_absent(data: dict, seat) -> None:
+    """Delete every seat's attendance row in ``data`` but ``seat``'s, and mark that one absent."""
+    for index in range(int(data["attendance-TOTAL_FORMS"])):
+        if data[f"attendance-{index}-membership"] not in ("", str(seat.pk)):
+            set_row(data, "attendance", index, DELETE=True, person="", membership="", status="not_recorded",
+                    side="other", role="", organisation="")
+    set_row(data, "attendance", row_of(data, "attendance", "membership", seat.pk), status="absent")
+
+
 def test_substitute_for_an_absent_member_is_saved(world, hr, create_url):
     data = new_meeting_page_payload(world.body_a)
     data.update(date="2023-06-01", start_time="09:00", end_time="10:00", state="held")
-    for index in range(int(data["attendance-TOTAL_FORMS"])):  # keep only Lillian's seat
-        if data[f"attendance-{index}-membership"] not in ("", str(world.rep.pk)):
-            set_row(data, "attendance", index, DELETE=True, person="", membership="", status="not_recorded",
-                    side="other", role="", organisation="")
-    set_row(data, "attendance", row_of(data, "attendance", "membership", world.rep.pk), status="absent")
+    only_seat_absent(data, world.rep)
     add_row(data, "attendance", person=world.substitute.person.pk, status="present", substitute_for=world.rep.pk,
             side="employee")
     response = hr.post(create_url, data)
@@ -262,11 +267,7 @@ def test_a_substitute_picked_in_a_blank_row_is_saved_on_the_members_side_and_fil
 
     data = new_meeting_page_payload(world.body_a)
     data.update(date="2023-06-01", start_time="09:00", end_time="10:00", state="held", published="on")
-    for index in range(int(data["attendance-TOTAL_FORMS"])):  # keep only Lina's seat
-        if data[f"attendance-{index}-membership"] not in ("", str(world.rep.pk)):
-            set_row(data, "attendance", index, DELETE=True, person="", membership="", status="not_recorded",
-                    side="other", role="", organisation="")
-    set_row(data, "attendance", row_of(data, "attendance", "membership", world.rep.pk), status="absent")
+    only_seat_absent(data, world.rep)
     add_row(data, "attendance", person=world.substitute.person.pk, status="present", substitute_for=world.rep.pk,
             side="other", organisation="")
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -17,7 +17,20 @@ from meetings.models import AgendaItem, Meeting
 from municipalities.models import Body, Membership
 
 from ..helpers import ROLES, add_row, empty_formset, form_values, make_client, page_payload
-from ..routes import EDIT_A, EDIT_B, EVERYONE_302, EVERYONE_405, LOGIN, Route, check, ids, statuses
+from ..routes import (
+    DO_A,
+    DO_DRAFT_A,
+    DO_DRAFT_B,
+    EDIT_A,
+    EDIT_B,
+    EVERYONE_302,
+    EVERYONE_405,
+    LOGIN,
+    Route,
+    check,
+    ids,
+    statuses,
+)
 
 DRAFT_A_READ = statuses({"superuser", "hr_a", "union_rep_a"}, not_found={"hr_b", "adviser"})
 DRAFT_A_EDIT = statuses({"superuser", "hr_a"}, not_found={"hr_b", "adviser"})  # union rep of A: 403
@@ -49,17 +62,17 @@ ROUTES = [
     Route("meetings:meeting_edit", "draft A", lambda w: {"pk": w.draft_a.pk}, DRAFT_A_EDIT, DRAFT_A_EDIT),
     Route("meetings:meeting_edit", "published B", lambda w: {"pk": w.pub_b.pk}, EDIT_B, EDIT_B),
     Route("meetings:meeting_publish", "published A", lambda w: {"pk": w.pub_a.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.pub_a.get_absolute_url()),
+          DO_A, redirect=lambda w: w.pub_a.get_absolute_url()),
     Route("meetings:meeting_publish", "draft A", lambda w: {"pk": w.draft_a.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302, not_found={"hr_b", "adviser"}),
+          DO_DRAFT_A,
           redirect=lambda w: w.draft_a.get_absolute_url()),
     Route("meetings:meeting_delete", "published A", lambda w: {"pk": w.pub_a.pk}, EDIT_A,
-          statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.body_a.get_absolute_url()),
+          DO_A, redirect=lambda w: w.body_a.get_absolute_url()),
     Route("meetings:meeting_delete", "draft A", lambda w: {"pk": w.draft_a.pk}, DRAFT_A_EDIT,
-          statuses({"superuser", "hr_a"}, ok_status=302, not_found={"hr_b", "adviser"}),
+          DO_DRAFT_A,
           redirect=lambda w: w.body_a.get_absolute_url()),
     Route("meetings:meeting_delete", "draft B", lambda w: {"pk": w.draft_b.pk}, DRAFT_B_EDIT,
-          statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}),
+          DO_DRAFT_B,
           redirect=lambda w: w.body_b.get_absolute_url()),
     Route("meetings:item_detail", "published A", lambda w: {"pk": w.item_a2.pk}),
     Route("meetings:item_detail", "draft A", lambda w: {"pk": w.item_draft_a.pk}, DRAFT_A_READ, DRAFT_A_READ),
@@ -67,20 +80,20 @@ ROUTES = [
     Route("meetings:item_edit", "draft A", lambda w: {"pk": w.item_draft_a.pk}, DRAFT_A_EDIT, DRAFT_A_EDIT),
     Route("meetings:item_edit", "draft B", lambda w: {"pk": w.item_draft_b.pk}, DRAFT_B_EDIT, DRAFT_B_EDIT),
     Route("meetings:item_climate_override", "published A", lambda w: {"pk": w.item_a2.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.item_a2.get_absolute_url()),
+          DO_A, redirect=lambda w: w.item_a2.get_absolute_url()),
     Route("meetings:item_climate_override", "draft A", lambda w: {"pk": w.item_draft_a.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302, not_found={"hr_b", "adviser"}),
+          DO_DRAFT_A,
           redirect=lambda w: w.item_draft_a.get_absolute_url()),
     # Imports are working material: only HR of the municipality and superusers see them (404 for others).
-    Route("meetings:import_upload", "A", lambda w: {"number": w.a.number}, EDIT_A, EDIT_A),
-    Route("meetings:import_detail", "run A", lambda w: {"pk": w.import_run_a.pk},
+    Route("imports:import_upload", "A", lambda w: {"number": w.a.number}, EDIT_A, EDIT_A),
+    Route("imports:import_detail", "run A", lambda w: {"pk": w.import_run_a.pk},
           statuses({"superuser", "hr_a"}, other=404), statuses({"superuser", "hr_a"}, other=404)),
-    Route("meetings:import_status", "run A", lambda w: {"pk": w.import_run_a.pk},
+    Route("imports:import_status", "run A", lambda w: {"pk": w.import_run_a.pk},
           statuses({"superuser", "hr_a"}, other=404), EVERYONE_405),
-    Route("meetings:import_discard", "run A (queued)", lambda w: {"pk": w.import_run_a.pk}, EVERYONE_405,
+    Route("imports:import_discard", "run A (queued)", lambda w: {"pk": w.import_run_a.pk}, EVERYONE_405,
           statuses({"superuser", "hr_a"}, ok_status=302, other=404),
-          redirect=lambda w: reverse("meetings:import_upload", args=[w.a.number])),
-    Route("meetings:import_confirm", "run A (queued)", lambda w: {"pk": w.import_run_a.pk}, EVERYONE_405,
+          redirect=lambda w: reverse("imports:import_upload", args=[w.a.number])),
+    Route("imports:import_confirm", "run A (queued)", lambda w: {"pk": w.import_run_a.pk}, EVERYONE_405,
           statuses({"superuser", "hr_a"}, ok_status=302, other=404),
           redirect=lambda w: w.import_run_a.get_absolute_url()),
 ]

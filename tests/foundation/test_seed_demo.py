@@ -16,6 +16,7 @@ from django.test import Client  # noqa: E402
 
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request  # noqa: E402
 from municipalities.models import Body, Membership, Person, Profile  # noqa: E402
+from tests.helpers.demo import seeded_demo  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -40,19 +41,8 @@ def all_counts() -> dict[str, int]:
 def _seeded_once(django_db_setup, django_db_blocker):
     """Seed once for the module inside an outer transaction (rolled back at the end); each test runs
     in a savepoint within it, so what a test writes is undone before the next."""
-    from django.db import transaction
-    from django.test import override_settings
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", stdout=StringIO())
-            yield foundation_counts(), all_counts()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with seeded_demo(django_db_blocker):
+        yield foundation_counts(), all_counts()
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ from __future__ import annotations
 import pytest
 
 from harvest.models import Source
-from meetings.importers.pipeline import parse_document
+from imports.parsers.pipeline import parse_document
 from municipalities.models import Body, Membership, Municipality, Organisation
 
 from .. import factories as f
+from ..helpers.einnsyn import ADM, KOMMUNE
 from .fake_einnsyn import API_KEY, FakeEinnsyn, fixture_files, load
 
-KOMMUNE = "enhet_01jb0vaksdal0kommune00000"
-ADM = "enhet_01jb0vaksdal0admutval0000"
 MEMBERS = [  # name, side, organisation (fictional people, as in the fixtures)
     ("Solveig Haugland", Membership.Side.POLITICAL, "SP", Membership.Role.LEIAR),
     ("Arne Dale", Membership.Side.POLITICAL, "AP", Membership.Role.MEDLEM),

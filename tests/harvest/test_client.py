@@ -7,7 +7,7 @@ import pytest
 
 from harvest.client import Client, EinnsynError
 
-from .conftest import ADM
+from ..helpers.einnsyn import ADM
 
 
 def test_requests_carry_the_api_key_and_a_wrong_key_is_refused(einnsyn):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import OperationalError
 from django.utils import translation
 
 from harvest import services
@@ -212,3 +213,52 @@ def test_a_meeting_moved_in_einnsyn_stays_the_same_meeting(harvest_now, einnsyn)
         datetime.date(2025, 2, 4), datetime.date(2025, 3, 11), datetime.date(2025, 5, 27)]
     assert Meeting.objects.get(date="2025-05-27").pk == planned.pk
     assert any("27.05.2025" in warning for warning in run.warnings)
+
+
+def test_a_passing_database_error_is_retried_and_the_meeting_saved_once(harvest_now, source, monkeypatch):
+    real, calls = services.apply_preview, []
+
+    def locked_once(preview, municipality, user=None):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("database is locked")
+        return real(preview, municipality, user)
+
+    monkeypatch.setattr(services, "apply_preview", locked_once)
+    run = harvest_now()
+    assert (run.status, run.added, run.errors) == ("done", 3, [])
+    assert len(calls) == 4  # three meetings, the second one twice
+    assert Meeting.objects.count() == 3 and HarvestedRecord.objects.filter(kind="Moetemappe").count() == 3
+
+
+def test_a_database_that_keeps_failing_ends_the_run_as_failed_at_the_last_saved_meeting(harvest_now, source, monkeypatch):
+    real, calls = services.apply_preview, []
+
+    def locked_after_first(preview, municipality, user=None):
+        calls.append(1)
+        if len(calls) >= 2:
+            raise OperationalError("database is locked")
+        return real(preview, municipality, user)
+
+    monkeypatch.setattr(services, "apply_preview", locked_after_first)
+    run = harvest_now()
+    run.refresh_from_db()
+    assert (run.status, run.added, run.errors) == ("failed", 1, [{"id": "", "message": "database: OperationalError"}])
+    assert run.finished_at is not None and len(calls) == 1 + services.DATABASE_ATTEMPTS
+    source.refresh_from_db()
+    assert source.cursor == f"2025-02-06T08:15:00Z,{M1}" and source.leased_by == ""
+    assert Meeting.objects.count() == 1
+
+
+def test_an_unexpected_error_ends_the_run_as_failed_not_running(harvest_now, source, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("harvest.tasks.harvest", broken)
+    with pytest.raises(RuntimeError):
+        harvest_now()
+    run = source.runs.get()
+    assert (run.status, run.errors) == ("failed", [{"id": "", "message": "unexpected: RuntimeError"}])
+    assert run.finished_at is not None
+    source.refresh_from_db()
+    assert source.leased_by == ""  # the next run need not wait for the lease

@@ -8,7 +8,7 @@ from harvest.models import HarvestRun, Source
 from meetings.models import Meeting
 
 from ..helpers import make_client
-from .conftest import ADM, KOMMUNE
+from ..helpers.einnsyn import ADM, KOMMUNE
 
 
 @pytest.fixture

@@ -18,23 +18,13 @@ from harvest.tasks import harvest_source_task
 from meetings.models import AgendaItem, Meeting, Proposal
 from municipalities.models import Body, Municipality
 
+from ..helpers.workers import database_url
 from .fake_einnsyn import API_KEY, FakeEinnsyn, scale_world
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = 50
-
-
-def database_url() -> str:
-    from django.db import connection
-
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{host}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -57,7 +47,8 @@ def sources(scale_fake, settings):
     return created
 
 
-def run_workers(count: int, fake: FakeEinnsyn) -> None:
+def run_workers(count: int, fake: FakeEinnsyn) -> str:
+    """Run ``count`` workers until the queue is empty; what they logged (for a failing assertion)."""
     env = {
         **os.environ, "DJANGO_SETTINGS_MODULE": "tests.harvest.worker_settings", "DATABASE_URL": database_url(),
         "MEDIA_ROOT": str(django_settings.MEDIA_ROOT), "EINNSYN_API_URL": fake.url, "EINNSYN_API_KEY": API_KEY,
@@ -71,9 +62,12 @@ def run_workers(count: int, fake: FakeEinnsyn) -> None:
         )
         for n in range(count)
     ]
+    logged = []
     for worker in workers:
         _out, err = worker.communicate(timeout=600)
         assert worker.returncode == 0, err.decode()[-2000:]
+        logged.append(err.decode(errors="replace")[-3000:])
+    return "\n".join(logged)
 
 
 def queue_every_source_twice(sources) -> None:
@@ -104,10 +98,10 @@ def forget_harvest() -> None:
 
 def test_four_workers_harvest_fifty_sources_once_each_like_one_worker(sources, scale_fake):
     queue_every_source_twice(sources)
-    run_workers(4, scale_fake)
+    logged = run_workers(4, scale_fake)
     four = result()
     runs = HarvestRun.objects.exclude(status="done")
-    assert list(runs.values_list("source_id", "status", "errors")) == []
+    assert list(runs.values_list("source_id", "status", "errors")) == [], logged
     # each source harvested once: one run, its two meetings fetched once
     assert sorted(HarvestRun.objects.values_list("source_id", flat=True)) == sorted(s.pk for s in sources)
     fetched = [p for p in scale_fake.paths() if p.startswith("/moetemappe/")]

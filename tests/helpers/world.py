@@ -40,6 +40,14 @@ def make_client(user) -> Client:
     return client
 
 
+def _meeting(body, day: datetime.date, start: tuple[int, int], end: tuple[int, int], held: bool = True, **extra):
+    """A held and published meeting, or (``held=False``) a planned draft."""
+    return f.MeetingFactory(
+        body=body, date=day, start_time=datetime.time(*start), end_time=datetime.time(*end),
+        state=Meeting.State.HELD if held else Meeting.State.PLANNED, published=held, **extra,
+    )
+
+
 def build_world(users: dict) -> SimpleNamespace:
     municipality_a = Municipality.objects.get(number=f.VAKSDAL)
     municipality_b = Municipality.objects.get(number=f.SARPSBORG)
@@ -68,10 +76,7 @@ def build_world(users: dict) -> SimpleNamespace:
     w.rep_b = seat(w.body_b, "Kari Tillit", M.Role.MEDLEM, M.Side.EMPLOYEE, org["Fagforbundet"])
 
     # A: a published, held meeting with everything on it
-    w.pub_a = f.MeetingFactory(
-        body=w.body_a, date=datetime.date(2023, 2, 7), start_time=datetime.time(10, 0),
-        end_time=datetime.time(11, 30), place="Kommunestyresalen", state=Meeting.State.HELD, published=True,
-    )
+    w.pub_a = _meeting(w.body_a, datetime.date(2023, 2, 7), (10, 0), (11, 30), place="Kommunestyresalen")
     A = Attendance
     for membership, status in [
         (w.chair, A.Status.PRESENT), (w.politician, A.Status.PRESENT),
@@ -110,10 +115,7 @@ def build_world(users: dict) -> SimpleNamespace:
     )
 
     # A: the next published meeting, with the item the employee side asked for
-    w.pub_a2 = f.MeetingFactory(
-        body=w.body_a, date=datetime.date(2023, 3, 21), start_time=datetime.time(10, 0),
-        end_time=datetime.time(12, 0), state=Meeting.State.HELD, published=True,
-    )
+    w.pub_a2 = _meeting(w.body_a, datetime.date(2023, 3, 21), (10, 0), (12, 0))
     w.item_a2_next = f.AgendaItemFactory(
         meeting=w.pub_a2, position=1, case_number="09/2023", title="Kommunalt trepartssamarbeid"
     )
@@ -125,24 +127,15 @@ def build_world(users: dict) -> SimpleNamespace:
     )
 
     # A: a draft
-    w.draft_a = f.MeetingFactory(
-        body=w.body_a, date=datetime.date(2023, 8, 22), start_time=datetime.time(10, 0),
-        end_time=datetime.time(11, 30), state=Meeting.State.PLANNED, published=False,
-    )
+    w.draft_a = _meeting(w.body_a, datetime.date(2023, 8, 22), (10, 0), (11, 30), held=False)
     w.item_draft_a = f.AgendaItemFactory(
         meeting=w.draft_a, position=1, case_number="12/2023", title="Utkast: klimabudsjett"
     )
 
     # B: one published meeting and one draft
-    w.pub_b = f.MeetingFactory(
-        body=w.body_b, date=datetime.date(2023, 3, 9), start_time=datetime.time(9, 0),
-        end_time=datetime.time(11, 0), state=Meeting.State.HELD, published=True,
-    )
+    w.pub_b = _meeting(w.body_b, datetime.date(2023, 3, 9), (9, 0), (11, 0))
     w.item_b = f.AgendaItemFactory(meeting=w.pub_b, position=1, case_number="10/2023", title="Årsrapport HMS")
-    w.draft_b = f.MeetingFactory(
-        body=w.body_b, date=datetime.date(2023, 9, 14), start_time=datetime.time(9, 0),
-        end_time=datetime.time(11, 0), state=Meeting.State.PLANNED, published=False,
-    )
+    w.draft_b = _meeting(w.body_b, datetime.date(2023, 9, 14), (9, 0), (11, 0), held=False)
     w.item_draft_b = f.AgendaItemFactory(
         meeting=w.draft_b, position=1, case_number="20/2023", title="Utkast: reiseregulativ"
     )

@@ -192,13 +192,19 @@ def render_pages(world, client_for, language: str | None):
         yield spec, response.content.decode()
 
 
-def test_bokmal_pages_have_no_english_left(world, client_for):
+def english_left(world, client_for, language: str) -> dict:
+    """English words per page rendered in ``language`` (each page checked to be in it)."""
     leftovers = {}
-    for spec, page in render_pages(world, client_for, "nb"):
-        assert '<html lang="nb">' in page, spec.name
+    for spec, page in render_pages(world, client_for, language):
+        assert f'<html lang="{language}">' in page, spec.name
         words = english_words(page)
         if words:
             leftovers[spec.name] = words
+    return leftovers
+
+
+def test_bokmal_pages_have_no_english_left(world, client_for):
+    leftovers = english_left(world, client_for, "nb")
     assert not leftovers, f"English words on bokmål pages: {leftovers}"
 
 
@@ -222,12 +228,7 @@ def test_bokmal_is_the_default_even_for_an_english_browser(client):
 
 
 def test_nynorsk_pages_have_no_english_left(world, client_for):
-    leftovers = {}
-    for spec, page in render_pages(world, client_for, "nn"):
-        assert '<html lang="nn">' in page, spec.name
-        words = english_words(page)
-        if words:
-            leftovers[spec.name] = words
+    leftovers = english_left(world, client_for, "nn")
     assert not leftovers, f"English words on nynorsk pages: {leftovers}"
 
 

@@ -10,8 +10,17 @@ from __future__ import annotations
 import io
 
 SEP = "-" * 60
-
-SING = f"""
+#: The mastheads the importer tests' notices share: Nordvik (bokmål, 14.03.2021) and Fjellvik (nynorsk, Sing, 12.03.2024).
+NORDVIK_NOTICE_HEAD = """
+Nordvik kommune
+MØTEINNKALLING
+Utvalg: Administrasjonsutvalget
+Møtedato: 14.03.2021 Tid: 09:00
+Møtested: Rådhuset, møterom 2
+SAKSLISTE
+Saksnr. Arkivsaksnr. Tittel
+"""
+FJELLVIK_NOTICE_HEAD = """
 Fjellvik kommune
 
 MØTEINNKALLING
@@ -21,7 +30,9 @@ ADMINISTRASJONSUTVALET
 Møtedato: 12.03.2024
 Møtestad: Formannskapssalen
 Møtetid: 09:00 - 12:00
+"""
 
+SING = f"""{FJELLVIK_NOTICE_HEAD}
 Eventuelle forfall må meldast til Siri Nesheim.
 
 SAKSLISTE

@@ -7,23 +7,15 @@ text (portal copy) and as a generated PDF."""
 from __future__ import annotations
 
 import pytest
-from synthetic_docs import flattened, make_pdf
+from synthetic_docs import FJELLVIK_NOTICE_HEAD, NORDVIK_NOTICE_HEAD, flattened, make_pdf
 
-from meetings.importers import parse_document, parse_text
-from meetings.importers.attachments import find_title_heading, list_titles, split_case_paper
-from meetings.importers.common import flat
+from imports.parsers import parse_document, parse_text
+from imports.parsers.attachments import find_title_heading, list_titles, split_case_paper
+from imports.parsers.common import flat
 
 # bokmål, case papers headed 'Sak NN/YY'; 10/21 lists two attachments printed after it, 11/21
 # has an unlisted 'VEDLEGG 1: …' heading; 12/21 lists one the file does not hold
-NOTICE_NB = """
-Nordvik kommune
-MØTEINNKALLING
-Utvalg: Administrasjonsutvalget
-Møtedato: 14.03.2021 Tid: 09:00
-Møtested: Rådhuset, møterom 2
-SAKSLISTE
-Saksnr. Arkivsaksnr. Tittel
-10/21 21/345 Sykefravær fjerde kvartal
+NOTICE_NB = f"""{NORDVIK_NOTICE_HEAD}10/21 21/345 Sykefravær fjerde kvartal
 11/21 21/346 Reisepolicy for ansatte
 12/21 21/347 Godkjenning av protokoll
 Nordvik, 7. mars 2021 Per Olsen leder
@@ -60,17 +52,7 @@ Forslag til vedtak: Protokollen godkjennes.
 
 # nynorsk, a Sing case paper: its attachment list, then the handbook it names (headed by a
 # line above the title, the title's number written out) and another body's minutes (MØTEBOK)
-NOTICE_NN = """
-Fjellvik kommune
-
-MØTEINNKALLING
-
-ADMINISTRASJONSUTVALET
-
-Møtedato: 12.03.2024
-Møtestad: Formannskapssalen
-Møtetid: 09:00 - 12:00
-
+NOTICE_NN = f"""{FJELLVIK_NOTICE_HEAD}
 SAKSLISTE
 SAKSNR TITTEL
 11/2024 Kommunalt trepartssamarbeid

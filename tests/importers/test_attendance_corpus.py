@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from meetings.importers.errors import ProtocolImportError
-from meetings.importers.pipeline import parse_text
+from imports.parsers.errors import ProtocolImportError
+from imports.parsers.pipeline import parse_text
 
 
 def _norm(name: str | None) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from meetings.importers import attendance as att
-from meetings.importers.attendance_sections import read_attendance
-from meetings.importers.pipeline import parse_text
+from imports.parsers import attendance as att
+from imports.parsers.attendance import read_attendance
+from imports.parsers.pipeline import parse_text
 
 CASES = {
     "elements_rows_bokmal": (

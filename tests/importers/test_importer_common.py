@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from meetings.importers import attendance as att
-from meetings.importers import common as c
-from meetings.importers.pipeline import link_requests
-from meetings.importers.types import ParsedItem, ParsedMeeting, ParsedProposal, ParsedRequest
+from imports.parsers import attendance as att
+from imports.parsers import common as c
+from imports.parsers.pipeline import link_requests
+from imports.parsers.types import ParsedItem, ParsedMeeting, ParsedProposal, ParsedRequest
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from meetings.importers.pipeline import parse_document
+from imports.parsers.pipeline import parse_document
 
 CORPUS_FILE = "vaksdal-administrasjonsutvalet-2023-08-22.txt"
 
@@ -228,8 +228,10 @@ def test_json_contract(doc):
     assert meeting["requests"][1]["resulting_case_number"] == "09/2023"
 
 
-def test_corpus_parses_fast(corpus_bytes):
+def test_corpus_parses_without_runaway_work(corpus_bytes):
+    """A guard against a catastrophic pattern, in CPU time (wall time depends on the host's load);
+    the importer's speed itself is measured by ``make bench-import``."""
     parse_document(corpus_bytes, CORPUS_FILE)  # warm caches
-    started = time.perf_counter()
+    started = time.process_time()
     parse_document(corpus_bytes, CORPUS_FILE)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5

@@ -10,15 +10,13 @@ The thresholds are the figures reached, so they only ever go up.
 from __future__ import annotations
 
 import difflib
-import json
-import os
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-from meetings.importers import ProtocolImportError, parse_text
+from imports.parsers import ProtocolImportError, parse_text
+from tests.helpers.corpus import labelled_corpus
 
 # figures reached on the 34-document corpus (issue 10 targets: 95 %, 92 %, 85 %, < 5 %, 95 %)
 MIN_PARSED = 1.0
@@ -60,15 +58,10 @@ def title_ok(gold: str, got: str) -> bool:
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, list[int]]:
-    directory = os.environ.get("PARTSSAMARBEID_CORPUS")
-    if not directory:
-        pytest.skip("PARTSSAMARBEID_CORPUS not set: directory holding the labelled corpus")
-    manifest = Path(directory) / "manifest.json"
-    if not manifest.exists():
-        pytest.skip(f"PARTSSAMARBEID_CORPUS has no manifest.json ({directory})")
+    directory, manifest = labelled_corpus()
     totals = {"parsed": [0, 0], "case": [0, 0], "title": [0, 0], "extra": [0, 0], "date": [0, 0]}
-    for entry in json.loads(manifest.read_text(encoding="utf-8")):
-        text = (Path(directory) / entry["file"]).read_text(encoding="utf-8")
+    for entry in manifest:
+        text = (directory / entry["file"]).read_text(encoding="utf-8")
         totals["parsed"][1] += 1
         try:
             meetings = [m.to_dict() for m in parse_text(text).meetings]

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from synthetic_docs import LAYOUTS, flattened
 
-from meetings.importers import ProtocolImportError, parse_text
-from meetings.importers import cases as cs
-from meetings.importers import titles as tt
+from imports.parsers import ProtocolImportError, parse_text
+from imports.parsers import cases as cs
+from imports.parsers import titles as tt
 
 FORMS = ["text", "flattened"]
 MISSING_DATE = "Fant ingen møtedato: fyll den inn før møtet lagres."
@@ -164,7 +164,7 @@ def test_own_template_with_slashed_labels_and_sak_numbers(form):
     ],
 )  # fmt: skip
 def test_header_fields_decide_date_and_time(text, expected):
-    from meetings.importers import common
+    from imports.parsers import common
 
     head = common.parse_header(text)
     assert (head.date, head.start) == expected
@@ -181,7 +181,7 @@ def test_header_fields_decide_date_and_time(text, expected):
     ],
 )
 def test_municipality_only_from_the_masthead(text, expected):
-    from meetings.importers import common
+    from imports.parsers import common
 
     assert common.find_municipality(text) == expected
 

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synthetic_docs import DOCUMENTS, make_pdf
 
-from meetings.importers.errors import ProtocolImportError
-from meetings.importers.pipeline import parse_document, parse_text
-from meetings.importers.types import ParsedDocument
+from imports.parsers.errors import ProtocolImportError
+from imports.parsers.pipeline import parse_document, parse_text
+from imports.parsers.types import ParsedDocument
 
 LABELS = [
     "MØTEPROTOKOLL\nADMINISTRASJONSUTVALET\nMøtedato: 01.02.2024\n",
@@ -140,7 +140,8 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_inputs_are_bounded(name):
+    """Linear, not catastrophic: bounded in this process's CPU time (wall time depends on the host's load)."""
     data = PATHOLOGICAL[name].encode("utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     check(data)
-    assert time.perf_counter() - started < 10, name
+    assert time.process_time() - started < 10, name

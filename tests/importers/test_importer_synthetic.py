@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from synthetic_docs import DOCUMENTS, flattened, make_pdf
 
-from meetings.importers.pipeline import detect_family, parse_document, parse_text
+from imports.parsers.pipeline import detect_family, parse_document, parse_text
 
 FORMS = ["text", "flattened", "pdf"]
 _cache: dict[tuple[str, str], object] = {}

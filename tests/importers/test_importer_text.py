@@ -7,9 +7,9 @@ import os
 import pytest
 from synthetic_docs import DOCUMENTS, make_blank_pdf, make_encrypted_pdf, make_pdf
 
-from meetings.importers.errors import MAX_BYTES, ProtocolImportError
-from meetings.importers.pipeline import parse_document, parse_text
-from meetings.importers.text import extract_text
+from imports.parsers.errors import MAX_BYTES, ProtocolImportError
+from imports.parsers.pipeline import parse_document, parse_text
+from imports.parsers.text import extract_text
 
 
 def error_code(data: bytes, filename: str = "upload") -> str:

@@ -6,24 +6,16 @@ nynorsk, each read line-broken and flattened."""
 from __future__ import annotations
 
 import pytest
-from synthetic_docs import flattened
+from synthetic_docs import NORDVIK_NOTICE_HEAD, flattened
 
-from meetings.importers import parse_text
-from meetings.importers import sections as sec
-from meetings.importers.common import flat, normalize
+from imports.parsers import parse_text
+from imports.parsers import sections as sec
+from imports.parsers.common import flat, normalize
 
 FORMS = ["text", "flattened"]
 
 # case papers headed 'Sak NN/YY Arkivsaksnr.: …' after the saksliste, then a table of contents
-NOTICE_SAK_HEADINGS = """
-Nordvik kommune
-MØTEINNKALLING
-Utvalg: Administrasjonsutvalget
-Møtedato: 14.03.2021 Tid: 09:00
-Møtested: Rådhuset, møterom 2
-SAKSLISTE
-Saksnr. Arkivsaksnr. Tittel
-10/21 21/345 Godkjenning av protokoll
+NOTICE_SAK_HEADINGS = f"""{NORDVIK_NOTICE_HEAD}10/21 21/345 Godkjenning av protokoll
 11/21 21/346 Sykefravær fjerde kvartal
 12/21 21/347 Reisepolicy for ansatte
 Nordvik, 7. mars 2021 Per Olsen leder

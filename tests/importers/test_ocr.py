@@ -5,10 +5,10 @@ import pytest
 from scanned_pdf import scanned_pdf
 from synthetic_docs import ELEMENTS, make_blank_pdf
 
-from meetings.importers import ocr
-from meetings.importers.errors import ProtocolImportError
-from meetings.importers.pipeline import parse_document
-from meetings.importers.text import is_ocr_warning
+from imports.parsers import ocr
+from imports.parsers.errors import ProtocolImportError
+from imports.parsers.pipeline import parse_document
+from imports.parsers.text import is_ocr_warning
 
 needs_tesseract = pytest.mark.skipif(
     not ocr.available(), reason="tesseract-ocr and tesseract-ocr-nor are not installed (make ocr installs them)"

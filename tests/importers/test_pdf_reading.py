@@ -13,9 +13,9 @@ import pytest
 from portal_pdf import as_text, portal_pdf
 from synthetic_docs import ELEMENTS
 
-from meetings.importers.layout import is_page_number, join_hyphenated
-from meetings.importers.pipeline import parse_document
-from meetings.importers.text import extract_text
+from imports.parsers.layout import is_page_number, join_hyphenated
+from imports.parsers.pipeline import parse_document
+from imports.parsers.text import extract_text
 
 HEADER = "Sørfjell kommune - Møteprotokoll - Administrasjonsutvalget 14.03.2024"
 

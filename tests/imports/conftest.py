@@ -33,7 +33,7 @@ def upload(django_capture_on_commit_callbacks):
 
     def post(client, *files, number="4628"):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(reverse("meetings:import_upload", args=[number]), {"files": list(files)})
+            return client.post(reverse("imports:import_upload", args=[number]), {"files": list(files)})
 
     return post
 
@@ -49,9 +49,3 @@ def write_file(tmp_path):
         return str(path)
 
     return write
-
-
-def model_counts() -> dict[str, int]:
-    from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request, SourceDocument
-
-    return {m.__name__: m.objects.count() for m in (Meeting, Attendance, AgendaItem, Proposal, Request, SourceDocument)}

@@ -1,14 +1,20 @@
 """Synthetic meeting documents (fictional people) in the Sing layout, for import tests."""
 
-PROTOCOL_2024_02 = """Vaksdal kommune
 
-MØTEPROTOKOLL
-ADMINISTRASJONSUTVALET
+def masthead(kind: str, date: str, gap: str = "\n") -> str:
+    """Vaksdal's administrasjonsutval in the Sing layout: the document kind, ``gap``, the body, the date."""
+    return f"""Vaksdal kommune
 
-Møtedato: 06.02.2024
+{kind}
+{gap}ADMINISTRASJONSUTVALET
+
+Møtedato: {date}
 Møtestad: Kommunestyresalen
 Møtetid: 10:00 - 11:30
+"""
 
+
+PROTOCOL_2024_02 = masthead("MØTEPROTOKOLL", "06.02.2024", gap="") + """
 Møtedeltakarar:
 
 Medlemmer Parti Rolle
@@ -69,16 +75,7 @@ Spørsmål:
 Ola Nordtveit (Fagforbundet) ber om at sak om sykkelparkering for tilsette blir tatt med på saksliste til neste møte.
 """
 
-NOTICE_2024_04 = """Vaksdal kommune
-
-MØTEINNKALLING
-
-ADMINISTRASJONSUTVALET
-
-Møtedato: 16.04.2024
-Møtestad: Kommunestyresalen
-Møtetid: 10:00 - 11:30
-
+NOTICE_2024_04 = masthead("MØTEINNKALLING", "16.04.2024") + """
 SAKSLISTE
 SAKSNR TITTEL
 05/2024 GODKJENNING AV INNKALLING OG SAKSLISTE

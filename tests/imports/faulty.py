@@ -9,7 +9,7 @@ import os
 import time
 import zlib
 
-from meetings.importers import ocr, parse_document
+from imports.parsers import ocr, parse_document
 
 
 def parse_without_tesseract(data: bytes, filename: str = ""):

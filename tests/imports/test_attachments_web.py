@@ -73,7 +73,7 @@ def hr(client_for, vaksdal_body):
 def imported(upload, hr, content=NOTICE):
     upload(hr, text_file("innkalling.txt", content))
     run = ImportRun.objects.exclude(status="confirmed").get()
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     run.refresh_from_db()
     return run
 
@@ -101,7 +101,7 @@ def test_importing_the_same_file_again_changes_no_attachment(upload, hr):
     upload(hr, text_file("innkalling-igjen.txt", NOTICE + "\n"))
     run = ImportRun.objects.exclude(status="confirmed").get()
     assert run.preview["meetings"][0]["changes"] == []
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     assert list(Attachment.objects.values_list("pk", flat=True)) == first
 
 

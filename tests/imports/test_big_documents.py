@@ -5,9 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from imports.review import ITEMS_PER_PAGE
+from imports.tasks import save_import_run
 from meetings.models import AgendaItem, ImportRun, Meeting
-from meetings.review import ITEMS_PER_PAGE
-from meetings.tasks import save_import_run
 
 from .big_documents import notices
 from .test_web import confirm_payload, text_file
@@ -43,7 +43,7 @@ def test_many_meetings_are_reviewed_one_at_a_time_and_corrections_are_kept(
     page = hr.get(run.get_absolute_url()).content.decode()
     assert {name.split("_")[0] for name in inputs(page)} == {"m0"}
     assert page.count('href="?meeting=') == 12
-    url = reverse("meetings:import_confirm", args=[run.pk])
+    url = reverse("imports:import_confirm", args=[run.pk])
     response = hr.post(url + "?meeting=0&page=1", confirm_payload(run, m0_place="Rådhuset", action="next"))
     assert response.status_code == 302 and response["Location"] == run.get_absolute_url() + "?meeting=1&page=1"
     run.refresh_from_db()
@@ -68,7 +68,7 @@ def test_items_of_a_big_meeting_come_in_pages(upload, hr, django_capture_on_comm
     last_page = -(-250 // ITEMS_PER_PAGE)
     last = inputs(hr.get(run.get_absolute_url() + f"?meeting=0&page={last_page}").content.decode())
     assert {n for n in last if n.endswith("_title")} == {f"m0_i{i}_title" for i in range((last_page - 1) * ITEMS_PER_PAGE, 250)}
-    url = reverse("meetings:import_confirm", args=[run.pk])
+    url = reverse("imports:import_confirm", args=[run.pk])
     with django_capture_on_commit_callbacks(execute=True):
         hr.post(url + f"?meeting=0&page={last_page}", confirm_payload(run, m0_i249_title="Siste sak, retta", action="confirm"))
     assert AgendaItem.objects.count() == 250
@@ -89,7 +89,7 @@ def test_a_big_document_is_saved_by_the_worker_once_however_often_it_is_confirme
 ):
     upload(hr, text_file("mange.txt", notices(12, 3)))
     run = ImportRun.objects.get()
-    url = reverse("meetings:import_confirm", args=[run.pk]) + "?meeting=0&page=1"
+    url = reverse("imports:import_confirm", args=[run.pk]) + "?meeting=0&page=1"
     with django_capture_on_commit_callbacks() as queued:
         first = hr.post(url, confirm_payload(run, action="confirm"))
         second = hr.post(url, confirm_payload(run, action="confirm"), follow=True)
@@ -110,8 +110,8 @@ def test_a_big_document_is_saved_by_the_worker_once_however_often_it_is_confirme
 def test_a_refused_background_save_goes_back_to_review_with_the_message(
     upload, hr, vaksdal_body, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from meetings import tasks
-    from meetings.importers.errors import ProtocolImportError
+    from imports import tasks
+    from imports.parsers.errors import ProtocolImportError
 
     def refuse(*args, **kwargs):
         Meeting.objects.create(body=vaksdal_body, date="2024-01-01")  # rolled back with the refusal
@@ -121,7 +121,7 @@ def test_a_refused_background_save_goes_back_to_review_with_the_message(
     upload(hr, text_file("mange.txt", notices(12, 3)))
     run = ImportRun.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        hr.post(reverse("meetings:import_confirm", args=[run.pk]) + "?meeting=0&page=1", confirm_payload(run, action="confirm"))
+        hr.post(reverse("imports:import_confirm", args=[run.pk]) + "?meeting=0&page=1", confirm_payload(run, action="confirm"))
     run.refresh_from_db()
     assert (run.status, run.errors, Meeting.objects.count()) == (
         "ready", [{"filename": "", "code": "no_body", "message": "Velg utvalet."}], 0
@@ -132,11 +132,11 @@ def test_a_refused_background_save_goes_back_to_review_with_the_message(
 def test_a_save_whose_worker_was_lost_goes_back_to_review(upload, hr, vaksdal_body, settings):
     from django.utils import timezone
 
-    from meetings.tasks import recover_stale_runs
+    from imports.tasks import recover_stale_runs
 
     upload(hr, text_file("mange.txt", notices(12, 3)))
     run = ImportRun.objects.get()
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]) + "?meeting=0&page=1", confirm_payload(run, action="confirm"))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]) + "?meeting=0&page=1", confirm_payload(run, action="confirm"))
     assert ImportRun.objects.get().status == "saving"
     assert recover_stale_runs() == 0
     ImportRun.objects.update(confirmed_at=timezone.now() - datetime.timedelta(seconds=settings.IMPORT_SAVE_SECONDS + 1))

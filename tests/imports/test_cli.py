@@ -5,10 +5,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from meetings import importing
+from imports import importing
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db

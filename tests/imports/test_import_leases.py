@@ -12,11 +12,11 @@ from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import tasks
-from meetings.importers.errors import MESSAGES
+from imports import tasks
+from imports.parsers.errors import MESSAGES
 from meetings.models import ImportRun
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import PROTOCOL_2024_02
 from .test_web import confirm_payload
 
@@ -33,7 +33,7 @@ def run(hr, django_capture_on_commit_callbacks):
     """A parsed run (ready for review)."""
     upload = SimpleUploadedFile("protokoll.txt", PROTOCOL_2024_02.encode(), content_type="text/plain")
     with django_capture_on_commit_callbacks(execute=True):
-        hr.post(reverse("meetings:import_upload", args=["4628"]), {"files": [upload]})
+        hr.post(reverse("imports:import_upload", args=["4628"]), {"files": [upload]})
     return ImportRun.objects.get()
 
 
@@ -48,7 +48,7 @@ def lose_worker(run, *, attempts: int, seconds_ago: float = 3600) -> None:
 def test_a_run_that_lost_its_worker_is_retried_from_its_status_page(run, hr, django_capture_on_commit_callbacks):
     lose_worker(run, attempts=1)
     with django_capture_on_commit_callbacks(execute=True):
-        response = hr.get(reverse("meetings:import_status", args=[run.pk]))
+        response = hr.get(reverse("imports:import_status", args=[run.pk]))
     assert response.json()["status"] == "queued"
     run.refresh_from_db()  # the immediate backend ran the retry on commit
     assert (run.status, run.attempts, run.progress) == ("ready", 2, 100)
@@ -103,7 +103,7 @@ def test_a_lost_connection_is_reopened_once(monkeypatch):
 
 
 def test_a_double_submitted_confirmation_applies_once(run, hr):
-    url = reverse("meetings:import_confirm", args=[run.pk])
+    url = reverse("imports:import_confirm", args=[run.pk])
     payload = confirm_payload(run)
     first = hr.post(url, payload)
     after_first = model_counts()
@@ -119,7 +119,7 @@ def test_a_double_submitted_confirmation_applies_once(run, hr):
 
 @pytest.fixture
 def worker(monkeypatch):
-    from meetings.management.commands import db_worker
+    from imports.management.commands import db_worker
 
     forgotten = []
     monkeypatch.setattr(db_worker, "_forget_connections", lambda: forgotten.append(True))

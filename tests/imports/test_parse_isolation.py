@@ -6,9 +6,9 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from meetings.importers import ProtocolImportError, parse_document
-from meetings.importers.errors import MESSAGES
-from meetings.importers.isolation import ParseBudget, parse_isolated
+from imports.parsers import ProtocolImportError, parse_document
+from imports.parsers.errors import MESSAGES
+from imports.parsers.isolation import ParseBudget, parse_isolated
 from meetings.models import ImportRun
 
 from .documents import PROTOCOL_2024_02
@@ -73,7 +73,7 @@ def test_the_worker_reads_the_other_files_of_a_run(client_for, vaksdal_body, set
         SimpleUploadedFile("protokoll.txt", PROTOCOL_2024_02.encode(), content_type="text/plain"),
     ]
     with django_capture_on_commit_callbacks(execute=True):
-        client_for("hr_a").post(reverse("meetings:import_upload", args=["4628"]), {"files": files})
+        client_for("hr_a").post(reverse("imports:import_upload", args=["4628"]), {"files": files})
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.READY
     assert run.errors == [{"filename": "hostile.pdf", "code": "too_complex", "message": MESSAGES["too_complex"]}]

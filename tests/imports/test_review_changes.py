@@ -38,7 +38,7 @@ def imported(upload, hr, *files) -> ImportRun:
 
 def saved_first(upload, hr) -> Meeting:
     run = imported(upload, hr, text_file("p.txt", PROTOCOL_2024_02))
-    assert hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 302
+    assert hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 302
     return Meeting.objects.get()
 
 
@@ -54,7 +54,7 @@ def test_the_same_document_as_pdf_changes_nothing(upload, hr):
     assert entry["existing_meeting_id"] == meeting.pk and entry["changes"] == []
     page = hr.get(run.get_absolute_url()).content.decode()
     assert "ingen endringer" in page
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     run.refresh_from_db()
     assert run.result["counts"]["updated"] == 0 and run.result["counts"]["inserted"] == 0
 
@@ -82,7 +82,7 @@ def test_rejected_changes_keep_the_saved_values_and_accepted_ones_are_saved(uplo
     meeting = saved_first(upload, hr)
     run = imported(upload, hr, text_file("p2.txt", CHANGED))
     # keep the place, take the new end time and the new votes
-    response = hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m0_c1=None))
+    response = hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run, m0_c1=None))
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert (meeting.place, meeting.end_time) == ("Kommunestyresalen", datetime.time(12, 15))
@@ -108,13 +108,13 @@ def test_a_hand_correction_is_a_conflict_kept_unless_the_reviewer_overwrites_it(
     page = hr.get(run.get_absolute_url()).content.decode()
     assert 'name="m0_c1" id="id_m0_c1">' in page  # conflicts are not ticked
     # default: both corrections stay
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     item.refresh_from_db()
     assert item.title == "Parkeringsavgift (retta)"
     assert Attendance.objects.get(name="Eva Dalsbø").role == "Kommunedirektør"
     # the reviewer overwrites the title but keeps the attendance
     run = imported(upload, hr, text_file("p3.txt", renamed + "\n"))
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m0_c1="on"))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run, m0_c1="on"))
     item.refresh_from_db()
     assert item.title == "Parkeringsavgift ved rådhuset"
     assert Attendance.objects.get(name="Eva Dalsbø").role == "Kommunedirektør"
@@ -130,5 +130,5 @@ def test_a_new_item_in_a_saved_meeting_can_be_turned_down(upload, hr):
     ).replace("02/2024 Parkeringsavgift for tilsette ved rådhuset\n", "02/2024 Parkeringsavgift for tilsette ved rådhuset\n03/2024 Ny sak om kantina\n")
     run = imported(upload, hr, text_file("p2.txt", extra))
     assert [c[:5] for c in changes(run)] == [("item:PS:03/2024:new", "new_item", "Ny sak", "–", "Ny sak om kantina")]
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m0_c0=None))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run, m0_c0=None))
     assert list(meeting.items.values_list("case_number", flat=True).order_by("position")) == ["01/2024", "02/2024"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from meetings.models import Attendance, ImportRun
 from municipalities.models import Membership, Organisation, Person, PersonAlias
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import PROTOCOL_2024_02
 from .test_web import confirm_payload, text_file
 
@@ -46,7 +46,7 @@ def test_an_unmatched_name_is_matched_or_added_and_the_next_import_remembers(upl
     assert f'name="m0_a{nina}_add"' in page and f'name="m0_a{tor}_person"' in page
     tor_person = Person.objects.get(name="Tor Brekkestø")
     fagforbundet = Organisation.objects.get(short_name="Fagforbundet")
-    response = hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(
+    response = hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(
         run, **{
             f"m0_a{tor}_person": tor_person.pk,
             f"m0_a{nina}_add": "on", f"m0_a{nina}_side": "employee", f"m0_a{nina}_role": "medlem",
@@ -106,7 +106,7 @@ def test_contradictory_or_incomplete_decisions_save_nothing(upload, hr, fields, 
         values["person"] = Person.objects.get(name="Tor Brekkestø").pk
     before = model_counts(), Person.objects.count(), Membership.objects.count(), PersonAlias.objects.count()
     response = hr.post(
-        reverse("meetings:import_confirm", args=[run.pk]),
+        reverse("imports:import_confirm", args=[run.pk]),
         confirm_payload(run, **{f"m0_a{nina}_{k}": v for k, v in values.items()}),
     )
     assert response.status_code == 400

@@ -3,9 +3,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.importers import ocr
+from imports.parsers import ocr
+from imports.tasks import Lease
 from meetings.models import ImportRun, Meeting
-from meetings.tasks import Lease
 from tests.importers.scanned_pdf import scanned_pdf
 
 from .documents import PROTOCOL_2024_02
@@ -37,7 +37,7 @@ def test_hr_uploads_a_scan_reviews_the_ocr_text_and_confirms(upload, client_for,
     assert [i["case_number"] for i in run.preview["meetings"][0]["data"]["items"]] == ["01/2024", "02/2024"]
     page = hr.get(run.get_absolute_url()).content.decode()
     assert "tekst lest med OCR: kontroller navn og tall" in page
-    assert hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 302
+    assert hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 302
     meeting = Meeting.objects.get(body=vaksdal_body)
     assert (meeting.date.isoformat(), meeting.place, meeting.published) == ("2024-02-06", "Kommunestyresalen", False)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from meetings.models import AgendaItem, ImportRun, Meeting
 
-from .conftest import model_counts
+from ..helpers.imports import model_counts
 from .documents import NOTICE_2024_04, OTHER_MUNICIPALITY, PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db
@@ -59,14 +59,14 @@ def test_upload_review_confirm(upload, hr, vaksdal_body):
     before = model_counts()
     response = upload(hr, text_file("protokoll.txt", PROTOCOL_2024_02), text_file("innkalling.txt", NOTICE_2024_04))
     run = ImportRun.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("meetings:import_detail", args=[run.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("imports:import_detail", args=[run.pk])
     assert run.status == "ready" and run.progress == 100
     assert [m["data"]["date"] for m in run.preview["meetings"]] == ["2024-02-06", "2024-04-16"]
     counts = model_counts()
     assert {k: counts[k] for k in ("Meeting", "AgendaItem")} == {k: before[k] for k in ("Meeting", "AgendaItem")}
     page = hr.get(run.get_absolute_url()).content.decode()
     assert "Parkeringsavgift for tilsette ved rådhuset" in page and "Sykkelparkering for tilsette" in page
-    response = hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    response = hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     assert response.status_code == 302
     run.refresh_from_db()
     assert run.status == "confirmed"
@@ -88,7 +88,7 @@ def test_a_pdf_with_a_text_layer_is_read(upload, hr):
 def test_unchecked_meeting_is_not_saved_and_override_needs_a_reason(upload, hr, vaksdal_body):
     upload(hr, text_file("p.txt", PROTOCOL_2024_02), text_file("n.txt", NOTICE_2024_04))
     run = ImportRun.objects.get()
-    url = reverse("meetings:import_confirm", args=[run.pk])
+    url = reverse("imports:import_confirm", args=[run.pk])
     response = hr.post(url, confirm_payload(run, m0_i1_override="none"))
     assert response.status_code == 400
     assert "Oppgi en begrunnelse når du overstyrer klimarelevansen." in response.content.decode()
@@ -104,12 +104,12 @@ def test_unchecked_meeting_is_not_saved_and_override_needs_a_reason(upload, hr, 
 def test_override_survives_reimport(upload, hr, vaksdal_body):
     upload(hr, text_file("p.txt", PROTOCOL_2024_02))
     run = ImportRun.objects.get()
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     item = AgendaItem.objects.get(case_number="02/2024")
     hr.post(reverse("meetings:item_climate_override", args=[item.pk]), {"climate_override": "none", "climate_override_reason": "Berre parkering"})
     upload(hr, text_file("p2.txt", PROTOCOL_2024_02 + "\n"))
     run2 = ImportRun.objects.latest("pk")
-    hr.post(reverse("meetings:import_confirm", args=[run2.pk]), confirm_payload(run2))
+    hr.post(reverse("imports:import_confirm", args=[run2.pk]), confirm_payload(run2))
     item.refresh_from_db()
     assert (item.climate_level, item.climate_override, item.effective_climate_level) == ("linked", "none", "none")
 
@@ -143,7 +143,7 @@ def test_oversized_file_is_refused(upload, hr, settings):
 @pytest.mark.parametrize("role, status", [("union_rep_a", 403), ("hr_b", 403), ("adviser", 403), ("superuser", 200)])
 def test_only_hr_of_the_municipality_may_import(client_for, vaksdal_body, role, status):
     client = client_for(role)
-    assert client.get(reverse("meetings:import_upload", args=["4628"])).status_code == status
+    assert client.get(reverse("imports:import_upload", args=["4628"])).status_code == status
 
 
 def test_other_users_cannot_see_or_confirm_a_run(upload, hr, client_for, vaksdal_body):
@@ -152,15 +152,15 @@ def test_other_users_cannot_see_or_confirm_a_run(upload, hr, client_for, vaksdal
     for role in ("hr_b", "union_rep_a", "adviser"):
         client = client_for(role)
         assert client.get(run.get_absolute_url()).status_code == 404
-        assert client.get(reverse("meetings:import_status", args=[run.pk])).status_code == 404
-        assert client.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 404
+        assert client.get(reverse("imports:import_status", args=[run.pk])).status_code == 404
+        assert client.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run)).status_code == 404
     assert Meeting.objects.count() == 0
 
 
 def test_status_json(upload, hr):
     upload(hr, text_file("p.txt", PROTOCOL_2024_02))
     run = ImportRun.objects.get()
-    response = hr.get(reverse("meetings:import_status", args=[run.pk]))
+    response = hr.get(reverse("imports:import_status", args=[run.pk]))
     assert response.json() == {"status": "ready", "label": "Klar til gjennomgang", "progress": 100}
 
 
@@ -169,7 +169,7 @@ def test_imported_meetings_are_drafts_unless_published_in_the_review(upload, hr,
     run = ImportRun.objects.get()
     page = hr.get(run.get_absolute_url()).content.decode()
     assert page.count('name="m0_publish"') == 1 and 'name="m0_publish" checked' not in page
-    assert hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run, m1_publish="on")).status_code == 302
+    assert hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run, m1_publish="on")).status_code == 302
     assert sorted(Meeting.objects.filter(body=vaksdal_body).values_list("date", "published")) == [
         (__import__("datetime").date(2024, 2, 6), False), (__import__("datetime").date(2024, 4, 16), True),
     ]
@@ -182,7 +182,7 @@ def test_imported_meetings_are_drafts_unless_published_in_the_review(upload, hr,
 def test_hr_publishes_and_unpublishes_from_the_meeting_page(upload, hr, vaksdal_body, client_for):
     upload(hr, text_file("p.txt", PROTOCOL_2024_02))
     run = ImportRun.objects.get()
-    hr.post(reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run))
+    hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run))
     meeting = Meeting.objects.get()
     url = reverse("meetings:meeting_publish", args=[meeting.pk])
     assert f'action="{url}"' in hr.get(meeting.get_absolute_url()).content.decode()
@@ -207,25 +207,25 @@ def test_history_shows_files_who_and_result_and_pending_or_failed_imports_can_be
 
     upload(hr, text_file("protokoll.txt", PROTOCOL_2024_02))
     saved = ImportRun.objects.get()
-    hr.post(reverse("meetings:import_confirm", args=[saved.pk]), confirm_payload(saved))
+    hr.post(reverse("imports:import_confirm", args=[saved.pk]), confirm_payload(saved))
     upload(hr, text_file("innkalling.txt", NOTICE_2024_04))
     pending = ImportRun.objects.latest("pk")
     upload(hr, SimpleUploadedFile("tom.pdf", b"%PDF-1.4\n%%EOF"))
     failed = ImportRun.objects.latest("pk")
     assert (pending.status, failed.status) == ("ready", "failed")
-    page = hr.get(reverse("meetings:import_upload", args=["4628"])).content.decode()
+    page = hr.get(reverse("imports:import_upload", args=["4628"])).content.decode()
     for text in ("protokoll.txt", "innkalling.txt", "tom.pdf", "hr_a", "1 møte til gjennomgang", "PDF-en kan ikke leses"):
         assert text in page
     assert page.count('action="/imports/') == 2  # discard buttons for the pending and the failed import
     for role in ("hr_b", "union_rep_a", "adviser"):
-        assert client_for(role).post(reverse("meetings:import_discard", args=[pending.pk])).status_code in (403, 404)
-    response = hr.post(reverse("meetings:import_discard", args=[pending.pk]))
-    assert response.status_code == 302 and response["Location"] == reverse("meetings:import_upload", args=["4628"])
-    hr.post(reverse("meetings:import_discard", args=[failed.pk]))
+        assert client_for(role).post(reverse("imports:import_discard", args=[pending.pk])).status_code in (403, 404)
+    response = hr.post(reverse("imports:import_discard", args=[pending.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("imports:import_upload", args=["4628"])
+    hr.post(reverse("imports:import_discard", args=[failed.pk]))
     assert list(ImportRun.objects.values_list("pk", flat=True)) == [saved.pk]
     assert list(SourceDocument.objects.values_list("filename", flat=True)) == ["protokoll.txt"]
     # a saved import stays
-    response = hr.post(reverse("meetings:import_discard", args=[saved.pk]))
+    response = hr.post(reverse("imports:import_discard", args=[saved.pk]))
     assert response.status_code == 302 and ImportRun.objects.filter(pk=saved.pk).exists()
 
 
@@ -237,7 +237,7 @@ def test_a_meeting_without_a_date_asks_for_it_before_saving(upload, hr, vaksdal_
     page = hr.get(run.get_absolute_url()).content.decode()
     assert "Dato (mangler i dokumentet: fyll den inn)" in page
     before = model_counts()
-    url = reverse("meetings:import_confirm", args=[run.pk])
+    url = reverse("imports:import_confirm", args=[run.pk])
     response = hr.post(url, confirm_payload(run, m0_date=""))
     assert response.status_code == 400
     assert "Fyll inn møtedatoen: dokumentet oppgir den ikke" in response.content.decode()
@@ -262,7 +262,7 @@ def test_ready_run_without_preview_is_a_clean_page(hr, vaksdal_body, users, prev
         "Denne importen har ingenting å gå gjennom. Forkast den i listen over importer og last opp dokumentet på nytt."
     ]
     before = model_counts()
-    response = hr.post(reverse("meetings:import_confirm", args=[run.pk]), {})
+    response = hr.post(reverse("imports:import_confirm", args=[run.pk]), {})
     assert response.status_code == 302 and response["Location"] == run.get_absolute_url()
     assert model_counts() == before
     run.refresh_from_db()

@@ -24,12 +24,13 @@ from django.test import override_settings
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from meetings import tasks
-from meetings.importers.errors import MESSAGES
-from meetings.importing import store_document
+from imports import tasks
+from imports.importing import store_document
+from imports.parsers.errors import MESSAGES
 from meetings.models import ImportRun
 from municipalities.models import Municipality
 
+from ..helpers.workers import database_url
 from .documents import NOTICE_2024_04, PROTOCOL_2024_02
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -50,15 +51,6 @@ def marker(tmp_path):
     path = tmp_path / "parse-is-slow"
     path.touch()
     return path
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{host}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -188,14 +180,14 @@ def test_two_confirmations_at_once_apply_once_and_both_get_an_answer(vaksdal_bod
     from django.db import connections
     from django.urls import reverse
 
-    from .conftest import model_counts
+    from ..helpers.imports import model_counts
     from .test_web import confirm_payload
 
     hr = client_for("hr_a")
     upload = SimpleUploadedFile("protokoll.txt", PROTOCOL_2024_02.encode(), content_type="text/plain")
-    hr.post(reverse("meetings:import_upload", args=["4628"]), {"files": [upload]})
+    hr.post(reverse("imports:import_upload", args=["4628"]), {"files": [upload]})
     run = ImportRun.objects.get(status="ready")
-    url, payload = reverse("meetings:import_confirm", args=[run.pk]), confirm_payload(run)
+    url, payload = reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run)
     before = model_counts()
     start = threading.Barrier(2)
     answers = []

@@ -16,8 +16,9 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from measures.models import ClimateMeasure, Involvement, Level, Side
+from measures.models import Involvement, Level, Side
 from meetings.models import AgendaItem
+from tests.helpers.measures import parking_fee_measure, union_rep_informed
 
 from .factories import InvolvementFactory, MeasureFactory
 
@@ -27,24 +28,13 @@ def mworld(world):
     w = world
     AgendaItem.objects.filter(pk=w.item_a2.pk).update(climate_level=AgendaItem.ClimateLevel.LINKED)
     w.item_a2.refresh_from_db()
-    w.measure_a = MeasureFactory(
-        municipality=w.a,
-        title="Parkeringsavgift for tilsette",
-        status=ClimateMeasure.Status.DECIDED,
-        decision_date=datetime.date(2023, 2, 1),
-        decided_by="Kommunestyret",
-        topics=["transport"],
-        agenda_items=[w.item_a2],
-    )
+    w.measure_a = parking_fee_measure(w)
     w.event_hr = InvolvementFactory(
         measure=w.measure_a, date=datetime.date(2023, 2, 7), arena=Involvement.Arena.PSU, level=Level.CONSULTED,
         agenda_item=w.item_a2, recorded_by=w.users["hr_a"], recorded_by_side=Side.EMPLOYER,
         position=Involvement.Position.OPPOSES, unions=[w.org["Fagforbundet"]],
     )
-    w.event_rep = InvolvementFactory(
-        measure=w.measure_a, date=datetime.date(2023, 1, 10), arena=Involvement.Arena.INFORMATION,
-        level=Level.INFORMED, recorded_by=w.users["union_rep_a"], recorded_by_side=Side.EMPLOYEE,
-    )
+    w.event_rep = union_rep_informed(w)
     w.measure_b = MeasureFactory(municipality=w.b, title="Energisparing", topics=["energy"])
     return w
 

@@ -19,7 +19,20 @@ from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Le
 from meetings.models import AgendaItem
 
 from ..helpers import ROLES
-from ..routes import EDIT_A, EDIT_B, EVERYONE, EVERYONE_405, Route, check, ids, route_names, statuses
+from ..routes import (
+    DO_A,
+    DO_DRAFT_A,
+    DO_DRAFT_B,
+    EDIT_A,
+    EDIT_B,
+    EVERYONE,
+    EVERYONE_405,
+    Route,
+    check,
+    ids,
+    route_names,
+    statuses,
+)
 
 RECORD_A = statuses({"superuser", "hr_a", "union_rep_a"})
 EMPLOYEE_SIDE_A = statuses({"superuser", "union_rep_a"})
@@ -75,7 +88,7 @@ ROUTES = [
     Route("measures:measure_edit", "measure A", lambda w: {"pk": measure_a(w).pk}, EDIT_A, EDIT_A),
     # an empty answer sheet is valid (every question is optional): saved and redirected
     Route("measures:process_questions", "measure A", lambda w: {"pk": measure_a(w).pk}, EDIT_A,
-          statuses({"superuser", "hr_a"}, ok_status=302), redirect=measure_url),
+          DO_A, redirect=measure_url),
     Route("measures:involvement_create", "measure A", lambda w: {"pk": measure_a(w).pk}, RECORD_A, RECORD_A),
     Route("measures:involvement_edit", "employee-side event A", lambda w: {"pk": event_a(w, Side.EMPLOYEE).pk},
           EMPLOYEE_SIDE_A, EMPLOYEE_SIDE_A),
@@ -84,20 +97,20 @@ ROUTES = [
     Route("measures:involvement_delete", "employee-side event A", lambda w: {"pk": event_a(w, Side.EMPLOYEE).pk},
           EVERYONE_405, statuses({"superuser", "union_rep_a"}, ok_status=302), redirect=measure_url),
     Route("measures:involvement_delete", "employer-side event A", lambda w: {"pk": event_a(w, Side.EMPLOYER).pk},
-          EVERYONE_405, statuses({"superuser", "hr_a"}, ok_status=302), redirect=measure_url),
+          EVERYONE_405, DO_A, redirect=measure_url),
     Route("measures:suggestion_dismiss", "measure A", lambda w: {"pk": measure_a(w).pk}, EVERYONE_405,
           statuses({"superuser", "hr_a", "union_rep_a"}, ok_status=302), redirect=measure_url),
     Route("measures:measure_unlink_item", "measure A", lambda w: {"pk": measure_a(w).pk, "item_pk": w.item_a2.pk},
-          EVERYONE_405, statuses({"superuser", "hr_a"}, ok_status=302), redirect=measure_url),
+          EVERYONE_405, DO_A, redirect=measure_url),
     Route("measures:measure_from_item", "published A", lambda w: {"item_pk": w.item_a2.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.item_a2.get_absolute_url()),
+          DO_A, redirect=lambda w: w.item_a2.get_absolute_url()),
     Route("measures:measure_from_item", "draft A", lambda w: {"item_pk": w.item_draft_a.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302, not_found={"hr_b", "adviser"}),
+          DO_DRAFT_A,
           redirect=lambda w: w.item_draft_a.get_absolute_url()),
     Route("measures:link_item", "published A", lambda w: {"item_pk": w.item_a2.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_a"}, ok_status=302), redirect=lambda w: w.item_a2.get_absolute_url()),
+          DO_A, redirect=lambda w: w.item_a2.get_absolute_url()),
     Route("measures:link_item", "draft B", lambda w: {"item_pk": w.item_draft_b.pk}, EVERYONE_405,
-          statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}),
+          DO_DRAFT_B,
           redirect=lambda w: w.item_draft_b.get_absolute_url()),
     # "record involvement" from an alert: the measure's form (with the item) for those who record,
     # the measure page for other readers, the item page while no measure is linked
@@ -107,7 +120,7 @@ ROUTES = [
                               if role in ("superuser", "hr_a", "union_rep_a") else measure_url(w)
                               for role in EVERYONE}),
     Route("measures:item_involvement", "draft B", lambda w: {"item_pk": w.item_draft_b.pk},
-          statuses({"superuser", "hr_b"}, ok_status=302, not_found={"hr_a", "union_rep_a", "adviser"}), EVERYONE_405,
+          DO_DRAFT_B, EVERYONE_405,
           redirect=lambda w: w.item_draft_b.get_absolute_url() + "#item-measures"),
     # the JSON API answers 401 itself instead of redirecting to the login page
     Route("measures_api:measure_list", "-", post=EVERYONE_405, anonymous=(401, 401)),

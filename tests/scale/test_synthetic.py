@@ -15,8 +15,11 @@ from meetings.classification import classification_for
 from meetings.climate.classifier import assess_environment, classify
 from meetings.models import AgendaItem, Attendance, Meeting, Proposal, Request
 from municipalities.models import Body, Membership, Municipality, Organisation, Person
-from partssamarbeid import synthetic
 from partssamarbeid.models import SyntheticDataset
+from partssamarbeid.synthetic import texts
+from partssamarbeid.synthetic.cleanup import real_data
+from partssamarbeid.synthetic.draws import periods
+from partssamarbeid.synthetic.run import default_end_year
 from tests import factories as f
 
 END_YEAR = 2024
@@ -49,18 +52,18 @@ def fingerprint() -> tuple:
 # --- the title bank: pure, no database -----------------------------------------------------------
 
 
-BANKS = synthetic.PS_TITLES + synthetic.ORIENTERING_TITLES + synthetic.RS_TITLES
+BANKS = texts.PS_TITLES + texts.ORIENTERING_TITLES + texts.RS_TITLES
 
 
 @pytest.mark.parametrize("entry", BANKS, ids=[e[0] for e in BANKS])
 def test_every_bank_title_has_the_level_the_classifier_gives_it(entry):
     day = datetime.date(2023, 3, 14)
     for title in entry[:2]:  # bokmål and nynorsk
-        assert classify(synthetic._fmt_title(title, day)).level == entry[2], title
-    assert (entry[3] is None) == (entry[2] == synthetic.NONE)
+        assert classify(texts.fmt_title(title, day)).level == entry[2], title
+    assert (entry[3] is None) == (entry[2] == texts.NONE)
 
 
-@pytest.mark.parametrize("entry", synthetic.PS_TITLES, ids=[e[0] for e in synthetic.PS_TITLES])
+@pytest.mark.parametrize("entry", texts.PS_TITLES, ids=[e[0] for e in texts.PS_TITLES])
 def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
     """The background and economy paragraphs give case papers a realistic length, but neither the
     climate level of any title nor the reading of the environmental assessment changes."""
@@ -69,11 +72,11 @@ def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
     heading = ("Vurdering av miljøkonsekvenser:", "Vurdering av miljøkonsekvensar:")
     endings = ("", " Ingen.", " Saken har konsekvenser for miljøet, se vurderingen over.")
     for nn in (0, 1):
-        title = synthetic._fmt_title(entry[nn], datetime.date(2023, 3, 14))
+        title = texts.fmt_title(entry[nn], datetime.date(2023, 3, 14))
         expected = classify_agenda_item(title, f"Saken gjelder {title}.").level
         assert expected == entry[2], title
-        for background in synthetic.CASE_BACKGROUND:
-            for economy in synthetic.CASE_ECONOMY:
+        for background in texts.CASE_BACKGROUND:
+            for economy in texts.CASE_ECONOMY:
                 paper = f"Saken gjelder {title}.\n\n{background[nn]}\n\n{economy[nn]}"
                 assert classify_agenda_item(title, paper).level == expected, (title, background[nn], economy[nn])
                 for ending in endings:
@@ -83,31 +86,31 @@ def test_case_paper_paragraphs_change_no_level_and_no_assessment(entry):
 
 
 def test_case_papers_have_background_and_economy():
-    paper = synthetic.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
+    paper = texts.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
     assert paper.startswith("Saksopplysninger: ") and "\n\nØkonomiske konsekvenser: " in paper
-    assert paper == synthetic.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
-    assert synthetic.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 1).startswith("Saksopplysningar: ")
+    assert paper == texts.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 0)
+    assert texts.case_paper("Lønnspolitisk plan 2023", datetime.date(2023, 3, 14), 1).startswith("Saksopplysningar: ")
 
 
 def test_procedural_titles_mention_no_climate():
     day = datetime.date(2023, 3, 14)
-    for title in synthetic.PROCEDURAL_NOTICE + synthetic.PROCEDURAL_MINUTES:
-        assert classify(synthetic._fmt_title(title, day)).level == "none"
+    for title in texts.PROCEDURAL_NOTICE + texts.PROCEDURAL_MINUTES:
+        assert classify(texts.fmt_title(title, day)).level == "none"
 
 
 def test_every_topic_has_measures_and_the_bank_covers_every_topic():
     from measures.models import Topic
 
-    assert set(synthetic.MEASURE_TITLES) == set(Topic.Code.values)
-    climate_topics = {e[3] for e in synthetic.PS_TITLES + synthetic.ORIENTERING_TITLES if e[3]}
+    assert set(texts.MEASURE_TITLES) == set(Topic.Code.values)
+    climate_topics = {e[3] for e in texts.PS_TITLES + texts.ORIENTERING_TITLES if e[3]}
     assert climate_topics <= set(Topic.Code.values)
-    assert any(e[2] == synthetic.LINKED for e in synthetic.ORIENTERING_TITLES)
+    assert any(e[2] == texts.LINKED for e in texts.ORIENTERING_TITLES)
 
 
 def test_election_periods():
-    periods = synthetic._periods(datetime.date(2023, 1, 1), datetime.date(2024, 12, 31))
-    assert periods == [(datetime.date(2019, 10, 15), datetime.date(2023, 10, 14)), (datetime.date(2023, 10, 15), None)]
-    ten = synthetic._periods(datetime.date(2016, 1, 1), datetime.date(2025, 12, 31))
+    two = periods(datetime.date(2023, 1, 1), datetime.date(2024, 12, 31))
+    assert two == [(datetime.date(2019, 10, 15), datetime.date(2023, 10, 14)), (datetime.date(2023, 10, 15), None)]
+    ten = periods(datetime.date(2016, 1, 1), datetime.date(2025, 12, 31))
     assert [p[0].year for p in ten] == [2015, 2019, 2023]
 
 
@@ -247,7 +250,7 @@ def test_refuses_to_mix_with_real_data_unless_forced(db):
     assert Meeting.objects.count() == 72 + 1
     # a synthetic body never takes a real body's name
     assert Body.objects.filter(municipality=real_body.municipality, name__startswith="Partssammensatt utvalg").count() <= 2
-    assert synthetic.real_data() == {"bodies": 1, "meetings": 1, "people": 1}
+    assert real_data() == {"bodies": 1, "meetings": 1, "people": 1}
     call_command("generate_synthetic", "--clear-only", verbosity=0)
     assert list(Body.objects.all()) == [real_body] and list(Person.objects.all()) == [real_person]
     assert Meeting.objects.count() == 1
@@ -270,7 +273,7 @@ def test_clear_replace_and_skip(db):
 
 def test_rejects_bad_arguments(db):
     with pytest.raises(CommandError, match="--end-year"):
-        generate(end_year=synthetic.default_end_year() + 1)
+        generate(end_year=default_end_year() + 1)
     with pytest.raises(CommandError, match="--municipalities"):
         generate(municipalities=358)
     with pytest.raises(CommandError, match="--years"):

@@ -14,26 +14,22 @@ from measures.models import ClimateMeasure
 from tests import factories as f
 from tests.measures.factories import MeasureFactory
 
+#: B's items c1 to c4 in ``pub_b`` (positions 2 to 5): name, case number, title, texts.
+CORPUS = (
+    ("c1", "11/2023", "Sykkelparkering ved rådhuset", {"text": "Det blir bygd nye sykkelstativ under tak."}),
+    ("c2", "12/2023", "Nye parkeringsplassar ved sjukeheimen",
+     {"text": "Kommunen vil byggje parkeringsplassar for tilsette og besøkande."}),
+    ("c3", "13/2023", "Reglement for ansatte", {"decision": "Forslaget ble vedtatt."}),
+    ("c4", "14/2023", "Budsjett 2024", {"text": "Framlegg frå Fagforbundet om fleire lærlingar."}),
+)
+
 
 @pytest.fixture
 def corpus(world):
     w = world
-    w.c1 = f.AgendaItemFactory(
-        meeting=w.pub_b, position=2, case_number="11/2023", title="Sykkelparkering ved rådhuset",
-        text="Det blir bygd nye sykkelstativ under tak.",
-    )
-    w.c2 = f.AgendaItemFactory(
-        meeting=w.pub_b, position=3, case_number="12/2023", title="Nye parkeringsplassar ved sjukeheimen",
-        text="Kommunen vil byggje parkeringsplassar for tilsette og besøkande.",
-    )
-    w.c3 = f.AgendaItemFactory(
-        meeting=w.pub_b, position=4, case_number="13/2023", title="Reglement for ansatte",
-        decision="Forslaget ble vedtatt.",
-    )
-    w.c4 = f.AgendaItemFactory(
-        meeting=w.pub_b, position=5, case_number="14/2023", title="Budsjett 2024",
-        text="Framlegg frå Fagforbundet om fleire lærlingar.",
-    )
+    for position, (name, case_number, title, texts) in enumerate(CORPUS, start=2):
+        setattr(w, name, f.AgendaItemFactory(meeting=w.pub_b, position=position, case_number=case_number, title=title,
+                                             **texts))
     w.measure = MeasureFactory(
         municipality=w.a, title="Ladestasjonar for elbil", description="Tilsette kan lade bilen på jobb.",
         status=ClimateMeasure.Status.DECIDED, topics=["transport"],

@@ -1,14 +1,6 @@
 import pytest
-from django.utils import translation
 
-
-@pytest.fixture(autouse=True)
-def _restore_language():
-    """Requests in English leave English active in the test thread (LocaleMiddleware does not
-    switch back); later tests that translate outside a request would then see English."""
-    language = translation.get_language()
-    yield
-    translation.activate(language)
+from tests.helpers.language import restore_language  # noqa: F401 - autouse
 
 
 @pytest.fixture(scope="module")

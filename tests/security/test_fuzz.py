@@ -105,20 +105,23 @@ def get(w, role: str, url: str, params: dict):
     return client(w, role).get(path, {**QueryDict(fixed).dict(), **params})
 
 
+def assert_no_500(canary, endpoints, data) -> None:
+    """One drawn request to one of ``endpoints`` answers below 500."""
+    url, role, params = data.draw(requests(endpoints))
+    response = get(canary, role, url, params)
+    assert response.status_code < 500, f"GET {url} {params!r} as {role}"
+
+
 @FUZZ
 @given(data=st.data())
 def test_no_page_answers_500(canary, page_endpoints, db, data):
-    url, role, params = data.draw(requests(page_endpoints))
-    response = get(canary, role, url, params)
-    assert response.status_code < 500, f"GET {url} {params!r} as {role}"
+    assert_no_500(canary, page_endpoints, data)
 
 
 @FUZZ
 @given(data=st.data())
 def test_no_api_path_answers_500(canary, api_endpoints, db, data):
-    url, role, params = data.draw(requests(api_endpoints))
-    response = get(canary, role, url, params)
-    assert response.status_code < 500, f"GET {url} {params!r} as {role}"
+    assert_no_500(canary, api_endpoints, data)
 
 
 #: One value of each kind of trouble, tried on every parameter of every endpoint one at a time.

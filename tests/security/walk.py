@@ -175,14 +175,14 @@ TARGETS = {
     **{name: (lambda name: lambda w: [_u(name, pk=pk) for pk in (w.draft_item.pk, w.item_a2.pk, w.item_a2_next.pk)])(name)
        for name in ("meetings:item_detail", "meetings:item_edit", "meetings:item_climate_override")},
     "meetings:meeting_publish": lambda w: [_u("meetings:meeting_publish", pk=pk) for pk in (w.draft.pk, w.pub_a.pk)],
-    "meetings:import_upload": lambda w: [_u("meetings:import_upload", number=w.a.number)],
+    "imports:import_upload": lambda w: [_u("imports:import_upload", number=w.a.number)],
     "harvest:source_list": lambda w: [_u("harvest:source_list", number=w.a.number)],
     "harvest:source_create": lambda w: [_u("harvest:source_create", number=w.a.number)],
     **{name: (lambda name: lambda w: [_u(name, pk=w.harvest_source.pk)])(name)
        for name in ("harvest:source_edit", "harvest:source_test", "harvest:source_run")},
     **{name: (lambda name: lambda w: [_u(name, pk=w.import_run.pk)])(name)
-       for name in ("meetings:import_detail", "meetings:import_confirm", "meetings:import_status",
-                    "meetings:import_discard")},
+       for name in ("imports:import_detail", "imports:import_confirm", "imports:import_status",
+                    "imports:import_discard")},
     **{name: (lambda name: lambda w: [_u(name, number=w.a.number)])(name)
        for name in ("measures:measure_list", "measures:measure_create", "measures:not_consulted", "measures:coverage",
                     "measures:employee_requests", "measures:green_representatives",

@@ -11,13 +11,13 @@ status and added/updated/skipped meetings, and the errors).
 from __future__ import annotations
 
 import datetime
-import json
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
 from harvest.models import Source
 from harvest.tasks import run_source, schedule
+from imports.management.output import dumps, write_summary
 from municipalities.models import Municipality
 
 
@@ -37,41 +37,16 @@ class Command(BaseCommand):
         sources = self._sources(municipality, source)
         if schedule:
             return self._schedule(sources)
-        if since:
-            try:
-                since = datetime.date.fromisoformat(since).isoformat()
-            except ValueError:
-                raise CommandError(f"Not a date (YYYY-MM-DD): {since}") from None
-        output = {"sources": [s.pk for s in sources], "meetings": [], "counts": Counter(), "conflicts": [],
-                  "warnings": [], "errors": [], "runs": []}
-        for chosen in sources:
-            run = run_source(chosen.pk, since=since, dry_run=dry_run)
-            if run is None:
-                output["runs"].append({"source": chosen.pk, "status": "busy", "added": 0, "updated": 0, "skipped": 0})
-                output["warnings"].append(f"Source {chosen.pk} is being harvested by another worker; skipped.")
-                continue
-            part = run.outcome.as_dict()
-            output["counts"].update(part["counts"])
-            for key in ("meetings", "conflicts", "warnings"):
-                output[key].extend(part[key])
-            output["errors"].extend({"source": chosen.pk, **error} for error in part["errors"])
-            output["runs"].append({"source": chosen.pk, "run": run.pk, "status": run.status, **part["harvest"]})
-        output["counts"] = {k: output["counts"].get(k, 0) for k in ("inserted", "updated", "unchanged")}
+        output = harvest_sources(sources, since=_since(since) if since else None, dry_run=dry_run)
         if json:
-            self.stdout.write(_dumps(output))
+            self.stdout.write(dumps(output))
             return
         for row in output["runs"]:
             self.stdout.write(
                 f"source {row['source']}: {row['status']}, {row['added']} added, {row['updated']} updated, "
                 f"{row['skipped']} unchanged"
             )
-        counts = output["counts"]
-        prefix = "Dry run, nothing written: would have" if dry_run else "Harvested:"
-        self.stdout.write(
-            f"{prefix} {counts['inserted']} inserted, {counts['updated']} updated, {counts['unchanged']} unchanged"
-        )
-        for line in output["conflicts"] + output["warnings"]:
-            self.stderr.write(f"warning: {line}")
+        write_summary(self, output, dry_run, "Harvested:")
         for error in output["errors"]:
             self.stderr.write(f"error: source {error['source']}: {error['id'] or '-'}: {error['message']}")
 
@@ -97,5 +72,28 @@ class Command(BaseCommand):
             self.stdout.write(f"source {chosen.pk}: next run {when or 'not queued (the task backend cannot defer)'}")
 
 
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+def _since(value: str) -> str:
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise CommandError(f"Not a date (YYYY-MM-DD): {value}") from None
+
+
+def harvest_sources(sources: list[Source], *, since: str | None, dry_run: bool) -> dict:
+    """Run each source now; one output object for them all (a source another worker holds is "busy")."""
+    output = {"sources": [s.pk for s in sources], "meetings": [], "counts": Counter(), "conflicts": [],
+              "warnings": [], "errors": [], "runs": []}
+    for chosen in sources:
+        run = run_source(chosen.pk, since=since, dry_run=dry_run)
+        if run is None:
+            output["runs"].append({"source": chosen.pk, "status": "busy", "added": 0, "updated": 0, "skipped": 0})
+            output["warnings"].append(f"Source {chosen.pk} is being harvested by another worker; skipped.")
+            continue
+        part = run.outcome.as_dict()
+        output["counts"].update(part["counts"])
+        for key in ("meetings", "conflicts", "warnings"):
+            output[key].extend(part[key])
+        output["errors"].extend({"source": chosen.pk, **error} for error in part["errors"])
+        output["runs"].append({"source": chosen.pk, "run": run.pk, "status": run.status, **part["harvest"]})
+    output["counts"] = {k: output["counts"].get(k, 0) for k in ("inserted", "updated", "unchanged")}
+    return output

@@ -1,8 +1,10 @@
 """Fill the database with a deterministic synthetic national dataset (see partssamarbeid.synthetic)."""
 from django.core.management.base import BaseCommand, CommandError
 
-from partssamarbeid import synthetic
 from partssamarbeid.models import SyntheticDataset
+from partssamarbeid.synthetic.cleanup import clear, present, real_data
+from partssamarbeid.synthetic.config import BATCH_SIZE
+from partssamarbeid.synthetic.run import default_end_year, generate, summary
 
 
 class Command(BaseCommand):
@@ -32,49 +34,27 @@ class Command(BaseCommand):
             "--force", action="store_true",
             help="Generate even though the database holds real data (demo data, imports, hand-entered rows).",
         )
-        parser.add_argument("--batch-size", type=int, default=synthetic.BATCH_SIZE, help="Rows per INSERT.")
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="Rows per INSERT.")
 
     def handle(self, *args, municipalities, years, seed, end_year, clear, clear_only, skip_if_present, force,
                batch_size, **options):
         verbose = options["verbosity"] >= 1
-        end_year = end_year or synthetic.default_end_year()
+        end_year = end_year or default_end_year()
         if not clear_only:
-            if not 1 <= municipalities <= 357:
-                raise CommandError("--municipalities must be between 1 and 357.")
-            if not 1 <= years <= 30:
-                raise CommandError("--years must be between 1 and 30.")
-            if end_year > synthetic.default_end_year():
-                raise CommandError(f"--end-year must be {synthetic.default_end_year()} or earlier: every meeting is in the past.")
-        if skip_if_present and not clear_only and synthetic.present(seed, municipalities, years, end_year):
-            if verbose:
-                self.stdout.write(f"A synthetic dataset with seed {seed}, {municipalities} municipalities, {years} years "
-                                  f"to {end_year} is already there; nothing to do.")
-            return
+            self.check_arguments(municipalities, years, end_year)
+            if skip_if_present and present(seed, municipalities, years, end_year):
+                if verbose:
+                    self.stdout.write(f"A synthetic dataset with seed {seed}, {municipalities} municipalities, {years} years "
+                                      f"to {end_year} is already there; nothing to do.")
+                return
         if clear or clear_only:
-            try:
-                removed = synthetic.clear()
-            except RuntimeError as exc:
-                raise CommandError(str(exc)) from exc
-            if verbose:
-                self.stdout.write("Removed synthetic data: " + (", ".join(f"{n} {k}" for k, n in removed.items()) or "none"))
+            self.clear_dataset(verbose)
             if clear_only:
                 return
-        existing = SyntheticDataset.objects.first()
-        if existing is not None:
-            raise CommandError(
-                f"The database already holds a synthetic dataset ({existing}). Use --clear to replace it, "
-                "or --skip-if-present to keep an identical one."
-            )
-        real = synthetic.real_data()
-        if real and not force:
-            found = ", ".join(f"{n} {kind}" for kind, n in real.items())
-            raise CommandError(
-                f"The database holds real (non-synthetic) data: {found}. generate_synthetic will not mix synthetic "
-                "rows with it. Use an empty database (migrate only), or --force if you are sure."
-            )
+        self.check_database(force)
         progress = (lambda line: self.stdout.write("  " + line)) if options["verbosity"] >= 2 else None
         try:
-            result = synthetic.generate(
+            result = generate(
                 municipalities=municipalities, years=years, seed=seed, end_year=end_year,
                 batch_size=batch_size, progress=progress,
             )
@@ -87,4 +67,38 @@ class Command(BaseCommand):
                 f"{c.get('meetings', 0)} meetings, {c.get('agenda_items', 0)} agenda items, "
                 f"{c.get('attendance', 0)} attendance rows, {c.get('measures', 0)} measures in {result.seconds:.1f} s."
             ))
-            self.stdout.write(synthetic.summary(result))
+            self.stdout.write(summary(result))
+
+    @staticmethod
+    def check_arguments(municipalities: int, years: int, end_year: int) -> None:
+        if not 1 <= municipalities <= 357:
+            raise CommandError("--municipalities must be between 1 and 357.")
+        if not 1 <= years <= 30:
+            raise CommandError("--years must be between 1 and 30.")
+        if end_year > default_end_year():
+            raise CommandError(f"--end-year must be {default_end_year()} or earlier: every meeting is in the past.")
+
+    def clear_dataset(self, verbose: bool) -> None:
+        try:
+            removed = clear()
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        if verbose:
+            self.stdout.write("Removed synthetic data: " + (", ".join(f"{n} {k}" for k, n in removed.items()) or "none"))
+
+    @staticmethod
+    def check_database(force: bool) -> None:
+        """No earlier dataset, and no real data unless --force."""
+        existing = SyntheticDataset.objects.first()
+        if existing is not None:
+            raise CommandError(
+                f"The database already holds a synthetic dataset ({existing}). Use --clear to replace it, "
+                "or --skip-if-present to keep an identical one."
+            )
+        real = real_data()
+        if real and not force:
+            found = ", ".join(f"{n} {kind}" for kind, n in real.items())
+            raise CommandError(
+                f"The database holds real (non-synthetic) data: {found}. generate_synthetic will not mix synthetic "
+                "rows with it. Use an empty database (migrate only), or --force if you are sure."
+            )

@@ -9,8 +9,8 @@ from django.db import transaction
 
 from meetings.models import Meeting
 from municipalities.models import Profile
-from partssamarbeid import synthetic
 from partssamarbeid.models import SyntheticDataset
+from partssamarbeid.synthetic.cleanup import real_data
 
 PASSWORD_ENV = "LOADTEST_PASSWORD"
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             raise CommandError(f"Set {PASSWORD_ENV} to a password of at least 12 characters (make loadtest generates one).")
         if not SyntheticDataset.objects.exists():
             raise CommandError("No synthetic dataset here: run generate_synthetic first.")
-        real = synthetic.real_data()
+        real = real_data()
         if real:
             raise CommandError("This database holds real data; load-test users are created only in synthetic databases.")
         User = get_user_model()

@@ -1,0 +1,220 @@
+"""Tokens of an attendance list: each word is a name word, a party or union, a role, a
+separator, an empty cell or something else, decided by one rule per kind, tried in order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..common import CANONICAL_PARTIES, UPPER, canonical_org
+from .names import is_abbreviation
+from .vocabulary import (
+    COMPANY_FORMS,
+    EMPTY_CELLS,
+    INITIALS_RE,
+    NAME_PARTICLES,
+    NAME_STOPWORDS,
+    NAME_TOKEN_RE,
+    NOT_NAME_SUFFIX_RE,
+    PAREN_RE,
+    PARTY_WORD_RE,
+    ROLE_PREFIX_RE,
+    ROLE_RE,
+    TABLE_HEADER_RE,
+    TICKS,
+)
+
+SEPARATORS = (",", ";", "-", "–", "•", "·", "og")
+_PARTY_CODES_RE = re.compile(rf"[{UPPER}]{{1,6}}(?:[-/][{UPPER}]{{1,6}})+")
+
+
+@dataclass
+class Tok:
+    text: str
+    kind: str  # name | org | role | other | sep | empty (an empty cell) | mark (a roster's FO)
+    line_start: bool = False
+    org: str | None = None
+
+
+# Each rule decides one kind of word, or passes (None) to the next.
+TokenRule = Callable[[str], "tuple[str, str | None] | None"]
+
+
+def tick_mark(word: str) -> tuple[str, str | None] | None:
+    """'X', '✓': a mark in a tick table, never an initial."""
+    return ("other", None) if word in TICKS else None
+
+
+def initial_letter(word: str) -> tuple[str, str | None] | None:
+    """'K.', 'K.M.', a lone capital: a (middle) initial, unless a party letter ('A', 'H', 'V')."""
+    lone_letter = len(word) == 1 and word.isupper() and not canonical_org(word)
+    return ("name", None) if INITIALS_RE.fullmatch(word) or lone_letter else None
+
+
+def empty_cell(word: str) -> tuple[str, str | None] | None:
+    """'Ingen', 'nei', '-': a cell left empty."""
+    return ("empty", None) if word.lower() in EMPTY_CELLS else None
+
+
+def mixed_case_party(word: str) -> str | None:
+    """'Frp', 'Krf', 'Rødt' in a table cell (two letters or more, capitalised)."""
+    bare = word.strip(" ().,;:")
+    if len(bare) < 2 or not bare[:1].isupper():
+        return None
+    org = canonical_org(bare, strict_case=False)
+    return org if org in CANONICAL_PARTIES else None
+
+
+def known_org(word: str) -> tuple[str, str | None] | None:
+    """A party or union the vocabulary knows ('AP', 'Fagforbundet', 'Frp')."""
+    org = canonical_org(word) or mixed_case_party(word)
+    return ("org", org) if org else None
+
+
+def role_word(word: str) -> tuple[str, str | None] | None:
+    """'Leiar', 'Varamedlem', 'Kommunedirektør', 'HR-sjef'."""
+    return ("role", None) if ROLE_RE.fullmatch(word) else None
+
+
+def party_codes(word: str) -> tuple[str, str | None] | None:
+    """'KRF-V', 'LE-AP', 'SV/RØDT': party codes joined with a suffix or prefix."""
+    bare = word.rstrip(".,:;")
+    if not _PARTY_CODES_RE.fullmatch(bare):
+        return None
+    org = next((o for o in map(canonical_org, re.split(r"[-/]", bare)) if o), None)
+    return "org", org or bare
+
+
+def capitals_code(word: str) -> tuple[str, str | None] | None:
+    """'MDG', 'PP', 'BYL': two to six capitals, an organisation's short name."""
+    bare = word.rstrip(".,:;")
+    letters = re.sub(r"[^A-Za-zÆØÅæøåÄÖÜäöüÉé]", "", word)
+    return ("org", bare) if 2 <= len(letters) <= 6 and letters.isupper() and bare.isalpha() else None
+
+
+def party_name(word: str) -> tuple[str, str | None] | None:
+    """'Bygdelista', 'Senterpartiet': a capitalised word ending like a party or list."""
+    bare = word.rstrip(".,:;")
+    return ("org", bare) if PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper() else None
+
+
+def never_a_name(word: str) -> tuple[str, str | None] | None:
+    """Headings, labels, places, bodies and company forms ('Møtt', 'Rådhuset', 'AS')."""
+    bare = word.rstrip(".,:;")
+    if bare.lower() in NAME_STOPWORDS or NOT_NAME_SUFFIX_RE.search(bare) or bare in COMPANY_FORMS:
+        return "other", None
+    return None
+
+
+def name_word(word: str) -> tuple[str, str | None] | None:
+    """A capitalised word ('Kari', 'Berg-Hansen', "O'Neill"), not a label ('Navn:')."""
+    return ("name", None) if NAME_TOKEN_RE.fullmatch(word) and not word.endswith(":") else None
+
+
+def name_particle(word: str) -> tuple[str, str | None] | None:
+    """'van', 'de', 'von' inside a name."""
+    return ("name", None) if word.lower() in NAME_PARTICLES else None
+
+
+TOKEN_RULES: tuple[TokenRule, ...] = (
+    tick_mark,
+    initial_letter,
+    empty_cell,
+    known_org,
+    role_word,
+    party_codes,
+    capitals_code,
+    party_name,
+    never_a_name,
+    name_word,
+    name_particle,
+)
+
+
+def classify_token(word: str, line_start: bool) -> Tok:
+    for rule in TOKEN_RULES:
+        decided = rule(word)
+        if decided:
+            kind, org = decided
+            if rule is name_word and not is_abbreviation(word):
+                word = word.rstrip(".")
+            return Tok(word, kind, line_start, org)
+    return Tok(word, "other", line_start)
+
+
+def _keep_parenthesised_attributes(m: re.Match) -> str:
+    """'(AP, leder)' stays as attributes; '(Skjolden)', a place added to tell two people
+    apart, or '(sak 7.1-7.4)' is not part of the name."""
+    words = m.group(1).replace(",", " ").split()
+    if any(classify_token(w, False).kind in ("org", "role") for w in words):
+        return f" {m.group(1)} "
+    return " "
+
+
+def _word_tokens(raw: str, line_start: bool) -> list[Tok]:
+    """The tokens of one word as printed: the word and a separator glued to it ('Lie,')."""
+    word = raw.rstrip(",;")
+    if word in SEPARATORS:
+        return [Tok(word, "sep", line_start)]
+    if word.startswith("(") and word.endswith(")"):
+        inner = word.strip("()")
+        org = canonical_org(word) or (inner if inner.isupper() else None)
+        toks = [Tok(word, "org" if org else "other", line_start, org)]
+    else:
+        toks = [classify_token(word, line_start)]
+    if raw.endswith((",", ";")) and len(raw) > 1:
+        toks.append(Tok(",", "sep"))
+    return toks
+
+
+def _merged_pair(prev: Tok, tok: Tok) -> Tok | None:
+    """A role prefix and its role ('Assisterende kommunedirektør'), or a two-word
+    organisation ('Norsk Sykepleierforbund'), as one token."""
+    if tok.kind == "role" and ROLE_PREFIX_RE.fullmatch(prev.text):
+        return Tok(f"{prev.text} {tok.text}", "role", prev.line_start)
+    two = canonical_org(f"{prev.text} {tok.text}", strict_case=False)
+    if two and prev.kind != "org" and tok.kind in ("org", "name", "other"):
+        return Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two)
+    return None
+
+
+def tokenize(section: str) -> list[Tok]:
+    section = TABLE_HEADER_RE.sub(" ", section)
+    section = PAREN_RE.sub(_keep_parenthesised_attributes, section)
+    section = re.sub(r"[()\[\]]", " ", section)
+    toks: list[Tok] = []
+    pos = 0
+    for m in re.finditer(r"\S+", section):
+        line_start = "\n" in section[pos : m.start()] or pos == 0
+        pos = m.end()
+        toks += _word_tokens(m.group(), line_start)
+    merged: list[Tok] = []
+    for tok in toks:
+        pair = _merged_pair(merged[-1], tok) if merged else None
+        if pair:
+            merged[-1] = pair
+        else:
+            merged.append(tok)
+    return merged
+
+
+def runs(tokens: list[Tok]) -> list[tuple[str, list[Tok]]]:
+    """Group tokens into runs: 'N' (names) and 'A' (attributes); separators split N runs."""
+    grouped: list[tuple[str, list[Tok]]] = []
+    for tok in tokens:
+        if tok.kind == "sep":
+            grouped.append(("S", []))
+            continue
+        kind = "N" if tok.kind == "name" else "A"
+        if grouped and grouped[-1][0] == kind:
+            grouped[-1][1].append(tok)
+        else:
+            grouped.append((kind, [tok]))
+    return grouped
+
+
+def attrs(run: list[Tok]) -> tuple[list[str], list[str]]:
+    orgs = [t.org for t in run if t.kind == "org" and t.org]
+    roles = [t.text.rstrip(",;:") for t in run if t.kind == "role"]
+    return orgs, roles

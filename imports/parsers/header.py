@@ -1,0 +1,169 @@
+"""A meeting document's header: labelled date, time, place and body ('Møtedato:', 'Møtestad:'),
+and the municipality named in its masthead.
+
+Works on labels, not on line structure, so a flattened header parses like the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import ANY_DATE_RE, make_time, parse_date, parse_time_range
+from .textnorm import LOWER, UPPER, title_case_if_upper
+
+_I = re.IGNORECASE
+
+
+DATE_LABEL = r"(?:Møtedato(?:\s?/\s?tid|\s+og\s+tid)?|Dato(?:\s+og\s+tid)?)"
+PLACE_LABEL = r"(?:Møtested(?:\s?/\s?lokaler?)?|Møtestad|Møterom|Sted|Stad)"
+TIME_LABEL = r"(?:Møtetid|Tidspunkt|Tid|Klokkeslett)"
+BODY_LABEL = r"(?:Utvalg(?:\s?/\s?styre)?(?:\s?/\s?råd)?|Utval|Organ)"
+# A following label ends a header value: "Word:" or a known label word.
+_VALUE_END = re.compile(
+    rf"\n|\s(?:[{UPPER}][{LOWER}A-Za-z]+(?:\s+[{LOWER}]+){{0,2}})\.?\s*:|\s(?:{DATE_LABEL}|{TIME_LABEL}|"
+    rf"{PLACE_LABEL}|Arkivsak|Eventuelle|Forfall|Saksliste|SAKSLISTE|Medlemmer|Møtedeltakarar|"
+    rf"Faste|Følgende|Følgjande|Fra\s+kl|Frå\s+kl|Til\s+kl)\b"
+    rf"|\s(?=[{UPPER}][{LOWER}]+\s[{LOWER}]{{2,}}\s[{LOWER}]{{2,}}\s)"  # a sentence begins
+)
+
+
+_EMPTY_VALUE = re.compile(rf"(?:{DATE_LABEL}|{TIME_LABEL}|{PLACE_LABEL}|{BODY_LABEL}|Kl\.?)\s*:")
+
+
+def label_value(text: str, label: str, max_len: int = 100) -> str | None:
+    """The value after 'Label:' up to the next label or line break."""
+    m = re.search(rf"(?<![\w]){label}\s*:\s*", text)
+    if not m:
+        return None
+    rest = text[m.end() : m.end() + max_len + 40]
+    if _EMPTY_VALUE.match(rest):
+        return None  # flattened header: the next label follows at once
+    end = _VALUE_END.search(rest)
+    value = rest[: end.start()] if end else rest[:max_len]
+    value = " ".join(value.split()).strip(" ,;")
+    return value[:max_len] or None
+
+
+@dataclass
+class Header:
+    """Fields from a meeting document's header."""
+
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    place: str | None = None
+    body: str | None = None
+
+
+MEETING_WORD_RE = re.compile(
+    r"møteinnkalling|innkalling|møteprotokoll|protokoll|møtebok|saksliste|sakliste|sakskart|"
+    r"har\s+møte|møte\s+i\b",
+    _I,
+)
+HELD_DATE_RE = re.compile(
+    r"(?:har|holder|held|avholdes|vert\s+halde)\s+møte\b[^.\n]{0,80}?(?=\d|"
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|måndag|tysdag)\b)",
+    _I,
+)
+
+
+def _labelled_date(text: str, label: str, *, leading: bool = False) -> dt.date | None:
+    """A date in the value of a labelled header field ('Møtedato: 12.03.2019'); with
+    ``leading``, only a date that opens the value ('Møtetid: 23.01.2019 kl. 12.00')."""
+    for m in re.finditer(rf"(?<![\w]){label}\s*:?\s*", text):
+        value = label_value(text[m.start() :], label, 60) or ""
+        if leading:
+            value = value[:16] if re.match(r"\d", value) else ""
+        found = parse_date(value)
+        if found:
+            return found
+    return None
+
+
+def parse_header(text: str) -> Header:
+    """Date, time, place and body from labels such as 'Møtedato:', 'Møtestad:', 'Tidspunkt:'.
+
+    The date comes from the labelled date field, else a date in the time field
+    ('Møtetid: 23.01.2019 kl. 12.00'), else a date next to the notice's heading or 'har møte'
+    ('Formannskapet 20.08.2020'), never from anywhere else in the text.
+    """
+    head = Header()
+    head.date = _labelled_date(text, DATE_LABEL) or _labelled_date(text, TIME_LABEL, leading=True)
+    if head.date is None:
+        head.date = _heading_date(text)
+    m = re.search(rf"(?<![\w]){TIME_LABEL}\s*:?\s*", text)
+    if m:
+        head.start, head.end = parse_time_range(text[m.end() : m.end() + 40])
+    if head.start is None:
+        m = re.search(r"(?:Fra|Frå)\s+kl\.?\s*:?\s*(\d{1,2})[:.](\d{2})", text, _I)
+        if m:
+            head.start = make_time(m.group(1), m.group(2))
+            m2 = re.search(
+                r"Til\s+kl\.?\s*:?\s*(\d{1,2})[:.](\d{2})", text[m.end() : m.end() + 80], _I
+            )
+            if m2:
+                head.end = make_time(m2.group(1), m2.group(2))
+    if head.start is None:
+        m = re.search(r"(?<![\w])[Kk]l\.?\s*:?\s*(?=\d)", text[:1500])
+        if m:
+            head.start, head.end = parse_time_range(text[m.end() : m.end() + 30])
+    head.place = label_value(text, PLACE_LABEL)
+    body = label_value(text, BODY_LABEL, 80)
+    head.body = title_case_if_upper(body) if body else None
+    return head
+
+
+def _heading_date(text: str) -> dt.date | None:
+    """A date printed right after the heading of a meeting document or 'har møte ...'."""
+    top = text[:400]
+    for m in ANY_DATE_RE.finditer(top):
+        before = top[max(0, m.start() - 80) : m.start()]
+        if re.search(r"frist|datert|søknad|brev|av\s*$|fra\s*$|frå\s*$", before, _I):
+            continue
+        if MEETING_WORD_RE.search(before) or re.search(
+            r"(?:utval\w*|utvalg\w*|formannskap\w*|kommunestyre\w*|bystyre\w*|heradsstyre\w*|"
+            r"fylkesting\w*|nemnd\w*|AMU|PSU)\s*$",
+            before,
+            _I,
+        ):
+            return parse_date(m.group(0))
+    m = HELD_DATE_RE.search(text[:1500])
+    if m:
+        return parse_date(text[m.end() : m.end() + 40])
+    return None
+
+
+MUNICIPALITY_RE = re.compile(
+    rf"(?<![\w])([{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)?(?:\s+og\s+[{UPPER}][{LOWER}]+)?|"
+    rf"[{UPPER}]{{2,}}(?:[- ][{UPPER}]{{2,}})?(?:\s+OG\s+[{UPPER}]{{2,}})?)\s+"
+    r"(?:kommune|Kommune|KOMMUNE|herad|Herad|HERAD|fylkeskommune|Fylkeskommune|FYLKESKOMMUNE)(?![\w])"
+    r"(?!\s*[-–]\s)"
+)
+MUNICIPALITY_URL_RE = re.compile(r"mote\.sing\.no/([a-z\-æøå]+)", _I)
+MASTHEAD_CHARS = 400
+NOT_NAMES = frozenset({"denne", "vår", "var", "kvar", "hver", "i", "ein", "en", "den", "til", "fra", "frå"})
+
+
+def find_municipality(text: str) -> str | None:
+    """The municipality named in the masthead ('Vaksdal kommune', 'TRANØY KOMMUNE', 'KVAM HERAD'),
+    or in the Sing portal URL. A masthead naming several municipalities (a joint committee)
+    names none of them alone."""
+    names = []
+    for m in MUNICIPALITY_RE.finditer(text[:MASTHEAD_CHARS]):
+        name = m.group(1)
+        if name.lower() in NOT_NAMES:
+            continue
+        name = " ".join(w if w.lower() == "og" else title_case_if_upper(w) for w in name.split())
+        name = name.replace(" Og ", " og ")
+        if name not in names:
+            names.append(name)
+    if len(names) == 1:
+        return names[0]
+    if names:
+        return None
+    m = MUNICIPALITY_URL_RE.search(text)
+    if m:
+        return m.group(1).replace("-", " ").title()
+    return None
