@@ -11,7 +11,7 @@ export DEMO_PASSWORD
 DEV := DEBUG=1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev catalogues run lint test e2e chromium ocr audit messages lock check-deploy clean vendor bench bench-import
+.PHONY: help install install-dev catalogues run lint test e2e chromium ocr audit messages lock check-deploy clean vendor bench bench-import bench-writes
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -104,6 +104,9 @@ vendor: ## Re-vendor front-end assets (Bootstrap) from the npm registry into sta
 
 bench-import: install-dev messages ocr ## Importer benchmark alone (PostgreSQL, worker running): upload to review of a 30-page PDF, the 50x500 review and its confirmation, OCR s/page
 	$(PY) benchmarks/bench_import.py
+
+bench-writes: install-dev messages ## The write path alone (PostgreSQL, 357 municipalities): meeting and item saves, p95 of 30 (target < 100 ms)
+	BENCH_WRITES_ONLY=1 $(PY) benchmarks/bench_pages.py
 
 bench: install-dev messages ocr ## Benchmarks on PostgreSQL: dashboard pages at 10 and 357 municipalities, importer, search; JSON on the last line (not in CI)
 	$(PY) benchmarks/bench_pages.py

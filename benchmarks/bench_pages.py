@@ -18,7 +18,8 @@ Usage: python benchmarks/bench_pages.py      (make bench)
    worker running, the review of a 50x500 document and OCR per page (benchmarks/bench_import.py).
 
 BENCH_LARGE_DB and BENCH_SMALL_DB name other databases (e.g. to keep parallel runs apart);
-BENCH_PAGES_ONLY=1 times the pages only.
+BENCH_PAGES_ONLY=1 times the pages only; BENCH_WRITES_ONLY=1 times the write path only, on the
+large database (``make bench-writes``).
 
 The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
@@ -47,6 +48,8 @@ WARMUP = 3
 #: BENCH_PAGES_ONLY=1: only the pages at both sizes (no writes, no importer), with the national
 #: page's budget on the last line
 PAGES_ONLY = os.environ.get("BENCH_PAGES_ONLY") == "1"
+#: BENCH_WRITES_ONLY=1: only the write path (step 3), on the large database
+WRITES_ONLY = os.environ.get("BENCH_WRITES_ONLY") == "1"
 SCORECARD_MUNICIPALITY = "0301"  # Oslo: the first municipality of every generated dataset
 
 
@@ -99,7 +102,7 @@ def measure() -> dict:
         "refresh_statistics_s": round(refresh_s, 2),
         "refresh_statistics_one_municipality_s": round(refresh_one_s, 3),
     }
-    for name, url in urls.items():
+    for name, url in ({} if WRITES_ONLY else urls).items():
         for _ in range(WARMUP):
             assert client.get(url).status_code == 200, url
         times, queries, size = [], 0, 0
@@ -172,6 +175,13 @@ def run_size(name: str, municipalities: int) -> dict:
 def main() -> dict:
     collect_static()
     results = {}
+    if WRITES_ONLY:
+        name, municipalities = SIZES["large"]
+        print(f"== {name}: {municipalities} municipalities x {YEARS} years, writes only", flush=True)
+        result = run_size(name, municipalities)
+        report = {key: value for key, value in result.items() if "write" in key}
+        print(json.dumps(report))
+        return report
     for size, (name, municipalities) in SIZES.items():
         print(f"== {name}: {municipalities} municipalities x {YEARS} years", flush=True)
         results[size] = run_size(name, municipalities)

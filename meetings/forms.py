@@ -56,16 +56,22 @@ class AttendanceForm(KeptRowFormMixin, forms.ModelForm):
         model = Attendance
         fields = ["person", "name", "membership", "status", "substitute_for", "side", "role", "organisation"]
 
-    def __init__(self, *args, meeting_body=None, **kwargs):
+    def __init__(self, *args, meeting_body=None, querysets=None, **kwargs):
         super().__init__(*args, **kwargs)
-        body = meeting_body
-        self.fields["person"].queryset = Person.objects.filter(municipality=body.municipality)
-        memberships = Membership.objects.filter(body=body).select_related("person", "on_behalf_of")
-        self.fields["membership"].queryset = memberships
-        self.fields["substitute_for"].queryset = memberships.exclude(role=Membership.Role.VARAMEDLEM)
-        self.fields["organisation"].queryset = Organisation.objects.all()
-        for name in ("person", "membership", "substitute_for", "organisation"):
+        for name, queryset in (querysets or self.choice_querysets(meeting_body)).items():
+            self.fields[name].queryset = queryset
             self.fields[name].required = False
+
+    @staticmethod
+    def choice_querysets(body) -> dict:
+        """What each select of a row of ``body``'s meeting offers (built once per formset)."""
+        memberships = Membership.objects.filter(body=body).select_related("person", "on_behalf_of")
+        return {
+            "person": Person.objects.filter(municipality=body.municipality_id),
+            "membership": memberships,
+            "substitute_for": memberships.exclude(role=Membership.Role.VARAMEDLEM),
+            "organisation": Organisation.objects.all(),
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -105,41 +111,52 @@ class BaseAttendanceFormSet(SharedChoicesFormSet):
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
-        kwargs["meeting_body"] = self.body
+        if "_querysets" not in self.__dict__:
+            self._querysets = self.form.choice_querysets(self.body)
+        kwargs["querysets"] = self._querysets
         return kwargs
 
-
     def clean(self):
+        """The rules across rows, each on its own (a rule that marks a field drops it from the row's
+        cleaned data, so the rules after it skip that value)."""
         super().clean()
-        rows = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        seen: dict[int, str] = {}
-        for form in self.forms:
-            data = form.cleaned_data
-            if not data or data.get("DELETE") or not data.get("person"):
+        rows = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        self._no_person_twice(rows)
+        self._one_substitute_per_seat(rows)
+        self._substitutes_only_for_absent_members(rows)
+
+    @staticmethod
+    def _no_person_twice(rows) -> None:
+        seen: set[int] = set()
+        for form in rows:
+            person = form.cleaned_data.get("person")
+            if not person:
                 continue
-            person = data["person"]
             if person.pk in seen:
                 form.add_error("person", _("%(name)s is listed twice.") % {"name": person.name})
-            seen[person.pk] = data.get("status")
+            seen.add(person.pk)
+
+    @staticmethod
+    def _one_substitute_per_seat(rows) -> None:
         substituted: set[int] = set()
-        for form in self.forms:
-            data = form.cleaned_data
-            if not data or data.get("DELETE") or not data.get("substitute_for"):
+        for form in rows:
+            seat = form.cleaned_data.get("substitute_for")
+            if not seat:
                 continue
-            seat = data["substitute_for"]
             if seat.pk in substituted:
                 form.add_error("substitute_for", _("Only one substitute can meet for the same member."))
             substituted.add(seat.pk)
+
+    @staticmethod
+    def _substitutes_only_for_absent_members(rows) -> None:
         status_by_membership = {
-            row["membership"].pk: row.get("status") for row in rows if row.get("membership")
+            form.cleaned_data["membership"].pk: form.cleaned_data.get("status")
+            for form in rows
+            if form.cleaned_data.get("membership")
         }
-        for form in self.forms:
-            data = form.cleaned_data
-            if not data or data.get("DELETE") or not data.get("substitute_for"):
-                continue
-            seat = data["substitute_for"]
-            status = status_by_membership.get(seat.pk)
-            if status != Attendance.Status.ABSENT:
+        for form in rows:
+            seat = form.cleaned_data.get("substitute_for")
+            if seat and status_by_membership.get(seat.pk) != Attendance.Status.ABSENT:
                 form.add_error(
                     "substitute_for",
                     _("%(name)s is not recorded as absent: a substitute can only meet for an absent member.")

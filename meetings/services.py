@@ -49,15 +49,21 @@ def all_valid(*forms) -> bool:
 def save_meeting(form, *formsets) -> Meeting:
     """Save a meeting and its formsets as one transaction: all or nothing.
 
-    Items are (re)classified for climate relevance as part of the same transaction. Raises
+    The item rows the page added or changed are (re)classified for climate relevance as part of
+    the same transaction; an item row posted back unchanged is not saved, and its classification,
+    read from fields this page does not edit, stays as it is. Raises
     :class:`~meetings.versioning.StaleEdit`, writing nothing, when someone saved in between.
     """
     claim_versions(form, *formsets)
     meeting = form.save()
+    saved_items = []
     for formset in formsets:
         formset.instance = meeting
-        formset.save()
-    classify_items(AgendaItem.objects.filter(meeting=meeting))
+        saved = formset.save()
+        if formset.model is AgendaItem:
+            saved_items += saved
+    if saved_items:
+        classify_items(AgendaItem.objects.filter(pk__in=[item.pk for item in saved_items]))
     _changed(save_meeting, meeting)
     return meeting
 

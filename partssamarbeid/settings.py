@@ -132,6 +132,10 @@ ITEM_PAGE_PANELS = ["measures/_item_panel.html"]
 # Dashboards read figures from precomputed statistics (dashboards.statistics); 0 counts from the records.
 DASHBOARDS_STATISTICS = os.environ.get("DASHBOARDS_STATISTICS", "1") != "0"
 
+# Freeze what a process holds after startup and its first requests, so the garbage collector's
+# full passes stop walking it (partssamarbeid/gc_policy.py); 0 turns it off.
+GC_FREEZE_LONG_LIVED = env_bool("GC_FREEZE_LONG_LIVED", True)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

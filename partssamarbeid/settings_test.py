@@ -13,6 +13,8 @@ EINNSYN_REQUESTS_PER_SECOND = 1000
 EINNSYN_BACKOFF_SECONDS = 0.01
 EINNSYN_TIMEOUT_SECONDS = 1
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# a test session's objects are not long-lived (tests/foundation/test_gc_policy.py tests the policy itself)
+GC_FREEZE_LONG_LIVED = False
 
 # SQLite tests use a file database rather than Django's in-memory one, so a worker started as a
 # subprocess by the worker-fault tests (tests/imports/test_worker_faults.py) can open it too.
