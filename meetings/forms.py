@@ -77,29 +77,39 @@ class AttendanceForm(KeptRowFormMixin, forms.ModelForm):
         cleaned = super().clean()
         membership = cleaned.get("membership")
         if membership:
-            if not cleaned.get("person"):
-                cleaned["person"] = membership.person
-            elif cleaned["person"] != membership.person:
-                self.add_error("membership", _("This seat belongs to another person."))
-            if cleaned.get("side") == Attendance.Side.OTHER:
-                cleaned["side"] = membership.side
-            if not cleaned.get("organisation"):
-                cleaned["organisation"] = membership.on_behalf_of
-        seat = cleaned.get("substitute_for")
-        if seat and not membership:
-            # a substitute picked in a blank row meets on the side, and for the organisation, of the
-            # member whose seat they fill
-            if cleaned.get("side") in (None, "", Attendance.Side.OTHER):
-                cleaned["side"] = seat.side
-            if not cleaned.get("organisation"):
-                cleaned["organisation"] = seat.on_behalf_of
+            self._fill_from_seat(cleaned, membership)
+        elif cleaned.get("substitute_for"):
+            self._fill_from_substituted_seat(cleaned, cleaned["substitute_for"])
+        self._check(cleaned, membership)
+        return cleaned
+
+    def _fill_from_seat(self, cleaned: dict, membership: Membership) -> None:
+        """A row on a seat: the seat's person, side (unless given) and organisation (unless given)."""
+        if not cleaned.get("person"):
+            cleaned["person"] = membership.person
+        elif cleaned["person"] != membership.person:
+            self.add_error("membership", _("This seat belongs to another person."))
+        if cleaned.get("side") == Attendance.Side.OTHER:
+            cleaned["side"] = membership.side
+        if not cleaned.get("organisation"):
+            cleaned["organisation"] = membership.on_behalf_of
+
+    @staticmethod
+    def _fill_from_substituted_seat(cleaned: dict, seat: Membership) -> None:
+        """A substitute picked in a blank row meets on the side, and for the organisation, of the
+        member whose seat they fill."""
+        if cleaned.get("side") in (None, "", Attendance.Side.OTHER):
+            cleaned["side"] = seat.side
+        if not cleaned.get("organisation"):
+            cleaned["organisation"] = seat.on_behalf_of
+
+    def _check(self, cleaned: dict, membership: Membership | None) -> None:
         if not cleaned.get("person") and not (cleaned.get("name") or "").strip():
             self.add_error("name", _("Choose a person or write a name."))
         if cleaned.get("substitute_for") and cleaned.get("status") != Attendance.Status.PRESENT:
             self.add_error("status", _("A substitute who meets must be marked present."))
         if membership and cleaned.get("substitute_for") == membership:
             self.add_error("substitute_for", _("A member cannot substitute for themselves."))
-        return cleaned
 
 
 class BaseAttendanceFormSet(SharedChoicesFormSet):
