@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -106,11 +107,13 @@ def _table(form: NationalForm, shown: list[ComparisonRow], page_number) -> dict:
         return rows.row(row.municipality, row.card, enough_data(row.card))
 
     municipal = [row for row in shown if not row.municipality.is_county]
+    counties = [row for row in shown if row.municipality.is_county]
     page = Paginator(municipal, PAGE_SIZE).get_page(page_number)
-    return {
+    return {  # the rows are built only when their HTML is rendered (not when it is cached)
         "page": page,
-        "table": [table_row(row) for row in page],
-        "county_table": [table_row(row) for row in shown if row.municipality.is_county],
+        "table": SimpleLazyObject(lambda: [table_row(row) for row in page]),
+        "county_table": SimpleLazyObject(lambda: [table_row(row) for row in counties]),
+        "has_county_rows": bool(counties),
         "shown_count": len(municipal),
         "figure_columns": len(METRICS) + 1,
         "scorecard_query": query({key: params[key] for key in ("from", "to", "body_kind")}).urlencode(),
@@ -168,9 +171,16 @@ def _heatmap(request, form: NationalForm, page, ids) -> dict:
         "topics", (ids, period, body_kind), request.user,
         lambda: queries.topic_heatmap(request.user, period, body_kind, ids),
     )
-    heat_rows, heatmap = presentation.topic_heat(page.object_list, topics)
-    return {"heatmap": heatmap, "heat_rows": heat_rows,
-            "topics": [label for _code, label in presentation.TOPIC_COLUMNS]}
+    labels = [label for _code, label in presentation.TOPIC_COLUMNS]
+
+    def rendered() -> tuple[list[dict], str, str]:
+        heat_rows, heatmap = presentation.topic_heat(page.object_list, topics)
+        return heat_rows, heatmap, render_to_string(f"{TEMPLATE}#heat-rows", {"heat_rows": heat_rows})
+
+    # the chart and its table for the page's municipalities, made once per page like the rows
+    parts = (sorted(form.params().items()), [m.municipality.number for m in page.object_list], get_language())
+    heat_rows, heatmap, heat_rows_html = summary_cache.cached("national-heat", parts, request.user, rendered)
+    return {"heatmap": heatmap, "heat_rows": heat_rows, "heat_rows_html": heat_rows_html, "topics": labels}
 
 
 def _links(form: NationalForm, sort: str) -> dict:
