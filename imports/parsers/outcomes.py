@@ -45,8 +45,9 @@ ADOPTED_RE = re.compile(
     _I,
 )
 VOTES_RE = re.compile(
-    r"(?<![\w])(?:fekk|fikk|fått|får|med)\s+(\d{1,3})\s+(?:stemme|stemmer|stemmar|røyst|røyster|røystar)"
-    r"(?:\s*\([^()]{0,120}\))?(?:\s+mot\s+(\d{1,3})(?:\s+(?:stemme|stemmer|røyst|røyster))?\s*"
+    # plural before singular: "stemme" would stop a match inside "stemmer" (or "røyst" in "røyster")
+    r"(?<![\w])(?:fekk|fikk|fått|får|med)\s+(\d{1,3})\s+(?:stemmer|stemmar|stemme|røyster|røystar|røyst)"
+    r"(?:\s*\([^()]{0,120}\))?(?:\s+mot\s+(\d{1,3})(?:\s+(?:stemmer|stemme|røyster|røyst))?\s*"
     r"(?:\([^()]{0,120}\))?\s*(?:mot|imot)?)?",
     _I,
 )

@@ -154,9 +154,9 @@ def test_unnamed_refs(specs, decided, outcome, expected):
         ("Forslaget fekk 7 stemmer og vart vedteke.", (7, None)),
         ("Forslaget fekk 7 røyst mot 2 og vart vedteke.", (7, 2)),
         ("Forslaget fikk 5 stemme (SV) mot 4 stemmer (H) og ble vedtatt.", (5, 4)),
-        # known gap, kept as it is: after a plural ('røyster') VOTES_RE's alternation stops at
-        # 'røyst', so the count against is not read from the same match
-        ("Forslaget fekk 7 røyster mot 2 og vart vedteke.", (7, None)),
+        # after a plural ('røyster') the count against is read too (the alternation tries plurals first)
+        ("Forslaget fekk 7 røyster mot 2 og vart vedteke.", (7, 2)),
+        ("Forslaget fikk 3 stemmer mot 6 stemmer og falt.", (3, 6)),
         ("Innstillingen ble vedtatt med 7 mot 2 stemmer.", (7, 2)),
         ("Vedteke 6-3 røyster.", (6, 3)),
         ("Samrøystes vedteke.", None),
