@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import re
 
-from . import common as c
-from . import sections as sec
-from .generic import ADMIN_STOP_RE, TAIL_RE, Layout, parse_with_layout
+from .generic import GENERIC, marker_share, parse_with_layout
 from .types import ParsedMeeting
 
 NAME = "elements"
 _I = re.IGNORECASE
-DETECT_CHARS = 60_000
 
 MARKERS = [
     re.compile(p, _I)
@@ -37,21 +34,12 @@ MARKERS = [
     )
 ]
 
-ELEMENTS = Layout(
-    labels=sec.ItemLabels(
-        admin=c.ADMIN_LABEL_RE,
-        handling=sec.HANDLING_RE,
-        decision=sec.DECISION_LABEL_RE,
-        admin_stop=ADMIN_STOP_RE,
-    ),
-    tail=TAIL_RE,
-)
+ELEMENTS = GENERIC  # Elements' item labels are the common ones
 
 
 def detect(text: str) -> float:
     """Share of Elements markers found (1.0 = certainly Elements)."""
-    head = text[:DETECT_CHARS]
-    return min(1.0, sum(1 for m in MARKERS if m.search(head)) / 4)
+    return marker_share(text, MARKERS)
 
 
 def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:

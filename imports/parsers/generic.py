@@ -59,6 +59,16 @@ GENERIC = Layout(
 )
 
 
+#: how much of a document's start a family's markers are looked for in
+DETECT_CHARS = 60_000
+
+
+def marker_share(text: str, markers) -> float:
+    """Share of a family's markers found in the document's start (four or more = certainly it)."""
+    head = text[:DETECT_CHARS]
+    return min(1.0, sum(1 for m in markers if m.search(head)) / 4)
+
+
 def detect(text: str) -> float:
     """The fallback: always a low score."""
     return 0.1

@@ -14,11 +14,11 @@ from . import common as c
 from . import sections as sec
 from .attachments import case_paper_end, split_case_paper
 from .attendance import read_attendance
+from .generic import marker_share
 from .types import ParsedItem, ParsedMeeting
 
 NAME = "sing"
 _I = re.IGNORECASE
-DETECT_CHARS = 60_000
 MAX_MEETINGS = 50
 MAX_TITLE_SEARCHES = 30
 
@@ -77,8 +77,7 @@ LABELS = sec.ItemLabels(
 
 def detect(text: str) -> float:
     """Share of Sing markers found (1.0 = certainly Sing)."""
-    head = text[:DETECT_CHARS]
-    return min(1.0, sum(1 for m in MARKERS if m.search(head)) / 4)
+    return marker_share(text, MARKERS)
 
 
 def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
