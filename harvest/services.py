@@ -11,7 +11,8 @@ a lost worker, eInnsyn down) leaves whole meetings and resumes after the last on
 A record that cannot be read is logged with its id, reported in the run's errors and skipped;
 a request that still fails after the client's retries ends the run (the cursor stays). A meeting
 whose save meets a passing database error (a lock wait that timed out, a deadlock, a dropped
-connection) is tried once more on a fresh connection; a second failure ends the run as failed.
+connection) is tried once more on a fresh connection, without fetching from eInnsyn again; a
+second failure ends the run as failed.
 """
 from __future__ import annotations
 
@@ -128,7 +129,7 @@ def harvest(source: Source, run: HarvestRun, *, client: Client | None = None, si
         since = source.since.isoformat()
     try:
         for hit in list_meetings(source, client, since=since, starting_after=source.cursor):
-            _harvest_hit_retrying(source, run, hit, client, parse, outcome, dry_run)
+            _harvest_hit(source, run, hit, client, parse, outcome, dry_run)
             reconnecting(renew)
     except EinnsynError as error:
         logger.warning("harvest of source %s stopped: %s", source.pk, error)
@@ -151,15 +152,16 @@ def _fresh_connection() -> None:
         connection.close()
 
 
-def _harvest_hit_retrying(source, run, hit, client, parse, outcome: Outcome, dry_run: bool) -> None:
-    """:func:`_harvest_hit`, once more on a fresh connection after a passing database error."""
+def _retrying(source: Source, step):
+    """``step()``, once more on a fresh connection after a passing database error. Only the
+    database steps of a meeting are retried: what was fetched from eInnsyn is not fetched again."""
     for attempt in range(1, DATABASE_ATTEMPTS + 1):
         try:
-            return _harvest_hit(source, run, hit, client, parse, outcome, dry_run)
+            return step()
         except DATABASE_ERRORS:
             if attempt == DATABASE_ATTEMPTS or connection.needs_rollback:  # a broken outer transaction
                 raise
-            logger.warning("harvest of source %s: database error, trying the meeting again", source.pk, exc_info=True)
+            logger.warning("harvest of source %s: database error, trying the step again", source.pk, exc_info=True)
             _fresh_connection()
 
 
@@ -168,14 +170,8 @@ def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: boo
     if record_id is None:
         _error(outcome, "?", "a search hit without an id")
         return
-    known = HarvestedRecord.objects.filter(source=source, einnsyn_id=record_id, kind="Moetemappe").first()
-    updated = cursor.split(",", 1)[0] if cursor else ""
     try:
-        if known and updated and known.updated == updated:
-            _unchanged(outcome)
-        else:
-            record = client.meeting(record_id)  # EinnsynError ends the run: the cursor stays
-            _save_meeting(source, record, known, client, parse, outcome, dry_run)
+        _fetch_and_save(source, record_id, cursor, client, parse, outcome, dry_run)
     except MalformedRecord as error:
         _error(outcome, error.record_id, error.message)
     except ProtocolImportError as error:
@@ -185,11 +181,40 @@ def _harvest_hit(source, run, hit, client, parse, outcome: Outcome, dry_run: boo
     except Exception as error:  # noqa: BLE001 - an unexpected record must not end the run
         logger.exception("eInnsyn record %s could not be saved", record_id)
         _error(outcome, record_id, f"unexpected: {type(error).__name__}")
+    _retrying(source, lambda: _advance(source, run, cursor, outcome, dry_run))
+
+
+def _advance(source: Source, run: HarvestRun, cursor: str, outcome: Outcome, dry_run: bool) -> None:
+    """Move the source's cursor past the meeting and save the run's progress."""
     if not dry_run and cursor:
         Source.objects.filter(pk=source.pk).update(cursor=cursor)
         source.cursor = cursor
     run.cursor_to = cursor or run.cursor_to
     _save_run(run, outcome)
+
+
+def _fetch_and_save(source, record_id: str, cursor: str, client, parse, outcome: Outcome, dry_run: bool) -> None:
+    known = _retrying(source, lambda: HarvestedRecord.objects.filter(
+        source=source, einnsyn_id=record_id, kind="Moetemappe").select_related("meeting").first())
+    updated = cursor.split(",", 1)[0] if cursor else ""
+    if known and updated and known.updated == updated:
+        _unchanged(outcome)
+        return
+    record = client.meeting(record_id)  # EinnsynError ends the run: the cursor stays
+    digest = checksum(record)
+    if known and known.checksum == digest:
+        _unchanged(outcome)
+        if not dry_run:
+            _retrying(source, lambda: HarvestedRecord.objects.filter(pk=known.pk).update(
+                updated=record.get("oppdatertDato") or ""))
+        return
+    structured, totals = map_meeting(record)
+    data, stored, parsed = _document(source, record, client, parse, dry_run, outcome)
+    document = _harvested_document(merge(structured, parsed), parsed)
+    moved, result, preview = _retrying(
+        source, lambda: _save_meeting(source, record, known, (data, stored, document), totals, digest, dry_run))
+    outcome.warnings.extend(moved)
+    _tally(outcome, result, preview)
 
 
 def _error(outcome: Outcome, record_id: str, message: str) -> None:
@@ -205,7 +230,7 @@ def _document(source: Source, record: dict, client: Client, parse, dry_run: bool
         except EinnsynError as error:
             outcome.warnings.append(f"{record['id']}: the document {filename} could not be fetched ({error}).")
             return None, None, None
-        stored = None if dry_run else store_document(data, filename, source.municipality)
+        stored = None if dry_run else _retrying(source, partial(store_document, data, filename, source.municipality))
         return data, stored, parse(data, filename)
     return None, None, None
 
@@ -233,20 +258,15 @@ def saved_as(updating: bool, counts: dict) -> str:
     return "skipped"
 
 
-def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_run: bool) -> None:
-    digest = checksum(record)
-    if known and known.checksum == digest:
-        _unchanged(outcome)
-        if not dry_run:
-            HarvestedRecord.objects.filter(pk=known.pk).update(updated=record.get("oppdatertDato") or "")
-        return
-    structured, totals = map_meeting(record)
-    data, stored, parsed = _document(source, record, client, parse, dry_run, outcome)
-    document = _harvested_document(merge(structured, parsed), parsed)
-    meeting = document.meetings[0]
+def _save_meeting(source, record, known, fetched, totals, digest: str, dry_run: bool):
+    """One transaction: the meeting through the importer and its eInnsyn ids. Returns the move
+    warnings, the importer's result and its preview; writes nothing to the outcome, so a retried
+    save is not counted twice."""
+    data, stored, document = fetched
+    moved = []
     with transaction.atomic():
-        if known and known.meeting.date != meeting.date:
-            _move(known.meeting, meeting.date, outcome)
+        if known and known.meeting.date != document.meetings[0].date:
+            moved = _move(known.meeting, document.meetings[0].date)
         preview = preview_sources(
             [(data or json.dumps(record).encode(), stored.filename if stored else f"{record['id']}.json", stored)],
             source.municipality, source.body, parse=lambda *_: document,
@@ -260,7 +280,7 @@ def _save_meeting(source, record, known, client, parse, outcome: Outcome, dry_ru
             _remember(source, record, saved, digest)
         else:
             transaction.set_rollback(True)
-    _tally(outcome, result, preview)
+    return moved, result, preview
 
 
 def _tally(outcome: Outcome, result, preview: Preview) -> None:
@@ -273,13 +293,12 @@ def _tally(outcome: Outcome, result, preview: Preview) -> None:
     outcome.meetings.extend(e.data.to_json() for e in preview.meetings)
 
 
-def _move(meeting: Meeting, day, outcome: Outcome) -> None:
+def _move(meeting: Meeting, day) -> list[str]:
     """eInnsyn moved the meeting to another date: the eInnsyn id, not the date, says which it is."""
     if Meeting.objects.filter(body=meeting.body, date=day).exclude(pk=meeting.pk).exists():
-        outcome.warnings.append(f"{meeting}: moved to {day:%d.%m.%Y}, where the body already has a meeting.")
-        return
+        return [f"{meeting}: moved to {day:%d.%m.%Y}, where the body already has a meeting."]
     Meeting.objects.filter(pk=meeting.pk).update(date=day)
-    outcome.warnings.append(f"{meeting}: moved to {day:%d.%m.%Y} in eInnsyn.")
+    return [f"{meeting}: moved to {day:%d.%m.%Y} in eInnsyn."]
 
 
 def _abstentions(meeting: Meeting, totals: dict) -> None:

@@ -215,7 +215,7 @@ def test_a_meeting_moved_in_einnsyn_stays_the_same_meeting(harvest_now, einnsyn)
     assert any("27.05.2025" in warning for warning in run.warnings)
 
 
-def test_a_passing_database_error_is_retried_and_the_meeting_saved_once(harvest_now, source, monkeypatch):
+def test_a_passing_database_error_is_retried_and_the_meeting_saved_once(harvest_now, einnsyn, source, monkeypatch):
     real, calls = services.apply_preview, []
 
     def locked_once(preview, municipality, user=None):
@@ -229,6 +229,27 @@ def test_a_passing_database_error_is_retried_and_the_meeting_saved_once(harvest_
     assert (run.status, run.added, run.errors) == ("done", 3, [])
     assert len(calls) == 4  # three meetings, the second one twice
     assert Meeting.objects.count() == 3 and HarvestedRecord.objects.filter(kind="Moetemappe").count() == 3
+    fetched = [p for p in einnsyn.paths() if p.startswith("/moetemappe/")]
+    assert len(fetched) == len(set(fetched)) == 3  # the retry saves again, it does not fetch again
+
+
+def test_a_database_error_while_moving_the_cursor_retries_that_step_and_counts_once(harvest_now, einnsyn, source, monkeypatch):
+    real, calls = services._save_run, []
+
+    def lost_once(run, outcome, finished=False):
+        calls.append(finished)
+        if len(calls) == 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(run, outcome, finished)
+
+    monkeypatch.setattr(services, "_save_run", lost_once)
+    run = harvest_now()
+    run.refresh_from_db()
+    assert (run.status, run.added, run.updated, run.skipped, run.meetings) == ("done", 3, 0, 0, 3)
+    fetched = [p for p in einnsyn.paths() if p.startswith("/moetemappe/")]
+    assert len(fetched) == len(set(fetched)) == 3
+    source.refresh_from_db()
+    assert source.cursor == run.cursor_to != ""
 
 
 def test_a_database_that_keeps_failing_ends_the_run_as_failed_at_the_last_saved_meeting(harvest_now, source, monkeypatch):

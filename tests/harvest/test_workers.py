@@ -105,7 +105,7 @@ def test_four_workers_harvest_fifty_sources_once_each_like_one_worker(sources, s
     # each source harvested once: one run, its two meetings fetched once
     assert sorted(HarvestRun.objects.values_list("source_id", flat=True)) == sorted(s.pk for s in sources)
     fetched = [p for p in scale_fake.paths() if p.startswith("/moetemappe/")]
-    assert len(fetched) == len(set(fetched)) == 2 * SOURCES
+    assert len(fetched) == len(set(fetched)) == 2 * SOURCES, logged
     assert len(set(HarvestRun.objects.values_list("worker", flat=True))) > 1  # the work was shared
     assert Meeting.objects.count() == 2 * SOURCES and AgendaItem.objects.count() == 2 * SOURCES
     assert set(Proposal.objects.values_list("votes_for", "votes_against")) == {(3, 1)}
