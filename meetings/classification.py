@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import QuerySet
 
 from .climate.classifier import Classification, assess_environment, classify_agenda_item
 from .models import AgendaItem
+from .signals import send_meetings_changed
 
 
 def classification_for(item: AgendaItem) -> Classification:
@@ -58,3 +60,23 @@ def classify_items(items: Iterable[AgendaItem]) -> int:
             changed.append(item)
     AgendaItem.objects.bulk_update(changed, ["climate_level", "climate_evidence", "env_assessment"], batch_size=500)
     return len(changed)
+
+
+def reclassify(municipality_numbers: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Apply the current classifier to every stored item, or to the named municipalities' items
+    (after a classifier update). One transaction per municipality; a municipality with a changed
+    item has its statistics and search index refreshed (``meetings_changed``). Returns
+    ``{number: (items, changed)}`` for each municipality that has items."""
+    items = AgendaItem.objects.order_by()
+    if municipality_numbers is not None:
+        items = items.filter(meeting__body__municipality_id__in=list(municipality_numbers))
+    numbers = sorted(set(items.values_list("meeting__body__municipality_id", flat=True)))
+    done = {}
+    for number in numbers:
+        own = items.filter(meeting__body__municipality_id=number).order_by("pk")
+        with transaction.atomic():
+            changed = classify_items(own)
+            if changed:
+                send_meetings_changed(reclassify, number)
+        done[number] = (own.count(), changed)
+    return done
