@@ -123,6 +123,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the embedded default): the web process and the task worker write to one file. A
+# transaction takes the write lock when it starts and waits up to 20 s for it, rather than failing
+# at once with "database is locked" when its first read turns into a write while the other holds it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Panels that apps above meetings add to an agenda item's page (templates included with ``item``
