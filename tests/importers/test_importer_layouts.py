@@ -12,6 +12,7 @@ from synthetic_docs import LAYOUTS, flattened
 from imports.parsers import ProtocolImportError, parse_text
 from imports.parsers import cases as cs
 from imports.parsers import titles as tt
+from imports.parsers.header import find_municipality, parse_header
 
 FORMS = ["text", "flattened"]
 MISSING_DATE = "Fant ingen møtedato: fyll den inn før møtet lagres."
@@ -164,9 +165,7 @@ def test_own_template_with_slashed_labels_and_sak_numbers(form):
     ],
 )  # fmt: skip
 def test_header_fields_decide_date_and_time(text, expected):
-    from imports.parsers import common
-
-    head = common.parse_header(text)
+    head = parse_header(text)
     assert (head.date, head.start) == expected
 
 
@@ -181,9 +180,7 @@ def test_header_fields_decide_date_and_time(text, expected):
     ],
 )
 def test_municipality_only_from_the_masthead(text, expected):
-    from imports.parsers import common
-
-    assert common.find_municipality(text) == expected
+    assert find_municipality(text) == expected
 
 
 @pytest.mark.parametrize(

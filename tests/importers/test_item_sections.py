@@ -10,7 +10,7 @@ from synthetic_docs import NORDVIK_NOTICE_HEAD, flattened
 
 from imports.parsers import parse_text
 from imports.parsers import sections as sec
-from imports.parsers.common import flat, normalize
+from imports.parsers.textnorm import flat, normalize
 
 FORMS = ["text", "flattened"]
 
