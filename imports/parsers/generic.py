@@ -66,6 +66,11 @@ GENERIC = Layout(
 DETECT_CHARS = 60_000
 
 
+def compile_markers(*patterns: str) -> list[re.Pattern]:
+    """A family's markers: its patterns, compiled ignoring case."""
+    return [re.compile(p, _I) for p in patterns]
+
+
 def marker_share(text: str, markers) -> float:
     """Share of a family's markers found in the document's start (four or more = certainly it)."""
     head = text[:DETECT_CHARS]

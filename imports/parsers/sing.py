@@ -16,7 +16,7 @@ from .attachments import case_paper_end, split_case_paper
 from .attendance import read_attendance
 from .case_numbers import TYPE_PREFIXES, case_number, is_procedural, item_type
 from .dates import parse_date
-from .generic import marker_share
+from .generic import compile_markers, marker_share
 from .header import find_municipality, parse_header
 from .proposals import ADMIN_LABEL_RE
 from .textnorm import clean_block, flat, normalize, title_case_if_upper
@@ -27,22 +27,19 @@ _I = re.IGNORECASE
 MAX_MEETINGS = 50
 MAX_TITLE_SEARCHES = 30
 
-MARKERS = [
-    re.compile(p, _I)
-    for p in (
-        r"mote\.sing\.no",
-        r"Møtande\s+varamedlem",
-        r"sitt\s+framlegg\s+til\s+vedtak",
-        r"Vedtak/Tilråding",
-        r"SAKSNR\s+TITTEL",
-        r"Saksnr\s+Utval\s+Type\s+Dato",
-        r"Sakshandsamar\s+Arkiv\s+ArkivsakID",
-        r"Medlemmer\s+Parti\s+Rolle",
-        r"Andre\s+møtande",
-        r"Møtedeltakarar",
-        r"\b[A-ZÆØÅ]{2,10}\s*-\s*sak\s+\d{1,3}/\d{4}",
-    )
-]
+MARKERS = compile_markers(
+    r"mote\.sing\.no",
+    r"Møtande\s+varamedlem",
+    r"sitt\s+framlegg\s+til\s+vedtak",
+    r"Vedtak/Tilråding",
+    r"SAKSNR\s+TITTEL",
+    r"Saksnr\s+Utval\s+Type\s+Dato",
+    r"Sakshandsamar\s+Arkiv\s+ArkivsakID",
+    r"Medlemmer\s+Parti\s+Rolle",
+    r"Andre\s+møtande",
+    r"Møtedeltakarar",
+    r"\b[A-ZÆØÅ]{2,10}\s*-\s*sak\s+\d{1,3}/\d{4}",
+)
 
 HEADER_RE = re.compile(
     r"(?<![\w])(?<!AV\s)(?<!av\s)(?P<kind>MØTEINNKALLING|MØTEPROTOKOLL|Møteinnkalling|Møteprotokoll)"
