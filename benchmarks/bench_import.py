@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "importers"))
 
+from bench_pages import measure_in_child, production_env, run_benchmark  # noqa: E402
+
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("BENCH_IMPORT_DB", "partssamarbeid_bench_import")
 PAGES = 30
@@ -169,21 +171,10 @@ def measure() -> dict:
 def main() -> dict:
     for statement in (f'DROP DATABASE IF EXISTS "{DATABASE}"', f'CREATE DATABASE "{DATABASE}"'):
         subprocess.run(["psql", f"{PG_URL}/postgres", "-qc", statement], check=True)
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{PG_URL}/{DATABASE}",
-        "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-not-a-secret-" + "x" * 40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "LOG_LEVEL": "WARNING",
-        "MEDIA_ROOT": tempfile.mkdtemp(prefix="bench-import-media-"),
-    }
-    out = subprocess.run([sys.executable, __file__, "--measure"], env=env, cwd=ROOT, capture_output=True, text=True)
-    if out.returncode:
-        sys.stderr.write(out.stdout + out.stderr[-5000:])
-        raise SystemExit("import benchmark failed")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    env = production_env(
+        DATABASE_URL=f"{PG_URL}/{DATABASE}", MEDIA_ROOT=tempfile.mkdtemp(prefix="bench-import-media-")
+    )
+    result = measure_in_child(__file__, env, "import benchmark failed", stderr_chars=5000)
     print(
         f"upload to review, {PAGES}-page PDF: {result['upload_to_review_30_page_pdf_s']} s (target < 3 s); "
         f"50x500 review page: {result['review_50x500_page_s']} s, {result['review_50x500_page_bytes']} bytes "
@@ -196,7 +187,4 @@ def main() -> dict:
 
 
 if __name__ == "__main__":
-    if "--measure" in sys.argv:
-        print(json.dumps(measure()))
-    else:
-        main()
+    run_benchmark(measure, main)

@@ -152,6 +152,25 @@ def production_env(**extra: str) -> dict[str, str]:
     }
 
 
+def measure_in_child(script: str, env: dict[str, str], failure: str, stderr_chars: int | None = None) -> dict:
+    """Run ``script --measure`` in a child process with ``env`` and return the JSON object on the
+    last line it printed; when it fails, show its output (the last ``stderr_chars`` of its errors)
+    and stop with ``failure``."""
+    out = subprocess.run([sys.executable, script, "--measure"], env=env, cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        sys.stderr.write(out.stdout + (out.stderr[-stderr_chars:] if stderr_chars else out.stderr))
+        raise SystemExit(failure)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_benchmark(measure, main) -> None:
+    """A benchmark script's entry: with ``--measure`` (the child) print what ``measure()`` found, else ``main()``."""
+    if "--measure" in sys.argv:
+        print(json.dumps(measure()))
+    else:
+        main()
+
+
 def collect_static() -> None:
     """With DEBUG=0 pages name their static files through the manifest that collectstatic writes
     (a clean clone has none yet)."""
@@ -163,13 +182,7 @@ def collect_static() -> None:
 def run_size(name: str, municipalities: int) -> dict:
     prepare_database(name)
     env = production_env(DATABASE_URL=f"{PG_URL}/{name}", BENCH_MUNICIPALITIES=str(municipalities))
-    out = subprocess.run(
-        [sys.executable, __file__, "--measure"], env=env, cwd=ROOT, capture_output=True, text=True
-    )
-    if out.returncode:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit(f"benchmark on {name} failed")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return measure_in_child(__file__, env, f"benchmark on {name} failed")
 
 
 def main() -> dict:
@@ -245,9 +258,5 @@ def national_page_budget(large: dict, small: dict) -> dict:
 
 
 if __name__ == "__main__":
-    if "--measure" in sys.argv:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        print(json.dumps(measure()))
-    else:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        main()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    run_benchmark(measure, main)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,7 +21,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_pages import PG_URL, REQUESTS, SEED, WARMUP, YEARS, p95, prepare_database  # noqa: E402
+from bench_pages import (  # noqa: E402
+    PG_URL,
+    REQUESTS,
+    SEED,
+    WARMUP,
+    YEARS,
+    measure_in_child,
+    p95,
+    prepare_database,
+    production_env,
+    run_benchmark,
+)
 
 DATABASE = os.environ.get("BENCH_SEARCH_DB", "partssamarbeid_load")
 MUNICIPALITIES = int(os.environ.get("BENCH_SEARCH_MUNICIPALITIES", "357"))
@@ -87,27 +97,12 @@ def measure() -> dict:
 
 def main() -> dict:
     prepare_database(DATABASE)
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{PG_URL}/{DATABASE}",
-        "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-not-a-secret-" + "x" * 40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(DATABASE_URL=f"{PG_URL}/{DATABASE}")
     print(f"== search on {DATABASE}", flush=True)
-    out = subprocess.run([sys.executable, __file__, "--measure"], env=env, cwd=ROOT, capture_output=True, text=True)
-    if out.returncode:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit("search benchmark failed")
-    report = json.loads(out.stdout.strip().splitlines()[-1])
+    report = measure_in_child(__file__, env, "search benchmark failed")
     print(json.dumps(report))
     return report
 
 
 if __name__ == "__main__":
-    if "--measure" in sys.argv:
-        print(json.dumps(measure()))
-    else:
-        main()
+    run_benchmark(measure, main)

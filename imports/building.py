@@ -18,7 +18,7 @@ from municipalities.models import Body, Municipality
 
 from .applying import apply_meeting
 from .changes import ImportResult
-from .parsers import common
+from .parsers.case_numbers import find_cases
 from .parsers.pipeline import parse_document
 from .parsers.sing import MAX_MEETINGS as MAX_MEETINGS_PER_DOCUMENT  # noqa: F401 - re-exported for the upload page
 from .parsers.text import extract_text, is_ocr_warning
@@ -85,7 +85,7 @@ def _cut_items_warnings(parsed, data: bytes, filename: str, ocr: bool) -> list[s
     """
     if ocr or not any(len(m.items) >= MAX_ITEMS_PER_MEETING for m in parsed.meetings):
         return []
-    named = {case for case, *_ in common.find_cases(extract_text(data, filename).text)}
+    named = {case for case, *_ in find_cases(extract_text(data, filename).text)}
     read = {item.case_number for m in parsed.meetings for item in m.items if item.case_number}
     if len(named - read) == 0:
         return []

@@ -12,7 +12,7 @@ from meetings.models import AgendaItem, Meeting, Request
 from municipalities.models import Municipality, Person
 
 from .changes import ImportResult
-from .parsers import common
+from .parsers.agenda_requests import request_subject, subject_score
 from .parsers.pipeline import LINK_THRESHOLD
 from .preview import RequestPreview
 from .resolving import normalise, resolve_organisation
@@ -76,7 +76,7 @@ def link_pending_requests(municipality: Municipality) -> int:
         for request in Request.objects.filter(
             meeting__body__municipality=municipality, asks_for_agenda_item=True, resulting_item__isnull=True
         ).select_related("meeting")
-        if (subject := common.request_subject(request.text))
+        if (subject := request_subject(request.text))
     ]
     if not pending:
         return 0
@@ -94,7 +94,7 @@ def link_pending_requests(municipality: Municipality) -> int:
     linked = 0
     for request, subject in pending:
         later = [(pk, title) for day, pk, title in candidates.get(request.meeting.body_id, []) if day > request.meeting.date]
-        scored = [(common.subject_score(subject, title), pk) for pk, title in later[:200]]
+        scored = [(subject_score(subject, title), pk) for pk, title in later[:200]]
         best = max((pair for pair in scored if pair[0] >= LINK_THRESHOLD), key=lambda pair: pair[0], default=None)
         if best:
             request.resulting_item_id = best[1]

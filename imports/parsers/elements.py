@@ -8,31 +8,25 @@ innstilling', 'Behandling', 'Vedtak'.
 
 from __future__ import annotations
 
-import re
-
-from .generic import GENERIC, marker_share, parse_with_layout
+from .generic import GENERIC, compile_markers, marker_share, parse_with_layout
 from .types import ParsedMeeting
 
 NAME = "elements"
-_I = re.IGNORECASE
 
-MARKERS = [
-    re.compile(p, _I)
-    for p in (
-        r"Faste\s+medlemmer\s+(?:som\s+)?møtte",
-        r"Varamedlemmer\s+(?:som\s+)?møtte",
-        r"Fra\s+administrasjonen\s+møtte",
-        r"Navn\s+Funksjon\s+Representerer",
-        r"Navn\s+Møtte\s+for\s+Representerer",
-        r"Rådmannens\s+innstilling|Kommunedirektørens\s+(?:innstilling|forslag\s+til\s+vedtak)",
-        r"Behandling\s+i\s+\w+",
-        r"Vedtak\s+i\s+\w+",
-        r"Saksnr\s+Tittel|Utvalgs-?\s*saksnr",
-        r"Tidspunkt\s*:",
-        r"(?<![\w])(?:PS|RS)\s+\d{1,3}/\d{2,4}",
-        r"medlemmer\s+(?:som\s+)?(?:hadde|meldte)\s+forfall",
-    )
-]
+MARKERS = compile_markers(
+    r"Faste\s+medlemmer\s+(?:som\s+)?møtte",
+    r"Varamedlemmer\s+(?:som\s+)?møtte",
+    r"Fra\s+administrasjonen\s+møtte",
+    r"Navn\s+Funksjon\s+Representerer",
+    r"Navn\s+Møtte\s+for\s+Representerer",
+    r"Rådmannens\s+innstilling|Kommunedirektørens\s+(?:innstilling|forslag\s+til\s+vedtak)",
+    r"Behandling\s+i\s+\w+",
+    r"Vedtak\s+i\s+\w+",
+    r"Saksnr\s+Tittel|Utvalgs-?\s*saksnr",
+    r"Tidspunkt\s*:",
+    r"(?<![\w])(?:PS|RS)\s+\d{1,3}/\d{2,4}",
+    r"medlemmer\s+(?:som\s+)?(?:hadde|meldte)\s+forfall",
+)
 
 ELEMENTS = GENERIC  # Elements' item labels are the common ones
 

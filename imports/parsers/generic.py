@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 from . import attendance as att
 from . import cases
-from . import common as c
 from . import sections as sec
+from .agenda_requests import parse_requests
 from .attendance import read_attendance
+from .header import find_municipality, parse_header
+from .proposals import ADMIN_LABEL_RE
+from .textnorm import flat, normalize, title_case_if_upper
 from .types import ParsedMeeting
 
 NAME = "generic"
@@ -50,7 +53,7 @@ NOTICE_WORD_RE = re.compile(r"innkalling|sakliste|saksliste|sakskart", _I)
 
 GENERIC = Layout(
     labels=sec.ItemLabels(
-        admin=c.ADMIN_LABEL_RE,
+        admin=ADMIN_LABEL_RE,
         handling=sec.HANDLING_RE,
         decision=sec.DECISION_LABEL_RE,
         admin_stop=ADMIN_STOP_RE,
@@ -61,6 +64,11 @@ GENERIC = Layout(
 
 #: how much of a document's start a family's markers are looked for in
 DETECT_CHARS = 60_000
+
+
+def compile_markers(*patterns: str) -> list[re.Pattern]:
+    """A family's markers: its patterns, compiled ignoring case."""
+    return [re.compile(p, _I) for p in patterns]
 
 
 def marker_share(text: str, markers) -> float:
@@ -89,7 +97,7 @@ OWN_HEADING_CHARS = 300
 def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list[str]]:
     """The meetings of a document in ``layout``: one, or a notice and the protocol of an earlier
     meeting attached to it (its own heading with header fields, after the notice's)."""
-    text = c.normalize(text)
+    text = normalize(text)
     embedded = EMBEDDED_PROTOCOL_RE.search(text, OWN_HEADING_CHARS)
     if embedded is None:
         return _parse_meeting(text, layout)
@@ -98,7 +106,7 @@ def parse_with_layout(text: str, layout: Layout) -> tuple[list[ParsedMeeting], l
         return _parse_meeting(text, layout)
     protocol, more = _parse_meeting(text[embedded.start() :], layout)
     protocol[0].municipality_name = protocol[0].municipality_name or notice[0].municipality_name
-    heading_body = c.title_case_if_upper(c.flat(embedded.group("body")))
+    heading_body = title_case_if_upper(flat(embedded.group("body")))
     protocol[0].body_name = protocol[0].body_name or heading_body or notice[0].body_name
     return notice + protocol, warnings + more
 
@@ -107,12 +115,12 @@ def _parse_meeting(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list
     """Parse one meeting with the labels of ``layout``."""
     warnings: list[str] = []
     head_text = text[: header_end(text)]
-    header = c.parse_header(head_text)
+    header = parse_header(head_text)
     date = header.date
     body = header.body
     if not body:
         guess = BODY_GUESS_RE.search(text[:1500])
-        body = c.title_case_if_upper(guess.group(1)) if guess else None
+        body = title_case_if_upper(guess.group(1)) if guess else None
         if body and body[:1].islower():
             body = body[:1].upper() + body[1:]
     first = head_text[:600]
@@ -121,7 +129,7 @@ def _parse_meeting(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list
         said_protocol and said_protocol.start() < said_notice.start()
     )
     meeting = ParsedMeeting(
-        municipality_name=c.find_municipality(text),
+        municipality_name=find_municipality(text),
         body_name=body,
         date=date,
         start=header.start,
@@ -183,6 +191,6 @@ def _parse_items(
     meeting.warnings += warnings
     sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
-        meeting.requests = c.parse_requests(text[tail.start() :])
+        meeting.requests = parse_requests(text[tail.start() :])
     if not entries:
         meeting.warnings.append("Fant ingen saker med saksnummer.")

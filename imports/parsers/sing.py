@@ -10,34 +10,36 @@ from __future__ import annotations
 import re
 
 from . import attendance as att
-from . import common as c
 from . import sections as sec
+from .agenda_requests import parse_requests
 from .attachments import case_paper_end, split_case_paper
 from .attendance import read_attendance
-from .generic import marker_share
-from .types import ParsedItem, ParsedMeeting
+from .case_numbers import TYPE_PREFIXES, case_number, is_procedural, item_type
+from .dates import parse_date
+from .generic import compile_markers, marker_share
+from .header import find_municipality, parse_header
+from .proposals import ADMIN_LABEL_RE
+from .textnorm import clean_block, flat, normalize, title_case_if_upper
+from .types import ParsedItem, ParsedMeeting, ParsedProposal
 
 NAME = "sing"
 _I = re.IGNORECASE
 MAX_MEETINGS = 50
 MAX_TITLE_SEARCHES = 30
 
-MARKERS = [
-    re.compile(p, _I)
-    for p in (
-        r"mote\.sing\.no",
-        r"Møtande\s+varamedlem",
-        r"sitt\s+framlegg\s+til\s+vedtak",
-        r"Vedtak/Tilråding",
-        r"SAKSNR\s+TITTEL",
-        r"Saksnr\s+Utval\s+Type\s+Dato",
-        r"Sakshandsamar\s+Arkiv\s+ArkivsakID",
-        r"Medlemmer\s+Parti\s+Rolle",
-        r"Andre\s+møtande",
-        r"Møtedeltakarar",
-        r"\b[A-ZÆØÅ]{2,10}\s*-\s*sak\s+\d{1,3}/\d{4}",
-    )
-]
+MARKERS = compile_markers(
+    r"mote\.sing\.no",
+    r"Møtande\s+varamedlem",
+    r"sitt\s+framlegg\s+til\s+vedtak",
+    r"Vedtak/Tilråding",
+    r"SAKSNR\s+TITTEL",
+    r"Saksnr\s+Utval\s+Type\s+Dato",
+    r"Sakshandsamar\s+Arkiv\s+ArkivsakID",
+    r"Medlemmer\s+Parti\s+Rolle",
+    r"Andre\s+møtande",
+    r"Møtedeltakarar",
+    r"\b[A-ZÆØÅ]{2,10}\s*-\s*sak\s+\d{1,3}/\d{4}",
+)
 
 HEADER_RE = re.compile(
     r"(?<![\w])(?<!AV\s)(?<!av\s)(?P<kind>MØTEINNKALLING|MØTEPROTOKOLL|Møteinnkalling|Møteprotokoll)"
@@ -68,7 +70,7 @@ DECISION_RE = re.compile(
     r"|(?<![\w])(?:Vedtak|VEDTAK)\s*:"
 )
 LABELS = sec.ItemLabels(
-    admin=c.ADMIN_LABEL_RE,
+    admin=ADMIN_LABEL_RE,
     handling=sec.HANDLING_RE,
     decision=DECISION_RE,
     admin_stop=SECTION_STOP_RE,
@@ -82,9 +84,9 @@ def detect(text: str) -> float:
 
 def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
     """All meetings (notices and protocols) in a Sing document."""
-    text = c.normalize(text)
+    text = normalize(text)
     warnings: list[str] = []
-    municipality = c.find_municipality(text)
+    municipality = find_municipality(text)
     meetings: list[ParsedMeeting] = []
     segments = _segments(text)
     if len(segments) > MAX_MEETINGS:
@@ -92,14 +94,14 @@ def parse(text: str) -> tuple[list[ParsedMeeting], list[str]]:
             f"Dokumentet har {len(segments)} møter; bare de {MAX_MEETINGS} første ble lest."
         )
     for kind, header, body in segments[:MAX_MEETINGS]:
-        date = c.parse_date(header.group("date"))
+        date = parse_date(header.group("date"))
         if date is None:
             warnings.append(f"Ugyldig møtedato: {header.group('date')}")
             continue
-        head = c.parse_header(body[:800])
+        head = parse_header(body[:800])
         meeting = ParsedMeeting(
             municipality_name=municipality,
-            body_name=c.title_case_if_upper(c.flat(header.group("body"))) or head.body,
+            body_name=title_case_if_upper(flat(header.group("body"))) or head.body,
             date=date,
             start=head.start,
             end=head.end,
@@ -168,7 +170,7 @@ def case_blocks(text: str, entries: list[sec.AgendaEntry], agenda_end: int) -> d
     again as a heading above the administration's proposal."""
     blocks: dict[str, Block] = {}
     for m in BLOCK_RE.finditer(text, agenda_end):
-        cn = c.case_number(None, *m.group("case").split("/"))
+        cn = case_number(None, *m.group("case").split("/"))
         if cn and cn not in blocks:
             blocks[cn] = (m.start(), m, 0)
     for entry in entries[:MAX_TITLE_SEARCHES]:
@@ -192,8 +194,8 @@ def _notice_item(
     else:
         warnings.append(f"Fant ikke saksframlegget til sak {entry.case}.")
     if block is None or block[1] is None:
-        item.type = c.item_type(entry.prefix, item.title)  # type: ignore[assignment]
-    item.procedural = c.is_procedural(item.title, item.type)
+        item.type = item_type(entry.prefix, item.title)  # type: ignore[assignment]
+    item.procedural = is_procedural(item.title, item.type)
     return item
 
 
@@ -204,7 +206,7 @@ def _find_title(text: str, title: str, start: int) -> tuple[int, int] | None:
         return None
     pattern = re.compile(r"\W{1,5}".join(re.escape(w) for w in words), _I)
     for m in pattern.finditer(text, start):
-        if c.ADMIN_LABEL_RE.search(text, m.end(), m.end() + 500):
+        if ADMIN_LABEL_RE.search(text, m.end(), m.end() + 500):
             return m.span()
     return None
 
@@ -212,20 +214,20 @@ def _find_title(text: str, title: str, start: int) -> tuple[int, int] | None:
 def _fill_notice_item(item: ParsedItem, block: str, m: re.Match | None, title_len: int) -> None:
     body_start = 0
     if m is not None:
-        item.type = c.TYPE_PREFIXES.get(m.group("type"), "PS")  # type: ignore[assignment]
+        item.type = TYPE_PREFIXES.get(m.group("type"), "PS")  # type: ignore[assignment]
         body_start = m.end() - m.start()
         arch = ARCHIVE_RE.search(block, body_start, body_start + 400)
         if arch:
             item.archive_id = arch.group("id")
             body_start = arch.end()
-        label = c.ADMIN_LABEL_RE.search(block, body_start)
+        label = ADMIN_LABEL_RE.search(block, body_start)
         vedlegg = re.search(
             r"(?<![\w])Vedlegg\s*:", block[body_start : label.start() if label else None]
         )
         title_end = (
             body_start + vedlegg.start() if vedlegg else (label.start() if label else body_start)
         )
-        title = c.flat(block[body_start:title_end])
+        title = flat(block[body_start:title_end])
         if title and len(title) <= 300 and (not item.title or _same_title(title, item.title)):
             item.title = title
         body_start = title_end
@@ -233,20 +235,20 @@ def _fill_notice_item(item: ParsedItem, block: str, m: re.Match | None, title_le
         body_start = title_len
     item.attachments = split_case_paper(block[body_start:])[1]
     block = block[: body_start + case_paper_end(block[body_start:])]  # the case paper without its attachments
-    admin = c.ADMIN_LABEL_RE.search(block, body_start)
+    admin = ADMIN_LABEL_RE.search(block, body_start)
     if admin:
         stop = SECTION_STOP_RE.search(block, admin.end())
         end = stop.start() if stop else min(len(block), admin.end() + 3000)
-        item.administration_proposal = c.clean_block(sec.strip_page_noise(block[admin.end() : end]))
+        item.administration_proposal = clean_block(sec.strip_page_noise(block[admin.end() : end]))
         if item.administration_proposal:
             item.proposals.append(
-                c.ParsedProposal("administration", [], item.administration_proposal)
+                ParsedProposal("administration", [], item.administration_proposal)
             )
-    item.text = c.clean_block(sec.strip_routing(sec.strip_page_noise(block[body_start:])))
+    item.text = clean_block(sec.strip_routing(sec.strip_page_noise(block[body_start:])))
 
 
 def _same_title(a: str, b: str) -> bool:
-    fa, fb = c.flat(a).lower(), c.flat(b).lower()
+    fa, fb = flat(a).lower(), flat(b).lower()
     return fa == fb or fa.startswith(fb) or fb.startswith(fa)
 
 
@@ -265,7 +267,7 @@ def _parse_protocol(text: str, meeting: ParsedMeeting) -> None:
     meeting.warnings += warnings
     sec.add_orientations(meeting.items, text, entries[0].pos if entries else start)
     if tail:
-        meeting.requests = c.parse_requests(text[tail.start() :])
+        meeting.requests = parse_requests(text[tail.start() :])
     att.infer_organisations(meeting.attendance, text)
     if not entries:
         meeting.warnings.append("Fant ingen saksliste i møteprotokollen.")

@@ -11,7 +11,7 @@ from synthetic_docs import FJELLVIK_NOTICE_HEAD, NORDVIK_NOTICE_HEAD, flattened,
 
 from imports.parsers import parse_document, parse_text
 from imports.parsers.attachments import find_title_heading, list_titles, split_case_paper
-from imports.parsers.common import flat
+from imports.parsers.textnorm import flat
 
 # bokmål, case papers headed 'Sak NN/YY'; 10/21 lists two attachments printed after it, 11/21
 # has an unlisted 'VEDLEGG 1: …' heading; 12/21 lists one the file does not hold

@@ -7,9 +7,14 @@ import datetime as dt
 import pytest
 
 from imports.parsers import attendance as att
-from imports.parsers import common as c
+from imports.parsers.agenda_requests import parse_requests, request_subject
+from imports.parsers.case_numbers import find_cases, is_procedural, item_type
+from imports.parsers.dates import parse_date, parse_time_range
+from imports.parsers.header import parse_header
+from imports.parsers.orgs import split_proposers
 from imports.parsers.pipeline import link_requests
 from imports.parsers.types import ParsedItem, ParsedMeeting, ParsedProposal, ParsedRequest
+from imports.parsers.votes import apply_votes
 
 
 @pytest.mark.parametrize(
@@ -24,7 +29,7 @@ from imports.parsers.types import ParsedItem, ParsedMeeting, ParsedProposal, Par
     ],
 )
 def test_parse_date(text, expected):
-    assert c.parse_date(text) == expected
+    assert parse_date(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -38,13 +43,13 @@ def test_parse_date(text, expected):
     ],
 )
 def test_parse_time_range(text, expected):
-    assert c.parse_time_range(text) == expected
+    assert parse_time_range(text) == expected
 
 
 def test_case_numbers_and_archive_ids():
     found = [
         (cn, prefix)
-        for cn, _a, _b, prefix in c.find_cases("04/2023 og PS 3/24, arkiv 23/1070 og 5/22")
+        for cn, _a, _b, prefix in find_cases("04/2023 og PS 3/24, arkiv 23/1070 og 5/22")
     ]
     assert found == [("04/2023", None), ("03/2024", "PS")]
 
@@ -63,11 +68,11 @@ def test_case_numbers_and_archive_ids():
     ],
 )
 def test_split_proposers(text, expected):
-    assert c.split_proposers(text) == expected
+    assert split_proposers(text) == expected
 
 
 def test_header_labels_flattened():
-    head = c.parse_header(
+    head = parse_header(
         "Møtestad: Kommunestyresalen Møtetid: 10:00 - 11:30 Møtedato: 22.08.2023 Utval: ADMINISTRASJONSUTVALET"
     )
     assert (head.place, head.start, head.end, head.date, head.body) == (
@@ -113,13 +118,13 @@ def _props(*kinds_and_proposers):
 
 def test_votes_unanimous_applies_to_only_proposal():
     props = _props(("administration", []))
-    c.apply_votes(props, "Samrøystes vedteke.")
+    apply_votes(props, "Samrøystes vedteke.")
     assert (props[0].outcome, props[0].votes_for) == ("adopted", None)
 
 
 def test_votes_against_derived_from_opposed_proposals():
     props = _props(("administration", []), ("joint", ["SV", "H"]))
-    c.apply_votes(
+    apply_votes(
         props,
         "Kommunedirektøren sitt forslag vart sett opp mot fellesforslaget. Kommunedirektøren sitt "
         "forslag fekk 2 stemmer (FRP) og falt. Fellesforslaget fekk 7 stemmer og vart vedteke.",
@@ -132,7 +137,7 @@ def test_votes_against_derived_from_opposed_proposals():
 
 def test_votes_bokmal_with_mot():
     props = _props(("administration", []), ("amendment", ["H"]))
-    c.apply_votes(
+    apply_votes(
         props,
         "Endringsforslaget fra H ble nedstemt med 2 mot 7 stemmer. Innstillingen ble vedtatt med 7 mot 2 stemmer.",
     )
@@ -144,12 +149,12 @@ def test_votes_bokmal_with_mot():
 
 def test_withdrawn_several():
     props = _props(("additional", ["Fagforbundet"]), ("additional", ["SV"]), ("additional", ["H"]))
-    c.apply_votes(props, "Fagforbundet og SV trekk sine tilleggsforslag.")
+    apply_votes(props, "Fagforbundet og SV trekk sine tilleggsforslag.")
     assert [p.outcome for p in props] == ["withdrawn", "withdrawn", "not_voted"]
 
 
 def test_requests_and_subject():
-    requests = c.parse_requests(
+    requests = parse_requests(
         "Spørsmål: Kari Nordby (Fagforbundet) ber om at sak om grøne tillitsvalde blir sett opp på "
         "sakslista til neste møte. Per Lie (Delta) spør om status for turnus."
     )
@@ -161,7 +166,7 @@ def test_requests_and_subject():
         "ber om at sak om grøne tillitsvalde blir sett opp på sakslista til neste møte.",
         "spør om status for turnus.",
     ]
-    assert c.request_subject(requests[0].text) == "grøne tillitsvalde"
+    assert request_subject(requests[0].text) == "grøne tillitsvalde"
 
 
 def test_link_requests_only_to_later_meetings():
@@ -196,12 +201,12 @@ def test_link_requests_only_to_later_meetings():
     ],
 )
 def test_procedural(title, type_, expected):
-    assert c.is_procedural(title, type_) is expected
+    assert is_procedural(title, type_) is expected
 
 
 def test_item_types():
-    assert c.item_type("OS", "X") == "orientering"
-    assert c.item_type(None, "Orientering om sjukefråvær") == "orientering"
-    assert c.item_type(None, "Drøftingssak: budsjett") == "drofting"
-    assert c.item_type("RS", "Referat") == "RS"
-    assert c.item_type(None, "Budsjett") == "PS"
+    assert item_type("OS", "X") == "orientering"
+    assert item_type(None, "Orientering om sjukefråvær") == "orientering"
+    assert item_type(None, "Drøftingssak: budsjett") == "drofting"
+    assert item_type("RS", "Referat") == "RS"
+    assert item_type(None, "Budsjett") == "PS"

@@ -12,6 +12,7 @@ from synthetic_docs import LAYOUTS, flattened
 from imports.parsers import ProtocolImportError, parse_text
 from imports.parsers import cases as cs
 from imports.parsers import titles as tt
+from imports.parsers.header import find_municipality, parse_header
 
 FORMS = ["text", "flattened"]
 MISSING_DATE = "Fant ingen møtedato: fyll den inn før møtet lagres."
@@ -24,6 +25,11 @@ def meeting(name: str, form: str):
     return doc.meetings[0]
 
 
+def assert_fields(m, **expected) -> None:
+    """The meeting's fields named in ``expected`` hold those values (compared all at once)."""
+    assert {name: getattr(m, name) for name in expected} == expected
+
+
 def items(m) -> list[tuple]:
     return [(i.case_number, i.type, i.title) for i in m.items]
 
@@ -31,9 +37,7 @@ def items(m) -> list[tuple]:
 @pytest.mark.parametrize("form", FORMS)
 def test_acos_notice_with_capitals_archive_column_and_stripped_number(form):
     m = meeting("acos_notice_caps", form)
-    assert (m.date, m.start, m.body_name, m.municipality_name) == (
-        None, dt.time(9, 0), "Administrasjonsutvalget", "Lindvik",
-    )  # fmt: skip
+    assert_fields(m, date=None, start=dt.time(9, 0), body_name="Administrasjonsutvalget", municipality_name="Lindvik")
     assert m.warnings[0] == MISSING_DATE
     assert items(m) == [
         ("12/2019", "PS", "GODKJENNING AV PROTOKOLL"),
@@ -46,7 +50,7 @@ def test_acos_notice_with_capitals_archive_column_and_stripped_number(form):
 @pytest.mark.parametrize("form", FORMS)
 def test_typed_series_year_first_and_flattened_columns(form):
     m = meeting("acos_prefixed", form)
-    assert (m.date, m.start, m.place) == (dt.date(2017, 3, 14), dt.time(10, 0), "Kommunestyresalen")
+    assert_fields(m, date=dt.date(2017, 3, 14), start=dt.time(10, 0), place="Kommunestyresalen")
     assert items(m) == [
         ("20/2017", "PS", "Godkjenning av møteprotokoll"),  # numbers printed before titles
         ("21/2017", "PS", "Referatsaker"),
@@ -62,7 +66,7 @@ def test_typed_series_year_first_and_flattened_columns(form):
 @pytest.mark.parametrize("form", FORMS)
 def test_four_digit_year_first_nynorsk(form):
     m = meeting("acos_year_first_nn", form)
-    assert (m.date, m.body_name, m.place) == (None, "Kommunestyret", "Kommunestyresalen")
+    assert_fields(m, date=None, body_name="Kommunestyret", place="Kommunestyresalen")
     assert items(m) == [
         ("20/2011", "PS", "Budsjettregulering"),
         ("21/2011", "PS", "Klage på vedtak i fondsstyresak 2011/7"),  # not a case of its own
@@ -85,10 +89,10 @@ def test_two_digit_year_first_decided_by_the_series(form):
 @pytest.mark.parametrize("form", FORMS)
 def test_county_motebok_with_sak_headings_nynorsk(form):
     m = meeting("county_motebok_nn", form)
-    assert (m.date, m.start, m.end, m.body_name, m.place, m.document_kind) == (
-        dt.date(2014, 9, 23), dt.time(10, 30), dt.time(14, 30), "Hovudutval for samferdsle",
-        "Fylkeshuset", "protocol",
-    )  # fmt: skip
+    assert_fields(
+        m, date=dt.date(2014, 9, 23), start=dt.time(10, 30), end=dt.time(14, 30), body_name="Hovudutval for samferdsle",
+        place="Fylkeshuset", document_kind="protocol",
+    )
     assert items(m) == [
         ("51/2014", "PS", "Skriv og meldingar"),
         ("52/2014", "PS", "Ny ferjekontrakt for Nordsundet - høyringsfråsegn"),  # 'sak 47/13' is a reference
@@ -99,9 +103,7 @@ def test_county_motebok_with_sak_headings_nynorsk(form):
 @pytest.mark.parametrize("form", FORMS)
 def test_three_digit_numbers_with_leading_zeros(form):
     m = meeting("word_protocol_three_digits", form)
-    assert (m.date, m.start, m.document_kind, m.municipality_name) == (
-        None, dt.time(15, 0), "protocol", "Havnes",
-    )  # fmt: skip
+    assert_fields(m, date=None, start=dt.time(15, 0), document_kind="protocol", municipality_name="Havnes")
     assert [(i.case_number, i.title) for i in m.items] == [
         ("44/2013", "Referatsaker"),
         ("45/2013", "Spørsmål og informasjon"),
@@ -124,9 +126,7 @@ def test_a_date_inside_an_item_is_not_the_meeting_date(form):
 @pytest.mark.parametrize("form", FORMS)
 def test_saksliste_whose_years_were_stripped_takes_the_documents_year(form):
     m = meeting("year_stripped_nn", form)
-    assert (m.date, m.body_name, m.place, m.document_kind) == (
-        None, "Kommunestyret", "Heradshuset", "protocol",
-    )  # fmt: skip
+    assert_fields(m, date=None, body_name="Kommunestyret", place="Heradshuset", document_kind="protocol")
     assert [(i.case_number, i.title) for i in m.items] == [
         ("57/2016", "Godkjenning av møtebok"),  # '57 / / 3855': year and archive year stripped
         ("58/2016", "Tilstandsrapport for skulen"),
@@ -139,9 +139,10 @@ def test_saksliste_whose_years_were_stripped_takes_the_documents_year(form):
 @pytest.mark.parametrize("form", FORMS)
 def test_own_template_with_slashed_labels_and_sak_numbers(form):
     m = meeting("control_committee_notice", form)
-    assert (m.date, m.start, m.place, m.body_name, m.municipality_name) == (
-        dt.date(2009, 2, 19), dt.time(9, 0), "Kommunehuset, møterom A", "Kontrollutvalget", "Fjordby",
-    )  # fmt: skip
+    assert_fields(
+        m, date=dt.date(2009, 2, 19), start=dt.time(9, 0), place="Kommunehuset, møterom A",
+        body_name="Kontrollutvalget", municipality_name="Fjordby",
+    )
     assert [(i.case_number, i.title) for i in m.items] == [
         ("01/2009", "Godkjenning av protokoll fra møte"),  # 'Arkivsak: 035/2009' is not a case
         ("02/2009", "Referatsaker"),
@@ -164,9 +165,7 @@ def test_own_template_with_slashed_labels_and_sak_numbers(form):
     ],
 )  # fmt: skip
 def test_header_fields_decide_date_and_time(text, expected):
-    from imports.parsers import common
-
-    head = common.parse_header(text)
+    head = parse_header(text)
     assert (head.date, head.start) == expected
 
 
@@ -181,9 +180,7 @@ def test_header_fields_decide_date_and_time(text, expected):
     ],
 )
 def test_municipality_only_from_the_masthead(text, expected):
-    from imports.parsers import common
-
-    assert common.find_municipality(text) == expected
+    assert find_municipality(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -271,9 +268,7 @@ def test_nothing_recognisable_is_still_refused(text):
 
 def test_a_header_alone_is_a_partial_meeting():
     m = parse_text("KVAM HERAD MØTEPROTOKOLL Dato: Kl.: 16:00-19:45 Stad: Rådhuset").meetings[0]
-    assert (m.date, m.start, m.end, m.place, m.items) == (
-        None, dt.time(16, 0), dt.time(19, 45), "Rådhuset", [],
-    )  # fmt: skip
+    assert_fields(m, date=None, start=dt.time(16, 0), end=dt.time(19, 45), place="Rådhuset", items=[])
     assert m.warnings == [MISSING_DATE, "Fant ingen saker med saksnummer."]
 
 

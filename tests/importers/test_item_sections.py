@@ -10,7 +10,7 @@ from synthetic_docs import NORDVIK_NOTICE_HEAD, flattened
 
 from imports.parsers import parse_text
 from imports.parsers import sections as sec
-from imports.parsers.common import flat, normalize
+from imports.parsers.textnorm import flat, normalize
 
 FORMS = ["text", "flattened"]
 
@@ -104,6 +104,23 @@ MØTEBOK
 Det regionale klimanettverket skal kutte klimagassutslepp frå køyretøy og bygg.
 """
 
+# nynorsk case paper with a routing table naming a climate committee above an unrelated case
+NOTICE_ROUTING_NN = """
+Fjellbygd kommune
+MØTEINNKALLING
+Utval: Administrasjonsutvalet
+Møtedato: 21.11.2022 Tid: 10:00
+Møtestad: Heradshuset
+SAKLISTE
+PS 40/22 Lønnspolitisk plan
+PS 40/22 Lønnspolitisk plan
+Saksgang Utval Møtedato Saksnr
+Klima- og miljøutvalet 14.11.2022 12/22
+Administrasjonsutvalet 21.11.2022 40/22
+Heradsstyret
+Framlegg til vedtak: Lønnspolitisk plan vert vedteken.
+"""
+
 
 def items(text: str, form: str):
     doc = parse_text(flattened(text) if form == "flattened" else text)
@@ -111,60 +128,78 @@ def items(text: str, form: str):
     return [(i.case_number, flat(i.text), i.climate.is_climate) for i in doc.meetings[0].items]
 
 
-@pytest.mark.parametrize("form", FORMS)
-def test_sak_headings_after_the_saksliste_hold_each_case_paper_and_end_before_the_contents(form):
-    assert items(NOTICE_SAK_HEADINGS, form) == [
-        ("10/2021", "Forslag til vedtak: Protokollen godkjennes.", False),
-        (
-            "11/2021",
-            "Sykefraværet var 6,1 prosent i fjerde kvartal. Forslag til vedtak: Saken tas til orientering.",
-            False,
-        ),
-        (
-            "12/2021",
-            "Ny reisepolicy skal redusere klimagassutslipp fra tjenestereiser og pendling. "
-            "Forslag til vedtak: Reisepolicyen vedtas.",
-            True,
-        ),
-    ]
+# each notice with the items it gives: (case number, the item's own text, flagged as climate)
+ITEM_TEXTS = [
+    pytest.param(
+        NOTICE_SAK_HEADINGS,
+        [
+            ("10/2021", "Forslag til vedtak: Protokollen godkjennes.", False),
+            (
+                "11/2021",
+                "Sykefraværet var 6,1 prosent i fjerde kvartal. Forslag til vedtak: Saken tas til orientering.",
+                False,
+            ),
+            (
+                "12/2021",
+                "Ny reisepolicy skal redusere klimagassutslipp fra tjenestereiser og pendling. "
+                "Forslag til vedtak: Reisepolicyen vedtas.",
+                True,
+            ),
+        ],
+        id="sak_headings_after_the_saksliste_hold_each_case_paper_and_end_before_the_contents",
+    ),
+    pytest.param(
+        NOTICE_GLUED_PAGE_NN,
+        [
+            (
+                "20/2020",
+                "Det vart meldt 14 avvik i første halvår. Framlegg til vedtak: Saka vert teken til orientering.",
+                False,
+            ),
+            (
+                "21/2020",
+                "Sykkelparkering skal gjere det lettare å sykle til jobb og redusere klimagassutslepp frå "
+                "pendling. Framlegg til vedtak: Planen vert vedteken.",
+                True,
+            ),
+        ],
+        id="a_capitalised_sak_glued_to_a_page_number_is_a_heading_not_a_reference",
+    ),
+    pytest.param(
+        NOTICE_UNMATCHED_PAPERS,
+        [
+            ("05/2022", "", False),
+            ("06/2022", "", False),  # the climate plan further down belongs to no item here
+        ],
+        id="the_last_saksliste_entry_does_not_swallow_case_papers_it_cannot_be_matched_to",
+    ),
+    pytest.param(
+        NOTICE_ATTACHED_PROTOCOL_NN,
+        [
+            (
+                "30/2023",
+                "Verneombodet har gått vernerunde på alle einingar. "
+                "Framlegg til vedtak: Rapporten vert teken til orientering.",
+                False,
+            ),
+            ("31/2023", "Ny turnus gjeld frå 1. januar. Framlegg til vedtak: Turnusen vert godkjend.", False),
+        ],
+        id="an_attached_protocol_is_not_the_last_items_case_paper",
+    ),
+    pytest.param(
+        NOTICE_ROUTING_NN,
+        [
+            ("40/2022", "Framlegg til vedtak: Lønnspolitisk plan vert vedteken.", False),
+        ],
+        id="a_routing_table_naming_committees_is_not_case_paper",
+    ),
+]
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_a_capitalised_sak_glued_to_a_page_number_is_a_heading_not_a_reference(form):
-    assert items(NOTICE_GLUED_PAGE_NN, form) == [
-        (
-            "20/2020",
-            "Det vart meldt 14 avvik i første halvår. Framlegg til vedtak: Saka vert teken til orientering.",
-            False,
-        ),
-        (
-            "21/2020",
-            "Sykkelparkering skal gjere det lettare å sykle til jobb og redusere klimagassutslepp frå "
-            "pendling. Framlegg til vedtak: Planen vert vedteken.",
-            True,
-        ),
-    ]
-
-
-@pytest.mark.parametrize("form", FORMS)
-def test_the_last_saksliste_entry_does_not_swallow_case_papers_it_cannot_be_matched_to(form):
-    assert items(NOTICE_UNMATCHED_PAPERS, form) == [
-        ("05/2022", "", False),
-        ("06/2022", "", False),  # the climate plan further down belongs to no item here
-    ]
-
-
-@pytest.mark.parametrize("form", FORMS)
-def test_an_attached_protocol_is_not_the_last_items_case_paper(form):
-    assert items(NOTICE_ATTACHED_PROTOCOL_NN, form) == [
-        (
-            "30/2023",
-            "Verneombodet har gått vernerunde på alle einingar. "
-            "Framlegg til vedtak: Rapporten vert teken til orientering.",
-            False,
-        ),
-        ("31/2023", "Ny turnus gjeld frå 1. januar. Framlegg til vedtak: Turnusen vert godkjend.", False),
-    ]
+@pytest.mark.parametrize(("text", "expected"), ITEM_TEXTS)
+def test_each_item_holds_its_own_text(text, expected, form):
+    assert items(text, form) == expected
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -187,31 +222,6 @@ def test_a_section_without_a_next_heading_is_bounded():
     text = "Sak 1/21 Tittel\n" + "Ord " * 20_000
     located = sec.Located([(0, 8)])
     assert sec.section_end(text, 8, located, len(text)) == 8 + sec.MAX_SECTION_CHARS
-
-
-# nynorsk case paper with a routing table naming a climate committee above an unrelated case
-NOTICE_ROUTING_NN = """
-Fjellbygd kommune
-MØTEINNKALLING
-Utval: Administrasjonsutvalet
-Møtedato: 21.11.2022 Tid: 10:00
-Møtestad: Heradshuset
-SAKLISTE
-PS 40/22 Lønnspolitisk plan
-PS 40/22 Lønnspolitisk plan
-Saksgang Utval Møtedato Saksnr
-Klima- og miljøutvalet 14.11.2022 12/22
-Administrasjonsutvalet 21.11.2022 40/22
-Heradsstyret
-Framlegg til vedtak: Lønnspolitisk plan vert vedteken.
-"""
-
-
-@pytest.mark.parametrize("form", FORMS)
-def test_a_routing_table_naming_committees_is_not_case_paper(form):
-    assert items(NOTICE_ROUTING_NN, form) == [
-        ("40/2022", "Framlegg til vedtak: Lønnspolitisk plan vert vedteken.", False),
-    ]
 
 
 @pytest.mark.parametrize(

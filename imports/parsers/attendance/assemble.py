@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..common import CANONICAL_PARTIES, CANONICAL_UNIONS, LOWER, UPPER, canonical_org, org_side
+from ..orgs import CANONICAL_PARTIES, CANONICAL_UNIONS, canonical_org, org_side
+from ..textnorm import LOWER, UPPER
 from ..types import ParsedAttendance, Side
 from .names import known_as
 from .rows import Row

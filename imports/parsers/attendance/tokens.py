@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..common import CANONICAL_PARTIES, UPPER, canonical_org
+from ..orgs import CANONICAL_PARTIES, canonical_org
+from ..textnorm import UPPER
 from .names import is_abbreviation
 from .vocabulary import (
     COMPANY_FORMS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..common import LOWER, UPPER
+from ..textnorm import LOWER, UPPER
 
 _I = re.IGNORECASE
 
