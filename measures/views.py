@@ -7,6 +7,8 @@ representatives of the municipality.
 """
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch
@@ -18,9 +20,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from meetings.models import AgendaItem
-from meetings.versioning import StaleEdit, show_stale_edit
+from meetings.versioning import save_edit
 from municipalities import permissions
 from municipalities.access import get_visible_or_404, require_edit, require_involvement_recording
+from municipalities.formsets import save_posted
 from municipalities.models import Municipality
 
 from . import services
@@ -46,11 +49,6 @@ def _municipality(number: str) -> Municipality:
     return get_object_or_404(Municipality, number=number)
 
 
-def _municipality_page(request, municipality: Municipality, active: str, template: str, **values):
-    """A tab of the municipality's measure pages: the tabs' shared context and the tab's own values."""
-    return render(request, f"measures/{template}.html", _municipality_context(request, municipality, active) | values)
-
-
 def _measure(user, pk: int, queryset=None) -> ClimateMeasure:
     queryset = queryset if queryset is not None else ClimateMeasure.objects.select_related("municipality")
     return get_visible_or_404(queryset, user, pk=pk)
@@ -65,6 +63,22 @@ def _municipality_context(request, municipality: Municipality, active: str) -> d
     }
 
 
+def _municipality_tab(active: str, template: str):
+    """A tab of the municipality's measure pages, as a view of ``number`` (and the URL's other
+    arguments): the decorated function gives the tab's own values, the tabs share the rest."""
+
+    def decorator(values):
+        @wraps(values)
+        def view(request, number: str, **kwargs):
+            municipality = _municipality(number)
+            context = _municipality_context(request, municipality, active) | values(request, municipality, **kwargs)
+            return render(request, f"measures/{template}.html", context)
+
+        return view
+
+    return decorator
+
+
 # --- municipality pages ----------------------------------------------------------------------
 
 
@@ -73,60 +87,54 @@ def _municipality_context(request, municipality: Municipality, active: str) -> d
 REGISTER_FILTERS = MeasureFilter.only("topic", "status", "affects", "timing")
 
 
-def measure_list(request, number: str):
-    municipality = _municipality(number)
+@_municipality_tab("register", "measure_list")
+def measure_list(request, municipality: Municipality) -> dict:
     chosen = REGISTER_FILTERS(request.GET, queryset=services.register_queryset(municipality))
-    context = _municipality_context(request, municipality, "register")
-    context.update(
-        measures=services.with_summaries(chosen.qs),
-        filters={name: chosen.value(name) for name in REGISTER_FILTERS.base_filters},
-        topic_choices=Topic.Code.choices,
-        status_choices=ClimateMeasure.Status.choices,
-        timing_choices=services.Timing.choices,
-    )
-    return render(request, "measures/measure_list.html", context)
+    return {
+        "measures": services.with_summaries(chosen.qs),
+        "filters": {name: chosen.value(name) for name in REGISTER_FILTERS.base_filters},
+        "topic_choices": Topic.Code.choices,
+        "status_choices": ClimateMeasure.Status.choices,
+        "timing_choices": services.Timing.choices,
+    }
 
 
-def coverage(request, number: str):
-    municipality = _municipality(number)
-    return _municipality_page(
-        request, municipality, "coverage", "coverage", coverage=services.coverage_for(request.user, municipality)
-    )
+@_municipality_tab("coverage", "coverage")
+def coverage(request, municipality: Municipality) -> dict:
+    return {"coverage": services.coverage_for(request.user, municipality)}
 
 
-def coverage_cell(request, number: str, topic: str, year: int):
+@_municipality_tab("coverage", "coverage_cell")
+def coverage_cell(request, municipality: Municipality, topic: str, year: int) -> dict:
     """The agenda items one cell of the coverage heat map counts."""
-    municipality = _municipality(number)
     labels = dict(Topic.Code.choices) | {services.NO_TOPIC: _("No topic")}
     if topic not in labels:
         raise Http404
-    return _municipality_page(
-        request, municipality, "coverage", "coverage_cell",
-        items=services.coverage_items(request.user, municipality, topic, year), topic_label=labels[topic], year=year,
-    )
+    return {
+        "items": services.coverage_items(request.user, municipality, topic, year),
+        "topic_label": labels[topic],
+        "year": year,
+    }
 
 
-def not_consulted(request, number: str):
-    municipality = _municipality(number)
-    measures = services.not_consulted_before_decision(municipality)
-    return _municipality_page(request, municipality, "not_consulted", "not_consulted", measures=measures)
+@_municipality_tab("not_consulted", "not_consulted")
+def not_consulted(request, municipality: Municipality) -> dict:
+    return {"measures": services.not_consulted_before_decision(municipality)}
 
 
-def employee_requests(request, number: str):
-    municipality = _municipality(number)
+@_municipality_tab("requests", "employee_requests")
+def employee_requests(request, municipality: Municipality) -> dict:
     rows = services.employee_requests(request.user, municipality)
-    return _municipality_page(
-        request, municipality, "requests", "employee_requests",
-        requests=rows,
-        asked=sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
-        reached=sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
-    )
+    return {
+        "requests": rows,
+        "asked": sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
+        "reached": sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
+    }
 
 
-def green_representatives(request, number: str):
-    municipality = _municipality(number)
-    representatives = services.green_representatives(municipality)
-    return _municipality_page(request, municipality, "green", "green_representatives", representatives=representatives)
+@_municipality_tab("green", "green_representatives")
+def green_representatives(request, municipality: Municipality) -> dict:
+    return {"representatives": services.green_representatives(municipality)}
 
 
 def green_representatives_edit(request, number: str):
@@ -138,10 +146,7 @@ def green_representatives_edit(request, number: str):
         prefix="green",
         queryset=GreenRepresentative.objects.select_related("person", "union"),
     )
-    if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            formset.save()
-        messages.success(request, _("The green representatives were saved."))
+    if save_posted(request, formset, _("The green representatives were saved.")):
         return redirect("measures:green_representatives", number=municipality.number)
     return render(
         request, "measures/green_representatives_form.html", {"municipality": municipality, "formset": formset}
@@ -166,20 +171,14 @@ def measure_edit(request, pk: int):
     measure = _measure(request.user, pk)
     require_edit(request.user, measure.municipality_id)
     form = ClimateMeasureForm(_data(request), instance=measure, municipality=measure.municipality)
-    status = 200
+
+    def page(status=200):
+        context = {"form": form, "municipality": measure.municipality, "measure": measure}
+        return render(request, "measures/measure_form.html", context, status=status)
+
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_measure(form)
-        except StaleEdit as error:
-            show_stale_edit(error, form)
-            status = 409
-        else:
-            messages.success(request, _("The measure was saved."))
-            return redirect(measure)
-    return render(
-        request, "measures/measure_form.html", {"form": form, "municipality": measure.municipality, "measure": measure},
-        status=status,
-    )
+        return save_edit(request, form, lambda: services.save_measure(form), _("The measure was saved."), page)
+    return page()
 
 
 def measure_detail(request, pk: int):
