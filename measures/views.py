@@ -345,24 +345,30 @@ def item_involvement(request, item_pk: int):
     return redirect(reverse("measures:involvement_create", args=[measure.pk]) + f"?item={item.pk}")
 
 
-
-def _item_for_edit(request, item_pk: int) -> AgendaItem:
-    item = get_visible_or_404(
-        AgendaItem.objects.select_related("meeting__body__municipality"), request.user, pk=item_pk
-    )
-    require_edit(request.user, item.meeting.body.municipality_id)
-    return item
-
-
 NOT_CLIMATE = _lazy("Only climate-related agenda items can be turned into or linked to measures.")
 
 
-@require_POST
-def measure_from_item(request, item_pk: int):
-    item = _item_for_edit(request, item_pk)
-    if item.effective_climate_level not in services.CLIMATE_LEVELS:
-        messages.error(request, NOT_CLIMATE)
-        return redirect(item)
+def _climate_item_action(action):
+    """A POST action on an agenda item, as a view of ``item_pk``: for those who may edit the
+    item's municipality, and only on a climate-related item (else back to the item, saying why)."""
+
+    @require_POST
+    @wraps(action)
+    def view(request, item_pk: int):
+        item = get_visible_or_404(
+            AgendaItem.objects.select_related("meeting__body__municipality"), request.user, pk=item_pk
+        )
+        require_edit(request.user, item.meeting.body.municipality_id)
+        if item.effective_climate_level not in services.CLIMATE_LEVELS:
+            messages.error(request, NOT_CLIMATE)
+            return redirect(item)
+        return action(request, item)
+
+    return view
+
+
+@_climate_item_action
+def measure_from_item(request, item: AgendaItem):
     form = MeasureFromItemForm(request.POST, item=item)
     if form.is_valid():
         with transaction.atomic():
@@ -374,12 +380,8 @@ def measure_from_item(request, item_pk: int):
     return redirect(item)
 
 
-@require_POST
-def link_item(request, item_pk: int):
-    item = _item_for_edit(request, item_pk)
-    if item.effective_climate_level not in services.CLIMATE_LEVELS:
-        messages.error(request, NOT_CLIMATE)
-        return redirect(item)
+@_climate_item_action
+def link_item(request, item: AgendaItem):
     form = LinkItemForm(request.POST, item=item)
     if form.is_valid():
         services.link_item(form.cleaned_data["measure"], item)
