@@ -259,15 +259,21 @@ def involvement_create(request, pk: int):
         return redirect(measure)
     initial = involvement_initial(request.user, suggestion, request.GET.get("item") or "")
     form = InvolvementForm(_data(request), measure=measure, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.save_involvement(form, request.user, suggestion)
-        messages.success(request, _("The involvement was recorded."))
-        return redirect(measure)
-    return render(
-        request,
-        "measures/involvement_form.html",
-        {"form": form, "measure": measure, "involvement": None, "suggestion": suggestion},
+    return _involvement_page(
+        request, form, measure, None, suggestion,
+        lambda: services.save_involvement(form, request.user, suggestion), _("The involvement was recorded."),
     )
+
+
+def _involvement_page(request, form, measure, involvement, suggestion, save, saved_message: str):
+    """The form of a new or an existing involvement event: on a valid POST ``save()``, the
+    message and back to the measure; else the form (again)."""
+    if request.method == "POST" and form.is_valid():
+        save()
+        messages.success(request, saved_message)
+        return redirect(measure)
+    context = {"form": form, "measure": measure, "involvement": involvement, "suggestion": suggestion}
+    return render(request, "measures/involvement_form.html", context)
 
 
 def involvement_initial(user, suggestion, item: str) -> dict:
@@ -304,14 +310,9 @@ def involvement_edit(request, pk: int):
     measure = involvement.measure
     require_involvement_change(request.user, involvement, measure.municipality_id)
     form = InvolvementForm(_data(request), instance=involvement, measure=measure)
-    if request.method == "POST" and form.is_valid():
-        services.save_involvement(form, request.user)
-        messages.success(request, _("The involvement was saved."))
-        return redirect(measure)
-    return render(
-        request,
-        "measures/involvement_form.html",
-        {"form": form, "measure": measure, "involvement": involvement, "suggestion": None},
+    return _involvement_page(
+        request, form, measure, involvement, None,
+        lambda: services.save_involvement(form, request.user), _("The involvement was saved."),
     )
 
 
