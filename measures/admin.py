@@ -9,13 +9,18 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["order", "code"]
 
 
-class InvolvementInline(admin.StackedInline):
-    model = Involvement
-    extra = 0
+class InvolvementFields:
+    """How an involvement event's fields are edited, inline under its measure or on its own page."""
+
     filter_horizontal = ["unions"]
     autocomplete_fields = ["representatives"]
-    raw_id_fields = ["agenda_item"]
     readonly_fields = ["recorded_by", "recorded_by_side", "recorded_at", "source_proposal", "source_request"]
+
+
+class InvolvementInline(InvolvementFields, admin.StackedInline):
+    model = Involvement
+    extra = 0
+    raw_id_fields = ["agenda_item"]
 
 
 class ProcessAnswerInline(admin.TabularInline):
@@ -36,14 +41,11 @@ class ClimateMeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Involvement)
-class InvolvementAdmin(SimpleHistoryAdmin):
+class InvolvementAdmin(InvolvementFields, SimpleHistoryAdmin):
     list_display = ["measure", "date", "arena", "level", "raised_by", "position", "recorded_by_side"]
     list_filter = ["arena", "level", "position", "recorded_by_side"]
     list_select_related = ["measure"]
     raw_id_fields = ["measure", "agenda_item"]
-    filter_horizontal = ["unions"]
-    autocomplete_fields = ["representatives"]
-    readonly_fields = ["recorded_by", "recorded_by_side", "recorded_at", "source_proposal", "source_request"]
 
 
 @admin.register(GreenRepresentative)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Max, Min, Q, Value
 from django.db.models.functions import Coalesce
 
-from municipalities.querysets import ScopedQuerySet
+from municipalities.querysets import PeriodQuerySet, ScopedQuerySet
 
 
 class MeasureQuerySet(ScopedQuerySet):
@@ -38,8 +38,6 @@ class ProcessAnswerQuerySet(ScopedQuerySet):
     municipality_path = "measure__municipality"
 
 
-class GreenRepresentativeQuerySet(ScopedQuerySet):
+class GreenRepresentativeQuerySet(ScopedQuerySet, PeriodQuerySet):
     municipality_path = "municipality"
-
-    def active_on(self, day):
-        return self.filter(since__lte=day).filter(Q(until__isnull=True) | Q(until__gte=day))
+    period_fields = ("since", "until")

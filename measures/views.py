@@ -7,6 +7,8 @@ representatives of the municipality.
 """
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch
@@ -18,9 +20,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from meetings.models import AgendaItem
-from meetings.versioning import StaleEdit, show_stale_edit
+from meetings.versioning import save_edit
 from municipalities import permissions
 from municipalities.access import get_visible_or_404, require_edit, require_involvement_recording
+from municipalities.formsets import save_posted
 from municipalities.models import Municipality
 
 from . import services
@@ -46,11 +49,6 @@ def _municipality(number: str) -> Municipality:
     return get_object_or_404(Municipality, number=number)
 
 
-def _municipality_page(request, municipality: Municipality, active: str, template: str, **values):
-    """A tab of the municipality's measure pages: the tabs' shared context and the tab's own values."""
-    return render(request, f"measures/{template}.html", _municipality_context(request, municipality, active) | values)
-
-
 def _measure(user, pk: int, queryset=None) -> ClimateMeasure:
     queryset = queryset if queryset is not None else ClimateMeasure.objects.select_related("municipality")
     return get_visible_or_404(queryset, user, pk=pk)
@@ -65,6 +63,22 @@ def _municipality_context(request, municipality: Municipality, active: str) -> d
     }
 
 
+def _municipality_tab(active: str, template: str):
+    """A tab of the municipality's measure pages, as a view of ``number`` (and the URL's other
+    arguments): the decorated function gives the tab's own values, the tabs share the rest."""
+
+    def decorator(values):
+        @wraps(values)
+        def view(request, number: str, **kwargs):
+            municipality = _municipality(number)
+            context = _municipality_context(request, municipality, active) | values(request, municipality, **kwargs)
+            return render(request, f"measures/{template}.html", context)
+
+        return view
+
+    return decorator
+
+
 # --- municipality pages ----------------------------------------------------------------------
 
 
@@ -73,60 +87,54 @@ def _municipality_context(request, municipality: Municipality, active: str) -> d
 REGISTER_FILTERS = MeasureFilter.only("topic", "status", "affects", "timing")
 
 
-def measure_list(request, number: str):
-    municipality = _municipality(number)
+@_municipality_tab("register", "measure_list")
+def measure_list(request, municipality: Municipality) -> dict:
     chosen = REGISTER_FILTERS(request.GET, queryset=services.register_queryset(municipality))
-    context = _municipality_context(request, municipality, "register")
-    context.update(
-        measures=services.with_summaries(chosen.qs),
-        filters={name: chosen.value(name) for name in REGISTER_FILTERS.base_filters},
-        topic_choices=Topic.Code.choices,
-        status_choices=ClimateMeasure.Status.choices,
-        timing_choices=services.Timing.choices,
-    )
-    return render(request, "measures/measure_list.html", context)
+    return {
+        "measures": services.with_summaries(chosen.qs),
+        "filters": {name: chosen.value(name) for name in REGISTER_FILTERS.base_filters},
+        "topic_choices": Topic.Code.choices,
+        "status_choices": ClimateMeasure.Status.choices,
+        "timing_choices": services.Timing.choices,
+    }
 
 
-def coverage(request, number: str):
-    municipality = _municipality(number)
-    return _municipality_page(
-        request, municipality, "coverage", "coverage", coverage=services.coverage_for(request.user, municipality)
-    )
+@_municipality_tab("coverage", "coverage")
+def coverage(request, municipality: Municipality) -> dict:
+    return {"coverage": services.coverage_for(request.user, municipality)}
 
 
-def coverage_cell(request, number: str, topic: str, year: int):
+@_municipality_tab("coverage", "coverage_cell")
+def coverage_cell(request, municipality: Municipality, topic: str, year: int) -> dict:
     """The agenda items one cell of the coverage heat map counts."""
-    municipality = _municipality(number)
     labels = dict(Topic.Code.choices) | {services.NO_TOPIC: _("No topic")}
     if topic not in labels:
         raise Http404
-    return _municipality_page(
-        request, municipality, "coverage", "coverage_cell",
-        items=services.coverage_items(request.user, municipality, topic, year), topic_label=labels[topic], year=year,
-    )
+    return {
+        "items": services.coverage_items(request.user, municipality, topic, year),
+        "topic_label": labels[topic],
+        "year": year,
+    }
 
 
-def not_consulted(request, number: str):
-    municipality = _municipality(number)
-    measures = services.not_consulted_before_decision(municipality)
-    return _municipality_page(request, municipality, "not_consulted", "not_consulted", measures=measures)
+@_municipality_tab("not_consulted", "not_consulted")
+def not_consulted(request, municipality: Municipality) -> dict:
+    return {"measures": services.not_consulted_before_decision(municipality)}
 
 
-def employee_requests(request, number: str):
-    municipality = _municipality(number)
+@_municipality_tab("requests", "employee_requests")
+def employee_requests(request, municipality: Municipality) -> dict:
     rows = services.employee_requests(request.user, municipality)
-    return _municipality_page(
-        request, municipality, "requests", "employee_requests",
-        requests=rows,
-        asked=sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
-        reached=sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
-    )
+    return {
+        "requests": rows,
+        "asked": sum(1 for r in rows if r.outcome != services.RequestOutcome.QUESTION),
+        "reached": sum(1 for r in rows if r.outcome == services.RequestOutcome.ON_AGENDA),
+    }
 
 
-def green_representatives(request, number: str):
-    municipality = _municipality(number)
-    representatives = services.green_representatives(municipality)
-    return _municipality_page(request, municipality, "green", "green_representatives", representatives=representatives)
+@_municipality_tab("green", "green_representatives")
+def green_representatives(request, municipality: Municipality) -> dict:
+    return {"representatives": services.green_representatives(municipality)}
 
 
 def green_representatives_edit(request, number: str):
@@ -138,10 +146,7 @@ def green_representatives_edit(request, number: str):
         prefix="green",
         queryset=GreenRepresentative.objects.select_related("person", "union"),
     )
-    if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            formset.save()
-        messages.success(request, _("The green representatives were saved."))
+    if save_posted(request, formset, _("The green representatives were saved.")):
         return redirect("measures:green_representatives", number=municipality.number)
     return render(
         request, "measures/green_representatives_form.html", {"municipality": municipality, "formset": formset}
@@ -166,20 +171,14 @@ def measure_edit(request, pk: int):
     measure = _measure(request.user, pk)
     require_edit(request.user, measure.municipality_id)
     form = ClimateMeasureForm(_data(request), instance=measure, municipality=measure.municipality)
-    status = 200
+
+    def page(status=200):
+        context = {"form": form, "municipality": measure.municipality, "measure": measure}
+        return render(request, "measures/measure_form.html", context, status=status)
+
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_measure(form)
-        except StaleEdit as error:
-            show_stale_edit(error, form)
-            status = 409
-        else:
-            messages.success(request, _("The measure was saved."))
-            return redirect(measure)
-    return render(
-        request, "measures/measure_form.html", {"form": form, "municipality": measure.municipality, "measure": measure},
-        status=status,
-    )
+        return save_edit(request, form, lambda: services.save_measure(form), _("The measure was saved."), page)
+    return page()
 
 
 def measure_detail(request, pk: int):
@@ -260,15 +259,21 @@ def involvement_create(request, pk: int):
         return redirect(measure)
     initial = involvement_initial(request.user, suggestion, request.GET.get("item") or "")
     form = InvolvementForm(_data(request), measure=measure, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.save_involvement(form, request.user, suggestion)
-        messages.success(request, _("The involvement was recorded."))
-        return redirect(measure)
-    return render(
-        request,
-        "measures/involvement_form.html",
-        {"form": form, "measure": measure, "involvement": None, "suggestion": suggestion},
+    return _involvement_page(
+        request, form, measure, None, suggestion,
+        lambda: services.save_involvement(form, request.user, suggestion), _("The involvement was recorded."),
     )
+
+
+def _involvement_page(request, form, measure, involvement, suggestion, save, saved_message: str):
+    """The form of a new or an existing involvement event: on a valid POST ``save()``, the
+    message and back to the measure; else the form (again)."""
+    if request.method == "POST" and form.is_valid():
+        save()
+        messages.success(request, saved_message)
+        return redirect(measure)
+    context = {"form": form, "measure": measure, "involvement": involvement, "suggestion": suggestion}
+    return render(request, "measures/involvement_form.html", context)
 
 
 def involvement_initial(user, suggestion, item: str) -> dict:
@@ -305,14 +310,9 @@ def involvement_edit(request, pk: int):
     measure = involvement.measure
     require_involvement_change(request.user, involvement, measure.municipality_id)
     form = InvolvementForm(_data(request), instance=involvement, measure=measure)
-    if request.method == "POST" and form.is_valid():
-        services.save_involvement(form, request.user)
-        messages.success(request, _("The involvement was saved."))
-        return redirect(measure)
-    return render(
-        request,
-        "measures/involvement_form.html",
-        {"form": form, "measure": measure, "involvement": involvement, "suggestion": None},
+    return _involvement_page(
+        request, form, measure, involvement, None,
+        lambda: services.save_involvement(form, request.user), _("The involvement was saved."),
     )
 
 
@@ -346,24 +346,30 @@ def item_involvement(request, item_pk: int):
     return redirect(reverse("measures:involvement_create", args=[measure.pk]) + f"?item={item.pk}")
 
 
-
-def _item_for_edit(request, item_pk: int) -> AgendaItem:
-    item = get_visible_or_404(
-        AgendaItem.objects.select_related("meeting__body__municipality"), request.user, pk=item_pk
-    )
-    require_edit(request.user, item.meeting.body.municipality_id)
-    return item
-
-
 NOT_CLIMATE = _lazy("Only climate-related agenda items can be turned into or linked to measures.")
 
 
-@require_POST
-def measure_from_item(request, item_pk: int):
-    item = _item_for_edit(request, item_pk)
-    if item.effective_climate_level not in services.CLIMATE_LEVELS:
-        messages.error(request, NOT_CLIMATE)
-        return redirect(item)
+def _climate_item_action(action):
+    """A POST action on an agenda item, as a view of ``item_pk``: for those who may edit the
+    item's municipality, and only on a climate-related item (else back to the item, saying why)."""
+
+    @require_POST
+    @wraps(action)
+    def view(request, item_pk: int):
+        item = get_visible_or_404(
+            AgendaItem.objects.select_related("meeting__body__municipality"), request.user, pk=item_pk
+        )
+        require_edit(request.user, item.meeting.body.municipality_id)
+        if item.effective_climate_level not in services.CLIMATE_LEVELS:
+            messages.error(request, NOT_CLIMATE)
+            return redirect(item)
+        return action(request, item)
+
+    return view
+
+
+@_climate_item_action
+def measure_from_item(request, item: AgendaItem):
     form = MeasureFromItemForm(request.POST, item=item)
     if form.is_valid():
         with transaction.atomic():
@@ -375,12 +381,8 @@ def measure_from_item(request, item_pk: int):
     return redirect(item)
 
 
-@require_POST
-def link_item(request, item_pk: int):
-    item = _item_for_edit(request, item_pk)
-    if item.effective_climate_level not in services.CLIMATE_LEVELS:
-        messages.error(request, NOT_CLIMATE)
-        return redirect(item)
+@_climate_item_action
+def link_item(request, item: AgendaItem):
     form = LinkItemForm(request.POST, item=item)
     if form.is_valid():
         services.link_item(form.cleaned_data["measure"], item)

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib import messages
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -146,3 +148,16 @@ def show_stale_edit(error: StaleEdit, main_form) -> None:
         + " "
         + _("Nothing was saved: your input is kept below. Check their change, then save again to replace it with yours."),
     )
+
+
+def save_edit(request, form, save, saved_message: str, page):
+    """Answer the POST of a valid edit page: ``save()``, then ``saved_message`` and a redirect to
+    what it saved; or, when someone saved in between (:class:`StaleEdit`), ``page(409)``, the
+    page again with the conflict on ``form`` (:func:`show_stale_edit`)."""
+    try:
+        saved = save()
+    except StaleEdit as error:
+        show_stale_edit(error, form)
+        return page(409)
+    messages.success(request, saved_message)
+    return redirect(saved)

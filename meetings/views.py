@@ -26,7 +26,7 @@ from .forms import (
 )
 from .models import AgendaItem, Attendance, Meeting, Proposal, Request
 from .signals import send_meetings_changed
-from .versioning import StaleEdit, show_stale_edit
+from .versioning import save_edit
 
 
 def _meeting_forms(request, body, meeting=None):
@@ -62,25 +62,20 @@ def meeting_edit(request, pk: int):
 
 def _meeting_form_page(request, body, meeting):
     form, attendance, items = _meeting_forms(request, body, meeting)
-    status = 200
+
+    def page(status=200):
+        context = {"body": body, "form": form, "attendance": attendance, "items": items, "meeting": meeting}
+        return render(request, "meetings/meeting_form.html", context, status=status)
+
     if request.method == "POST" and services.all_valid(form, attendance, items):
         try:
-            saved = services.save_meeting(form, attendance, items)
+            return save_edit(
+                request, form, lambda: services.save_meeting(form, attendance, items), _("The meeting was saved."), page
+            )
         except IntegrityError:
             # e.g. a double submit racing past the form's checks: the transaction rolled back
             form.add_error(None, _("Nothing was saved: the meeting conflicts with data saved in the meantime. Check and try again."))
-        except StaleEdit as error:
-            show_stale_edit(error, form)
-            status = 409
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect(saved)
-    return render(
-        request,
-        "meetings/meeting_form.html",
-        {"body": body, "form": form, "attendance": attendance, "items": items, "meeting": meeting},
-        status=status,
-    )
+    return page()
 
 
 def meeting_detail(request, pk: int):
@@ -206,19 +201,13 @@ def item_edit(request, pk: int):
         data, instance=item, prefix="proposals", queryset=Proposal.objects.prefetch_related("proposers")
     )
     requests_ = RequestFormSet(data, instance=item, item=item, prefix="requests")
-    status = 200
+
+    def page(status=200):
+        context = {"item": item, "meeting": item.meeting, "form": form, "proposals": proposals, "requests": requests_}
+        return render(request, "meetings/item_form.html", context, status=status)
+
     if request.method == "POST" and services.all_valid(form, proposals, requests_):
-        try:
-            services.save_item(form, proposals, requests_)
-        except StaleEdit as error:
-            show_stale_edit(error, form)
-            status = 409
-        else:
-            messages.success(request, _("The agenda item was saved."))
-            return redirect(item)
-    return render(
-        request,
-        "meetings/item_form.html",
-        {"item": item, "meeting": item.meeting, "form": form, "proposals": proposals, "requests": requests_},
-        status=status,
-    )
+        return save_edit(
+            request, form, lambda: services.save_item(form, proposals, requests_), _("The agenda item was saved."), page
+        )
+    return page()

@@ -5,12 +5,14 @@ on a POST, each select's chosen record, each row's own record (its hidden ``id``
 foreign key again for the model's validation and each check constraint of the model. The
 helpers here load what the rows share once, and skip the model validation of rows that are
 not changed (the formset does not save them). Validation still checks every submitted value
-against its field's queryset.
+against its field's queryset. :func:`save_posted` is the save step of a page that edits one formset.
 """
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.utils.choices import BaseChoiceIterator
 
@@ -176,3 +178,14 @@ class SharedRecords:
 
         field.to_python = to_python
         return field
+
+
+def save_posted(request, formset, saved_message: str) -> bool:
+    """On a POST whose rows are all valid: save them as one transaction and put ``saved_message``
+    on the next page; True when it saved (the view then redirects), else False."""
+    if request.method != "POST" or not formset.is_valid():
+        return False
+    with transaction.atomic():
+        formset.save()
+    messages.success(request, saved_message)
+    return True

@@ -17,6 +17,16 @@ kommunenummer_validator = RegexValidator(
 )
 
 
+def period_constraint(start: str, end: str, name: str) -> models.CheckConstraint:
+    """The database rule of a period in fields ``start`` and ``end`` (empty while open): it does
+    not end before it starts. Memberships and green representatives hold their periods so."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+        violation_error_message=_("The end date cannot be before the start date."),
+    )
+
+
 #: A municipality's written standard (målform) chooses the interface language for its users.
 WRITTEN_STANDARDS = [("nb", _("Bokmål")), ("nn", _("Nynorsk"))]
 
@@ -198,11 +208,7 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="membership_end_after_start",
-                violation_error_message=_("The end date cannot be before the start date."),
-            ),
+            period_constraint("start_date", "end_date", "membership_end_after_start"),
             models.UniqueConstraint(
                 fields=["person", "body", "start_date"], name="membership_unique_person_body_start"
             ),

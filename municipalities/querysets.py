@@ -30,6 +30,17 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(**{self.municipality_path: municipality})
 
 
+class PeriodQuerySet(models.QuerySet):
+    """For records that hold from a first day to an optional last day (both included), in the
+    fields a subclass names in ``period_fields``: (first day, last day or null while open)."""
+
+    period_fields: tuple[str, str]
+
+    def active_on(self, day: datetime.date):
+        start, end = self.period_fields
+        return self.filter(**{f"{start}__lte": day}).filter(Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": day}))
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def municipalities(self):
         return self.filter(kind="municipality")
@@ -46,8 +57,6 @@ class BodyQuerySet(ScopedQuerySet):
     municipality_path = "municipality"
 
 
-class MembershipQuerySet(ScopedQuerySet):
+class MembershipQuerySet(ScopedQuerySet, PeriodQuerySet):
     municipality_path = "body__municipality"
-
-    def active_on(self, day: datetime.date):
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+    period_fields = ("start_date", "end_date")

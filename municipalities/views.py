@@ -1,7 +1,6 @@
 """Municipality and body pages of this app (the pages that also list meetings are in partssamarbeid/pages.py)."""
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from . import permissions
 from .access import get_visible_or_404, require_edit
 from .filters import MunicipalityFilter
 from .forms import BodyForm, MembershipFormSet
+from .formsets import save_posted
 from .models import Body, Membership, Municipality
 
 #: the municipality list's filters that the page offers (the API offers ``county`` and ``kind``)
@@ -77,9 +77,6 @@ def body_members(request, pk: int):
         prefix="members",
         queryset=Membership.objects.select_related("person", "on_behalf_of"),
     )
-    if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            formset.save()
-        messages.success(request, _("The members were saved."))
+    if save_posted(request, formset, _("The members were saved.")):
         return redirect(body)
     return render(request, "municipalities/body_members.html", {"body": body, "formset": formset})

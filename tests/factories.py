@@ -18,6 +18,16 @@ SARPSBORG = "3105"
 PASSWORD = "test-passord-123"
 
 
+def many_to_many(name: str) -> factory.PostGeneration:
+    """Set the many-to-many field ``name`` to the records passed for it (``proposers=[...]``)."""
+
+    def set_records(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, name).set(extracted)
+
+    return factory.PostGeneration(set_records)
+
+
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     """Returns the register row for ``number`` (the register is loaded by migration 0002)."""
 
@@ -163,10 +173,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     text = "Endringsforslag"
     outcome = Proposal.Outcome.NOT_VOTED
 
-    @factory.post_generation
-    def proposers(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.proposers.set(extracted)
+    proposers = many_to_many("proposers")
 
 
 class RequestFactory(factory.django.DjangoModelFactory):

@@ -55,6 +55,15 @@ class Route:
         return (self.get if method == "get" else self.post)[role]
 
 
+def action_on(name: str, target: str, attr: str, post: dict, key: str = "pk") -> Route:
+    """A POST-only action on the world's ``attr`` (its pk as the URL argument ``key``) that
+    redirects back to that object's page."""
+    return Route(
+        name, target, lambda w: {key: getattr(w, attr).pk}, EVERYONE_405, post,
+        redirect=lambda w: getattr(w, attr).get_absolute_url(),
+    )
+
+
 def ids(routes: list[Route]) -> list[str]:
     return [f"{r.name}[{r.target}]" for r in routes]
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Proposal, Request
-from municipalities.models import Municipality, Organisation, Person
+from municipalities.models import Municipality, Organisation, Person, period_constraint
 
 from ..querysets import (
     GreenRepresentativeQuerySet,
@@ -231,11 +231,7 @@ class GreenRepresentative(models.Model):
         verbose_name = _("green representative")
         verbose_name_plural = _("green representatives")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(until__isnull=True) | Q(until__gte=F("since")),
-                name="green_rep_until_after_since",
-                violation_error_message=_("The end date cannot be before the start date."),
-            ),
+            period_constraint("since", "until", "green_rep_until_after_since"),
             models.UniqueConstraint(
                 fields=["municipality", "person", "since"],
                 name="green_rep_unique_person_since",

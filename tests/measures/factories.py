@@ -7,7 +7,7 @@ import factory
 
 from measures.models import ClimateMeasure, GreenRepresentative, Involvement, Level, ProcessAnswer, Topic
 
-from ..factories import MunicipalityFactory, OrganisationFactory, PersonFactory  # noqa: F401
+from ..factories import MunicipalityFactory, OrganisationFactory, PersonFactory, many_to_many  # noqa: F401
 
 
 def topic(code: str) -> Topic:
@@ -33,10 +33,7 @@ class MeasureFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.topics.set([topic(code) if isinstance(code, str) else code for code in extracted])
 
-    @factory.post_generation
-    def agenda_items(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.agenda_items.set(extracted)
+    agenda_items = many_to_many("agenda_items")
 
 
 class InvolvementFactory(factory.django.DjangoModelFactory):
@@ -53,10 +50,7 @@ class InvolvementFactory(factory.django.DjangoModelFactory):
     level = Level.CONSULTED
     position = Involvement.Position.NOT_STATED
 
-    @factory.post_generation
-    def unions(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.unions.set(extracted)
+    unions = many_to_many("unions")
 
 
 class ProcessAnswerFactory(factory.django.DjangoModelFactory):

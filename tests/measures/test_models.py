@@ -196,6 +196,17 @@ def test_green_representative_dates_and_municipality(world):
     }
 
 
+@pytest.mark.django_db
+def test_green_representatives_active_on_a_day_include_the_first_and_last_day():
+    closed = GreenRepresentativeFactory(since=D(2023, 1, 1), until=D(2023, 6, 30))
+    open_ = GreenRepresentativeFactory(since=D(2023, 3, 1), municipality=closed.municipality)
+    active = GreenRepresentative.objects.in_municipality(closed.municipality).active_on
+    assert set(active(D(2022, 12, 31))) == set()
+    assert set(active(D(2023, 1, 1))) == {closed}
+    assert set(active(D(2023, 6, 30))) == {closed, open_}
+    assert set(active(D(2023, 7, 1))) == {open_}
+
+
 # --- history -------------------------------------------------------------------------------------
 
 

@@ -289,8 +289,13 @@ def test_create_from_item_refuses_duplicates_and_non_climate_items(mworld, clien
 def test_link_an_item_to_an_existing_measure(mworld, client_for):
     w = mworld
     other = ClimateMeasure.objects.create(municipality=w.a, title="Sykkelparkering", status="idea")
-    AgendaItem.objects.filter(pk=w.item_a2_next.pk).update(climate_override="mentions", climate_override_reason="Sykkel")
     client = client_for("hr_a")
+    # not climate-related (yet): refused, back to the item with the reason
+    response = client.post(f"/items/{w.item_a2_next.pk}/measures/link/", {"measure": other.pk}, follow=True)
+    assert response.redirect_chain == [(w.item_a2_next.get_absolute_url(), 302)]
+    assert nb("Only climate-related agenda items can be turned into or linked to measures.") in page_text(response)
+    assert not other.agenda_items.exists()
+    AgendaItem.objects.filter(pk=w.item_a2_next.pk).update(climate_override="mentions", climate_override_reason="Sykkel")
     assert client.post(f"/items/{w.item_a2_next.pk}/measures/link/", {"measure": other.pk}).status_code == 302
     assert list(other.agenda_items.all()) == [w.item_a2_next]
     # a measure of another municipality cannot be chosen
