@@ -49,7 +49,8 @@ def parse_budget() -> ParseBudget:
 
 
 def reconnecting(write):
-    """Run a short autocommit query; after a lost connection, reconnect and run it once more."""
+    """Run a short write outside a transaction; after a passing database error (a lost
+    connection, a deadlock), reconnect and run it once more."""
     try:
         return write()
     except DATABASE_ERRORS:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from imports.tasks import reconnecting
+
 from . import indexing
 from .signals import reindex_meetings
 
@@ -14,8 +16,10 @@ PRIORITY = 10
 
 @task(priority=PRIORITY)
 def reindex(meeting_ids: list[int], municipality_ids: list[str]) -> int:
-    """Rebuild the documents of these meetings and of every record in these municipalities."""
+    """Rebuild the documents of these meetings and of every record in these municipalities. A
+    passing database error (a deadlock with another worker's writes, a lost connection) is tried
+    once more: a failed task would leave the documents stale until their next change."""
     if municipality_ids:
-        indexing.index_municipalities(municipality_ids)
-    reindex_meetings(meeting_ids)
+        reconnecting(lambda: indexing.index_municipalities(municipality_ids))
+    reconnecting(lambda: reindex_meetings(meeting_ids))  # rebuilding is idempotent: a retry starts over
     return len(meeting_ids) + len(municipality_ids)

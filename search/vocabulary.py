@@ -41,14 +41,15 @@ TABLE = SearchLexeme._meta.db_table
 
 
 def add(document_ids: list[int]) -> None:
-    """Count the lexemes of these (just written) documents into the vocabulary."""
+    """Count the lexemes of these (just written) documents into the vocabulary. The rows are
+    upserted in lexeme order, so two writers lock shared lexemes in the same order."""
     if not document_ids:
         return
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {TABLE} (lexeme, documents) "
             "SELECT lexeme, COUNT(*) FROM search_searchdocument, unnest(tsvector_to_array(vector)) AS lexeme "
-            "WHERE id = ANY(%s) GROUP BY lexeme "
+            "WHERE id = ANY(%s) GROUP BY lexeme ORDER BY lexeme "
             f"ON CONFLICT (lexeme) DO UPDATE SET documents = {TABLE}.documents + EXCLUDED.documents",
             [list(document_ids)],
         )

@@ -1,0 +1,50 @@
+"""The worker's reindex task survives a passing database error (a deadlock with another
+worker's writes, a lost connection): it rebuilds once more rather than leaving the documents stale."""
+from __future__ import annotations
+
+import pytest
+from django.db import OperationalError
+
+from search import tasks
+from search.models import SearchDocument
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def failing_once(real, calls: list):
+    def step(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected")
+        return real(*args, **kwargs)
+    return step
+
+
+def test_a_deadlock_in_a_municipality_rebuild_is_tried_once_more(monkeypatch):
+    item = f.AgendaItemFactory(title="Sykkelparkering ved rådhuset")
+    SearchDocument.objects.all().delete()
+    calls = []
+    monkeypatch.setattr(tasks.indexing, "index_municipalities", failing_once(tasks.indexing.index_municipalities, calls))
+    assert tasks.reindex.call([], [item.meeting.body.municipality_id]) == 1
+    assert len(calls) == 2
+    assert list(SearchDocument.objects.values_list("kind", "object_id")) == [("item", item.pk)]
+
+
+def test_a_deadlock_in_a_meeting_rebuild_is_tried_once_more(monkeypatch):
+    item = f.AgendaItemFactory(title="Sykkelparkering ved rådhuset")
+    SearchDocument.objects.all().delete()
+    calls = []
+    monkeypatch.setattr(tasks, "reindex_meetings", failing_once(tasks.reindex_meetings, calls))
+    assert tasks.reindex.call([item.meeting_id], []) == 1
+    assert len(calls) == 2
+    assert list(SearchDocument.objects.values_list("kind", "object_id")) == [("item", item.pk)]
+
+
+def test_an_error_that_stays_fails_the_task(monkeypatch):
+    def broken(*args):
+        raise OperationalError("deadlock detected")
+
+    monkeypatch.setattr(tasks, "reindex_meetings", broken)
+    with pytest.raises(OperationalError):
+        tasks.reindex.call([1], [])
