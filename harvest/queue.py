@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from imports.tasks import reconnecting
+from partssamarbeid.database import reconnecting
 
 from .models import HarvestRun, Source
 

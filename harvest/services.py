@@ -33,8 +33,9 @@ from imports.parsers.isolation import parse_isolated
 from imports.parsers.types import ParsedDocument, ParsedMeeting
 from imports.preview import Preview
 from imports.storing import store_document
-from imports.tasks import DATABASE_ERRORS, parse_budget, reconnecting
+from imports.tasks import parse_budget
 from meetings.models import AgendaItem, Meeting, Proposal
+from partssamarbeid.database import DATABASE_ERRORS, reconnecting
 
 from .client import Client, EinnsynError
 from .mapping import MalformedRecord, map_meeting, meeting_documents, merge

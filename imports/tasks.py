@@ -18,12 +18,13 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
 from meetings.models import ImportRun
+from partssamarbeid.database import DATABASE_ERRORS, reconnecting
 
 from .applying import apply_preview
 from .building import build_preview
@@ -32,9 +33,6 @@ from .parsers.isolation import ParseBudget, parse_isolated
 from .preview import Preview
 
 logger = logging.getLogger(__name__)
-
-DATABASE_ERRORS = (OperationalError, InterfaceError)
-
 
 class Superseded(Exception):
     """This attempt's lease was taken over (the run was retried or failed meanwhile)."""
@@ -46,17 +44,6 @@ def lease_seconds() -> float:
 
 def parse_budget() -> ParseBudget:
     return ParseBudget(seconds=float(settings.IMPORT_PARSE_SECONDS), memory_mb=int(settings.IMPORT_PARSE_MEMORY_MB))
-
-
-def reconnecting(write):
-    """Run a short write outside a transaction; after a passing database error (a lost
-    connection, a deadlock), reconnect and run it once more."""
-    try:
-        return write()
-    except DATABASE_ERRORS:
-        logger.warning("database connection lost; reconnecting", exc_info=True)
-        connection.close()
-        return write()
 
 
 class Lease:

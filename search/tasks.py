@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from imports.tasks import reconnecting
+from partssamarbeid.database import reconnecting
 
 from . import indexing
 from .signals import reindex_meetings

@@ -37,7 +37,10 @@ ALLOWED: dict[str, set[str]] = {
 }
 PROJECT = "partssamarbeid"
 #: modules of the project package that every app may use; they import no app
-FOUNDATION = {"partssamarbeid.api", "partssamarbeid.filters", "partssamarbeid.pagination", "partssamarbeid.security"}
+FOUNDATION = {
+    "partssamarbeid.api", "partssamarbeid.database", "partssamarbeid.filters", "partssamarbeid.pagination",
+    "partssamarbeid.security",
+}
 #: template folders shared by all apps (like FOUNDATION): they load no app's tags
 SHARED_TEMPLATES = {"includes"}
 PROJECT_TEMPLATES = {"pages", "home"}  # the project package's pages (pages.py, views.py)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from imports import tasks
 from imports.parsers.errors import MESSAGES
 from meetings.models import ImportRun
+from partssamarbeid.database import reconnecting
 
 from ..helpers.imports import model_counts
 from .documents import PROTOCOL_2024_02
@@ -98,7 +99,7 @@ def test_a_lost_connection_is_reopened_once(monkeypatch):
             raise OperationalError("server closed the connection unexpectedly")
         return 1
 
-    assert tasks.reconnecting(write) == 1
+    assert reconnecting(write) == 1
     assert (len(calls), closed) == (2, [True])
 
 

@@ -22,7 +22,8 @@ import time
 from django.db import close_old_connections, connections
 from django_tasks_db.management.commands import db_worker
 
-from imports.tasks import DATABASE_ERRORS, lease_seconds, recover_stale_runs
+from imports.tasks import lease_seconds, recover_stale_runs
+from partssamarbeid.database import DATABASE_ERRORS
 
 logger = logging.getLogger("django_tasks_db")
 
