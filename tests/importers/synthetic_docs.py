@@ -611,7 +611,18 @@ Eventuelt forfall skal meldast til servicekontoret. SAKLISTE Sak nr. Saktittel
 Saksnr.: 001/13-008/13 Møteleiar: Ivar Dale
 """
 
+PSU_MEETING_NUMBER_NN = """
+Fjellvik kommune PROTOKOLL Partssamansett utval Møte: 4/2022 Tid: Tysdag 6. september 2022 kl. 13:00
+Stad: Heradshuset, møterom 2 Til stades: Ivar Dale (leiar), Siri Holm, Per Vik, Anne Moe (Fagforbundet)
+Forfall: Kari Lie
+Sak 12/22 Godkjenning av innkalling og sakliste
+Vedtak: Innkalling og sakliste vart godkjent.
+Sak 13/22 Godkjenning av møtebok frå førre møte
+Vedtak: Møteboka frå møte 3/2022 vart godkjent.
+"""
+
 LAYOUTS = {
+    "psu_meeting_number_nn": PSU_MEETING_NUMBER_NN,
     "notice_with_protocol_nn": NOTICE_WITH_PROTOCOL_NN,
     "control_committee_notice": CONTROL_COMMITTEE_NOTICE,
     "year_stripped_nn": YEAR_STRIPPED_NN,

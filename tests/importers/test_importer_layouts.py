@@ -311,3 +311,28 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
         ("11/2013", "Referatsaker"),
         ("12/2013", "Tid og stad for oppteljing"),
     ]
+
+
+# Rules found on unseen real documents: a meeting's own number ('Møte: 4/2022') is no case and
+# does not end the header. Per document: header fields, items (number, title, decision) and
+# attendance (name, role, organisation, present).
+UNSEEN_RULES = {
+    "psu_meeting_number_nn": (
+        dict(date=dt.date(2022, 9, 6), start=dt.time(13, 0), place="Heradshuset, møterom 2",
+             body_name="Partssamansett utval", document_kind="protocol"),
+        [("12/2022", "Godkjenning av innkalling og sakliste", "Innkalling og sakliste vart godkjent."),
+         ("13/2022", "Godkjenning av møtebok frå førre møte", "Møteboka frå møte 3/2022 vart godkjent.")],
+        [("Ivar Dale", "leiar", None, True), ("Siri Holm", None, None, True), ("Per Vik", None, None, True),
+         ("Anne Moe", None, "Fagforbundet", True), ("Kari Lie", None, None, False)],
+    ),
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", list(UNSEEN_RULES))
+def test_rules_found_on_unseen_documents(name, form):
+    header, agenda, people = UNSEEN_RULES[name]
+    m = meeting(name, form)
+    assert_fields(m, **header)
+    assert [(i.case_number, i.title, i.decision.strip()) for i in m.items] == agenda
+    assert [(a.name, a.role, a.organisation, a.present) for a in m.attendance] == people
