@@ -621,8 +621,16 @@ Sak 13/22 Godkjenning av møtebok frå førre møte
 Vedtak: Møteboka frå møte 3/2022 vart godkjent.
 """
 
+AMU_NOTICE_ABSENCE_TITLE = """
+Nordvik kommune MØTEINNKALLING Arbeidsmiljøutvalget Møte: 2/2023 Møtested: Rådhuset Møtedato: 14.03.2023
+Tid: 09:00 SAKSLISTE Saksnr. Arkivsaksnr. Tittel
+5/23 23/311 Fraværsoppfølging i hjemmetjenesten 6/23 23/312 Vernerunder 2023
+Eventuelle forfall meldes til servicetorget.
+"""
+
 LAYOUTS = {
     "psu_meeting_number_nn": PSU_MEETING_NUMBER_NN,
+    "amu_notice_absence_title": AMU_NOTICE_ABSENCE_TITLE,
     "notice_with_protocol_nn": NOTICE_WITH_PROTOCOL_NN,
     "control_committee_notice": CONTROL_COMMITTEE_NOTICE,
     "year_stripped_nn": YEAR_STRIPPED_NN,

@@ -314,7 +314,8 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
 
 
 # Rules found on unseen real documents: a meeting's own number ('Møte: 4/2022') is no case and
-# does not end the header. Per document: header fields, items (number, title, decision) and
+# does not end the header; a title starting with an absence word ('Fraværsoppfølging') is no
+# 'Fravær' label. Per document: header fields, items (number, title, decision) and
 # attendance (name, role, organisation, present).
 UNSEEN_RULES = {
     "psu_meeting_number_nn": (
@@ -324,6 +325,12 @@ UNSEEN_RULES = {
          ("13/2022", "Godkjenning av møtebok frå førre møte", "Møteboka frå møte 3/2022 vart godkjent.")],
         [("Ivar Dale", "leiar", None, True), ("Siri Holm", None, None, True), ("Per Vik", None, None, True),
          ("Anne Moe", None, "Fagforbundet", True), ("Kari Lie", None, None, False)],
+    ),
+    "amu_notice_absence_title": (
+        dict(date=dt.date(2023, 3, 14), start=dt.time(9, 0), place="Rådhuset",
+             body_name="Arbeidsmiljøutvalget", document_kind="notice"),
+        [("05/2023", "Fraværsoppfølging i hjemmetjenesten", ""), ("06/2023", "Vernerunder 2023", "")],
+        [],
     ),
 }
 
