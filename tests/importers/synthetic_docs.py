@@ -628,7 +628,17 @@ Tid: 09:00 SAKSLISTE Saksnr. Arkivsaksnr. Tittel
 Eventuelle forfall meldes til servicetorget.
 """
 
+AMU_PROTOCOL_WORKPLACES = """
+Nordvik kommune MØTEPROTOKOLL Arbeidsmiljøutvalget Møtested: Rådhuset Møtedato: 12.06.2023 Tid: 09:00
+Til stede: Kari Lie (leder, Ap), Siri Holm (hovedverneombud Nordvik sykehjem), Per Vik (Fagforbundet),
+Tone Dal (enhetsleder Sentrum skole)
+Forfall: Ola Moe
+Sak 7/23 Sykefravær første tertial
+Vedtak: Saken tas til orientering.
+"""
+
 LAYOUTS = {
+    "amu_protocol_workplaces": AMU_PROTOCOL_WORKPLACES,
     "psu_meeting_number_nn": PSU_MEETING_NUMBER_NN,
     "amu_notice_absence_title": AMU_NOTICE_ABSENCE_TITLE,
     "notice_with_protocol_nn": NOTICE_WITH_PROTOCOL_NN,

@@ -315,7 +315,8 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
 
 # Rules found on unseen real documents: a meeting's own number ('Møte: 4/2022') is no case and
 # does not end the header; a title starting with an absence word ('Fraværsoppfølging') is no
-# 'Fravær' label. Per document: header fields, items (number, title, decision) and
+# 'Fravær' label; a workplace after a role in parentheses ('(hovedverneombud Nordvik sykehjem)')
+# is not part of the name. Per document: header fields, items (number, title, decision) and
 # attendance (name, role, organisation, present).
 UNSEEN_RULES = {
     "psu_meeting_number_nn": (
@@ -331,6 +332,13 @@ UNSEEN_RULES = {
              body_name="Arbeidsmiljøutvalget", document_kind="notice"),
         [("05/2023", "Fraværsoppfølging i hjemmetjenesten", ""), ("06/2023", "Vernerunder 2023", "")],
         [],
+    ),
+    "amu_protocol_workplaces": (
+        dict(date=dt.date(2023, 6, 12), place="Rådhuset", document_kind="protocol"),
+        [("07/2023", "Sykefravær første tertial", "Saken tas til orientering.")],
+        [("Kari Lie", "leder", "AP", True), ("Siri Holm", "hovedverneombud", None, True),
+         ("Per Vik", None, "Fagforbundet", True), ("Tone Dal", "enhetsleder", None, True),
+         ("Ola Moe", None, None, False)],
     ),
 }
 
