@@ -637,7 +637,15 @@ Sak 7/23 Sykefravær første tertial
 Vedtak: Saken tas til orientering.
 """
 
+PSU_PARTICIPANT_TABLE_NN = """
+Møtedato: 05.10.2022 Møtestad: Heradshuset Møtetid: 09:00-11:00 Møtebok for Partssamansett utval
+Møtedeltakarar Parti Rolle Ivar Dale SP Leiar Siri Holm AP Nestleiar Per Vik H Medlem
+Anne Moe Fagforbundet Medlem Tor Lund Utdanningsforbundet Medlem
+Sakliste Saknr Tittel 021/22 Godkjenning av innkalling og sakliste 022/22 Lønnspolitisk plan
+"""
+
 LAYOUTS = {
+    "psu_participant_table_nn": PSU_PARTICIPANT_TABLE_NN,
     "amu_protocol_workplaces": AMU_PROTOCOL_WORKPLACES,
     "psu_meeting_number_nn": PSU_MEETING_NUMBER_NN,
     "amu_notice_absence_title": AMU_NOTICE_ABSENCE_TITLE,

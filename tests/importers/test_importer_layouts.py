@@ -316,8 +316,9 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
 # Rules found on unseen real documents: a meeting's own number ('Møte: 4/2022') is no case and
 # does not end the header; a title starting with an absence word ('Fraværsoppfølging') is no
 # 'Fravær' label; a workplace after a role in parentheses ('(hovedverneombud Nordvik sykehjem)')
-# is not part of the name. Per document: header fields, items (number, title, decision) and
-# attendance (name, role, organisation, present).
+# is not part of the name; the rest of a heading row after its label ('Møtedeltakarar Parti Rolle')
+# is no party. Per document: header fields, items (number, title, decision) and attendance (name,
+# role, organisation, present).
 UNSEEN_RULES = {
     "psu_meeting_number_nn": (
         dict(date=dt.date(2022, 9, 6), start=dt.time(13, 0), place="Heradshuset, møterom 2",
@@ -339,6 +340,12 @@ UNSEEN_RULES = {
         [("Kari Lie", "leder", "AP", True), ("Siri Holm", "hovedverneombud", None, True),
          ("Per Vik", None, "Fagforbundet", True), ("Tone Dal", "enhetsleder", None, True),
          ("Ola Moe", None, None, False)],
+    ),
+    "psu_participant_table_nn": (
+        dict(date=dt.date(2022, 10, 5), start=dt.time(9, 0), body_name="Partssamansett utval"),
+        [("21/2022", "Godkjenning av innkalling og sakliste", ""), ("22/2022", "Lønnspolitisk plan", "")],
+        [("Ivar Dale", "Leiar", "SP", True), ("Siri Holm", "Nestleiar", "AP", True), ("Per Vik", "Medlem", "H", True),
+         ("Anne Moe", "Medlem", "Fagforbundet", True), ("Tor Lund", "Medlem", "Utdanningsforbundet", True)],
     ),
 }
 
