@@ -644,8 +644,15 @@ Anne Moe Fagforbundet Medlem Tor Lund Utdanningsforbundet Medlem
 Sakliste Saknr Tittel 021/22 Godkjenning av innkalling og sakliste 022/22 Lønnspolitisk plan
 """
 
+ACOS_NOTICE_SMALL_COLUMNS = """
+Nordvik kommune Møteinnkalling Utvalg: Administrasjonsutvalget Møtested: Rådhuset Dato: 07.11.2022
+Tidspunkt: 10:00 Saksliste Utvalgssaksnr PS 22/30 PS 22/31 Innhold U.off Arkivsaksnr
+Godkjenning av innkalling og saksliste Tilsettingsreglement - revisjon 22/511 Side nr. Kari Lie leder
+"""
+
 LAYOUTS = {
     "psu_participant_table_nn": PSU_PARTICIPANT_TABLE_NN,
+    "acos_notice_small_columns": ACOS_NOTICE_SMALL_COLUMNS,
     "amu_protocol_workplaces": AMU_PROTOCOL_WORKPLACES,
     "psu_meeting_number_nn": PSU_MEETING_NUMBER_NN,
     "amu_notice_absence_title": AMU_NOTICE_ABSENCE_TITLE,

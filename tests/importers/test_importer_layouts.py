@@ -317,8 +317,8 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
 # does not end the header; a title starting with an absence word ('Fraværsoppfølging') is no
 # 'Fravær' label; a workplace after a role in parentheses ('(hovedverneombud Nordvik sykehjem)')
 # is not part of the name; the rest of a heading row after its label ('Møtedeltakarar Parti Rolle')
-# is no party. Per document: header fields, items (number, title, decision) and attendance (name,
-# role, organisation, present).
+# is no party; 'U.off' and 'Side nr.' are not part of a title. Per document: header fields, items
+# (number, title, decision) and attendance (name, role, organisation, present).
 UNSEEN_RULES = {
     "psu_meeting_number_nn": (
         dict(date=dt.date(2022, 9, 6), start=dt.time(13, 0), place="Heradshuset, møterom 2",
@@ -346,6 +346,11 @@ UNSEEN_RULES = {
         [("21/2022", "Godkjenning av innkalling og sakliste", ""), ("22/2022", "Lønnspolitisk plan", "")],
         [("Ivar Dale", "Leiar", "SP", True), ("Siri Holm", "Nestleiar", "AP", True), ("Per Vik", "Medlem", "H", True),
          ("Anne Moe", "Medlem", "Fagforbundet", True), ("Tor Lund", "Medlem", "Utdanningsforbundet", True)],
+    ),
+    "acos_notice_small_columns": (
+        dict(date=dt.date(2022, 11, 7), body_name="Administrasjonsutvalget", document_kind="notice"),
+        [("30/2022", "Godkjenning av innkalling og saksliste", ""), ("31/2022", "Tilsettingsreglement - revisjon", "")],
+        [],
     ),
 }
 
