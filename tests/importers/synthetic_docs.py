@@ -650,7 +650,15 @@ Tidspunkt: 10:00 Saksliste Utvalgssaksnr PS 22/30 PS 22/31 Innhold U.off Arkivsa
 Godkjenning av innkalling og saksliste Tilsettingsreglement - revisjon 22/511 Side nr. Kari Lie leder
 """
 
+ELEMENTS_SECTION_HEADING = """
+Møteprotokoll Protokoll fra møte i Administrasjonsutvalget Møtested: Fylkeshuset Møtedato: 14.02.2022 Tid: 10:00 12:00
+Faste medlemmer som møtte: Navn Funksjon Representerer Kari Lie Leder AP Per Dal Medlem H
+Saksliste Saksnr Tittel Politiske saker 1/22 Lønnspolitisk plan 2022 2/22 Seniorpolitiske tiltak
+3/22 Følgende saker 4/21 og 9/21 - oppfølging
+"""
+
 LAYOUTS = {
+    "elements_section_heading": ELEMENTS_SECTION_HEADING,
     "psu_participant_table_nn": PSU_PARTICIPANT_TABLE_NN,
     "acos_notice_small_columns": ACOS_NOTICE_SMALL_COLUMNS,
     "amu_protocol_workplaces": AMU_PROTOCOL_WORKPLACES,

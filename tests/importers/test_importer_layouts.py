@@ -317,8 +317,9 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
 # does not end the header; a title starting with an absence word ('Fraværsoppfølging') is no
 # 'Fravær' label; a workplace after a role in parentheses ('(hovedverneombud Nordvik sykehjem)')
 # is not part of the name; the rest of a heading row after its label ('Møtedeltakarar Parti Rolle')
-# is no party; 'U.off' and 'Side nr.' are not part of a title. Per document: header fields, items
-# (number, title, decision) and attendance (name, role, organisation, present).
+# is no party; 'U.off' and 'Side nr.' are not part of a title; a number after a section heading
+# ('Politiske saker 1/22 ...') is a case, after 'saker' in a sentence a reference. Per document:
+# header fields, items (number, title, decision) and attendance (name, role, organisation, present).
 UNSEEN_RULES = {
     "psu_meeting_number_nn": (
         dict(date=dt.date(2022, 9, 6), start=dt.time(13, 0), place="Heradshuset, møterom 2",
@@ -351,6 +352,12 @@ UNSEEN_RULES = {
         dict(date=dt.date(2022, 11, 7), body_name="Administrasjonsutvalget", document_kind="notice"),
         [("30/2022", "Godkjenning av innkalling og saksliste", ""), ("31/2022", "Tilsettingsreglement - revisjon", "")],
         [],
+    ),
+    "elements_section_heading": (
+        dict(date=dt.date(2022, 2, 14), body_name="Administrasjonsutvalget", document_kind="protocol"),
+        [("01/2022", "Lønnspolitisk plan 2022", ""), ("02/2022", "Seniorpolitiske tiltak", ""),
+         ("03/2022", "Følgende saker 4/21 og 9/21 - oppfølging", "")],
+        [("Kari Lie", "Leder", "AP", True), ("Per Dal", "Medlem", "H", True)],
     ),
 }
 
