@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import ANY_DATE_RE, make_time, parse_date, parse_time_range
+from .dates import ANY_DATE_RE, make_time, parse_compact_time, parse_date, parse_time_range
 from .textnorm import LOWER, UPPER, title_case_if_upper
 
 _I = re.IGNORECASE
@@ -96,6 +96,8 @@ def parse_header(text: str) -> Header:
     m = re.search(rf"(?<![\w]){TIME_LABEL}\s*:?\s*", text)
     if m:
         head.start, head.end = parse_time_range(text[m.end() : m.end() + 40])
+        if head.start is None:
+            head.start, head.end = parse_compact_time(text[m.end() : m.end() + 40])
     if head.start is None:
         m = re.search(r"(?:Fra|Frå)\s+kl\.?\s*:?\s*(\d{1,2})[:.](\d{2})", text, _I)
         if m:
@@ -109,6 +111,8 @@ def parse_header(text: str) -> Header:
         m = re.search(r"(?<![\w])[Kk]l\.?\s*:?\s*(?=\d)", text[:1500])
         if m:
             head.start, head.end = parse_time_range(text[m.end() : m.end() + 30])
+            if head.start is None:
+                head.start, head.end = parse_compact_time(text[m.end() : m.end() + 30])
     head.place = label_value(text, PLACE_LABEL)
     body = label_value(text, BODY_LABEL, 80)
     head.body = title_case_if_upper(body) if body else None

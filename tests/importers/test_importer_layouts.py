@@ -172,6 +172,22 @@ def test_header_fields_decide_date_and_time(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("MØTEINNKALLING Utvalg: Møtested: Dato: Arbeidsmiljøutvalget Formannskapssalen Tidspunkt: 1300 NB!",
+         (dt.time(13, 0), None)),
+        ("PROTOKOLL Partssamansett utval Stad: Heradshuset Tid: kl 0900 - 1130", (dt.time(9, 0), dt.time(11, 30))),
+        ("Møtebok Administrasjonsutvalet Møtestad: Heradshuset kl 1000", (dt.time(10, 0), None)),
+        ("Møteprotokoll Arbeidsmiljøutvalget Møtetid: 2019 Møtestad: Rådhuset", (None, None)),  # a year
+        ("Møteprotokoll Arbeidsmiljøutvalget Tid: 2460", (None, None)),
+    ],
+)  # fmt: skip
+def test_times_printed_without_a_separator(text, expected):
+    head = parse_header(text)
+    assert (head.start, head.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("1 TRANØY KOMMUNE MØTEINNKALLING Utvalg: Kommunestyret", "Tranøy"),
         ("KVAM HERAD KVAM HERADSSTYRE MØTEPROTOKOLL Dato:", "Kvam"),
         ("HORDALAND FYLKESKOMMUNE MØTEBOK Fylkestinget", "Hordaland"),
