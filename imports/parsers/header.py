@@ -115,8 +115,18 @@ def parse_header(text: str) -> Header:
                 head.start, head.end = parse_compact_time(text[m.end() : m.end() + 30])
     head.place = label_value(text, PLACE_LABEL)
     body = label_value(text, BODY_LABEL, 80)
+    if body is None and head.place and BODY_VALUE_RE.fullmatch(head.place):
+        # stacked labels ('Utvalg: Møtested: Kommunestyret Dato: ...'): the first value is the body's
+        body, head.place = head.place, None
     head.body = title_case_if_upper(body) if body else None
     return head
+
+
+BODY_VALUE_RE = re.compile(
+    r"(?:[\wæøå-]+\s+){0,3}?(?:\w*utval(?:g|get|et)?|formannskap(?:et)?|kommunestyre[t]?|bystyre[t]?|"
+    r"heradsstyre[t]?|fylkesting(?:et)?|\w*nemnd(?:a|en)?|AMU|PSU|HAMU)",
+    _I,
+)
 
 
 def _heading_date(text: str) -> dt.date | None:

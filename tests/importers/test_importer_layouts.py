@@ -173,16 +173,22 @@ def test_header_fields_decide_date_and_time(text, expected):
     ("text", "expected"),
     [
         ("MØTEINNKALLING Utvalg: Møtested: Dato: Arbeidsmiljøutvalget Formannskapssalen Tidspunkt: 1300 NB!",
-         (dt.time(13, 0), None)),
-        ("PROTOKOLL Partssamansett utval Stad: Heradshuset Tid: kl 0900 - 1130", (dt.time(9, 0), dt.time(11, 30))),
-        ("Møtebok Administrasjonsutvalet Møtestad: Heradshuset kl 1000", (dt.time(10, 0), None)),
-        ("Møteprotokoll Arbeidsmiljøutvalget Møtetid: 2019 Møtestad: Rådhuset", (None, None)),  # a year
-        ("Møteprotokoll Arbeidsmiljøutvalget Tid: 2460", (None, None)),
+         (dt.time(13, 0), None, None, None)),
+        ("PROTOKOLL Partssamansett utval Stad: Heradshuset Tid: kl 0900 - 1130",
+         (dt.time(9, 0), dt.time(11, 30), None, "Heradshuset")),
+        ("Møtebok Administrasjonsutvalet kl 1000 Møtestad: Heradshuset", (dt.time(10, 0), None, None, "Heradshuset")),
+        ("Møteprotokoll Arbeidsmiljøutvalget Møtetid: 2019 Møtestad: Rådhuset", (None, None, None, "Rådhuset")),
+        ("Møteprotokoll Arbeidsmiljøutvalget Tid: 2460", (None, None, None, None)),
+        # stacked labels: the value after 'Møtested:' is the body's when 'Utvalg:' has none
+        ("Møteinnkalling Utvalg: Møtested: Administrasjonsutvalget Dato: Tidspunkt: 10:00 Rådhuset",
+         (dt.time(10, 0), None, "Administrasjonsutvalget", None)),
+        ("Utval: Møtestad: Partssamansett utval Dato: Kl.: 10:00", (dt.time(10, 0), None, "Partssamansett utval", None)),
+        ("Utvalg: Møtested: Formannskapssalen Dato: Tid: 14:00", (dt.time(14, 0), None, None, "Formannskapssalen")),
     ],
 )  # fmt: skip
-def test_times_printed_without_a_separator(text, expected):
+def test_header_fields_of_flattened_templates(text, expected):
     head = parse_header(text)
-    assert (head.start, head.end) == expected
+    assert (head.start, head.end, head.body, head.place) == expected
 
 
 @pytest.mark.parametrize(
