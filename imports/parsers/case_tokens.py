@@ -40,6 +40,15 @@ ARCHIVE_LABEL_BEFORE_RE = re.compile(
     r"Deres\s+ref|Saksnr)\.?\s*:?\s*$",
     re.IGNORECASE,
 )
+# a meeting's own number is no case: 'Møte: 6/2014', 'Møte nr. 5/2009', 'Møtenr.: 3/15' (a bare
+# 'møte' without a colon may end the previous title: 'protokoll frå førre møte 12/15 Budsjett')
+MEETING_NUMBER_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:Møte\s*(?:nr\.?|nummer)|Møtenr\.?|Møte(?=\s*:))\s*:?\s*$", re.IGNORECASE
+)
+
+# a saksliste's section heading ('Politiske saker 1/16 Ås kommune - ...'), not a reference, where a
+# title follows the number
+SECTION_HEADING_BEFORE_RE = re.compile(r"(?<![\w])[A-ZÆØÅ][\wæøå]+\s+saker\s*$")
 
 
 TITLE_AFTER_RE = re.compile(r"\s*:?\s*(?:\d{1,4}/\d{0,6}(?:-\d{1,3})?\s+)?[^\W\d_]{2}")
@@ -170,12 +179,14 @@ def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = Fal
             tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found))
             continue
         before = text[max(0, m.start() - 24) : m.start()]
+        titled = bool(TITLED_RE.match(text, m.end(), min(len(text), m.end() + 30)))
         reference = prefix is None and m.group("a") is not None and bool(
-            REFERENCE_BEFORE_RE.search(before) or ARCHIVE_LABEL_BEFORE_RE.search(before)
+            (REFERENCE_BEFORE_RE.search(before) and not (titled and SECTION_HEADING_BEFORE_RE.search(before)))
+            or ARCHIVE_LABEL_BEFORE_RE.search(before)
+            or MEETING_NUMBER_BEFORE_RE.search(before)
         )
         if m.group("a") is None and not TITLE_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 40)):
             found = []  # a stripped number is a case only where a title follows it
-        titled = bool(TITLED_RE.match(text, m.end(), min(len(text), m.end() + 30)))
         tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference, titled))
     if light:
         return tokens

@@ -67,3 +67,17 @@ def parse_time_range(text: str) -> tuple[dt.time | None, dt.time | None]:
     if m:
         return make_time(m.group(1), m.group(2)), None
     return None, None
+
+
+_HHMM = r"([01]\d|2[0-3])([0-5]\d)(?![\d.,:/])"
+COMPACT_TIME_RE = re.compile(rf"(?:kl\.?\s*)?{_HHMM}(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?{_HHMM})?", _I)
+
+
+def parse_compact_time(value: str) -> tuple[dt.time | None, dt.time | None]:
+    """A time printed without a separator at the start of a time field ('Tidspunkt: 1300',
+    'kl 1000 - 1130'); only where a field or 'kl' says it is a time."""
+    m = COMPACT_TIME_RE.match(value)
+    if not m or (m.group(1) in ("19", "20") and not m.group(3) and not m.group(0)[:1].isalpha()):
+        return None, None  # a bare '2019' is a year, not 20:19
+    end = make_time(m.group(3), m.group(4)) if m.group(3) else None
+    return make_time(m.group(1), m.group(2)), end

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import ANY_DATE_RE, make_time, parse_date, parse_time_range
+from .dates import ANY_DATE_RE, make_time, parse_compact_time, parse_date, parse_time_range
 from .textnorm import LOWER, UPPER, title_case_if_upper
 
 _I = re.IGNORECASE
@@ -96,6 +96,8 @@ def parse_header(text: str) -> Header:
     m = re.search(rf"(?<![\w]){TIME_LABEL}\s*:?\s*", text)
     if m:
         head.start, head.end = parse_time_range(text[m.end() : m.end() + 40])
+        if head.start is None:
+            head.start, head.end = parse_compact_time(text[m.end() : m.end() + 40])
     if head.start is None:
         m = re.search(r"(?:Fra|Frå)\s+kl\.?\s*:?\s*(\d{1,2})[:.](\d{2})", text, _I)
         if m:
@@ -109,10 +111,22 @@ def parse_header(text: str) -> Header:
         m = re.search(r"(?<![\w])[Kk]l\.?\s*:?\s*(?=\d)", text[:1500])
         if m:
             head.start, head.end = parse_time_range(text[m.end() : m.end() + 30])
+            if head.start is None:
+                head.start, head.end = parse_compact_time(text[m.end() : m.end() + 30])
     head.place = label_value(text, PLACE_LABEL)
     body = label_value(text, BODY_LABEL, 80)
+    if body is None and head.place and BODY_VALUE_RE.fullmatch(head.place):
+        # stacked labels ('Utvalg: Møtested: Kommunestyret Dato: ...'): the first value is the body's
+        body, head.place = head.place, None
     head.body = title_case_if_upper(body) if body else None
     return head
+
+
+BODY_VALUE_RE = re.compile(
+    r"(?:[\wæøå-]+\s+){0,3}?(?:\w*utval(?:g|get|et)?|formannskap(?:et)?|kommunestyre[t]?|bystyre[t]?|"
+    r"heradsstyre[t]?|fylkesting(?:et)?|\w*nemnd(?:a|en)?|AMU|PSU|HAMU)",
+    _I,
+)
 
 
 def _heading_date(text: str) -> dt.date | None:

@@ -23,7 +23,7 @@ LOWER = "a-zæøåäöüéá"
 COLUMN_WORDS_RE = re.compile(
     r"(?<![\w])(?:Utvalgs-?\s*saksnr\.?|Utv\.\s?saksnr\.?|Utvalgssak|Saksnr\.?:?|Sak\s?nr\.?:?|Saknr\.?:?|"
     r"Arkivsaksnr\.?|Arkivsak\s?nr\.?|Arkivsak-dok\.?|Tittel|TITTEL|Innhald|Innhold|Innold|Sakstittel:?|"
-    r"Saktittel|Saker\s+til\s+behandling|Unntatt\s+offentlighet|U\.\s?Off\.?|Lukket|Gradering|"
+    r"Saktittel|Saker\s+til\s+behandling|Unntatt\s+offentlighet|U\.\s?[Oo]ff\.?|Lukket|Gradering|"
     r"Dokumenter|Side(?=\s+(?:Saker|PS|\d))|SAKSKART)(?![\w])"
 )
 ARCHIVE_RE = re.compile(
@@ -37,7 +37,7 @@ TRAILING_JUNK_RE = re.compile(
     r"(?:\s+(?:\d{3}|(?!19|20)\d{4}|[A-Z]\d{2}|X|&\d+|Saksframlegg|Protokoll|Vedlegg)|\s*[/,;]|\s+\d{1,3}/?)$"
 )
 STOP_RE = re.compile(
-    r"\n\s*\n|https?://|(?<![\w])Side\s+\d"
+    r"\n\s*\n|https?://|(?<![\w])Side\s+(?:\d|nr\.)"
     rf"|\s\d{{1,3}}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)?\s+(?:kommune|KOMMUNE|fylkeskommune)(?![\w])"
     r"|(?<![\w])(?:Dokumentene|Saksdokumentene|Saksdokument(?:a|ene)?)\s+(?:er|vert|blir|legges|ligg|ligger)"
     r"|(?<![\w])(?:Eventuelt\s+forfall|Eventuelle\s+forfall|Forfall\s+meldes|Forfall\s+må|Varamedlemmer\s+møter|Møtet\s+er\s+åpent)"

@@ -611,7 +611,59 @@ Eventuelt forfall skal meldast til servicekontoret. SAKLISTE Sak nr. Saktittel
 Saksnr.: 001/13-008/13 Møteleiar: Ivar Dale
 """
 
+PSU_MEETING_NUMBER_NN = """
+Fjellvik kommune PROTOKOLL Partssamansett utval Møte: 4/2022 Tid: Tysdag 6. september 2022 kl. 13:00
+Stad: Heradshuset, møterom 2 Til stades: Ivar Dale (leiar), Siri Holm, Per Vik, Anne Moe (Fagforbundet)
+Forfall: Kari Lie
+Sak 12/22 Godkjenning av innkalling og sakliste
+Vedtak: Innkalling og sakliste vart godkjent.
+Sak 13/22 Godkjenning av møtebok frå førre møte
+Vedtak: Møteboka frå møte 3/2022 vart godkjent.
+"""
+
+AMU_NOTICE_ABSENCE_TITLE = """
+Nordvik kommune MØTEINNKALLING Arbeidsmiljøutvalget Møte: 2/2023 Møtested: Rådhuset Møtedato: 14.03.2023
+Tid: 09:00 SAKSLISTE Saksnr. Arkivsaksnr. Tittel
+5/23 23/311 Fraværsoppfølging i hjemmetjenesten 6/23 23/312 Vernerunder 2023
+Eventuelle forfall meldes til servicetorget.
+"""
+
+AMU_PROTOCOL_WORKPLACES = """
+Nordvik kommune MØTEPROTOKOLL Arbeidsmiljøutvalget Møtested: Rådhuset Møtedato: 12.06.2023 Tid: 09:00
+Til stede: Kari Lie (leder, Ap), Siri Holm (hovedverneombud Nordvik sykehjem), Per Vik (Fagforbundet),
+Tone Dal (enhetsleder Sentrum skole)
+Forfall: Ola Moe
+Sak 7/23 Sykefravær første tertial
+Vedtak: Saken tas til orientering.
+"""
+
+PSU_PARTICIPANT_TABLE_NN = """
+Møtedato: 05.10.2022 Møtestad: Heradshuset Møtetid: 09:00-11:00 Møtebok for Partssamansett utval
+Møtedeltakarar Parti Rolle Ivar Dale SP Leiar Siri Holm AP Nestleiar Per Vik H Medlem
+Anne Moe Fagforbundet Medlem Tor Lund Utdanningsforbundet Medlem
+Sakliste Saknr Tittel 021/22 Godkjenning av innkalling og sakliste 022/22 Lønnspolitisk plan
+"""
+
+ACOS_NOTICE_SMALL_COLUMNS = """
+Nordvik kommune Møteinnkalling Utvalg: Administrasjonsutvalget Møtested: Rådhuset Dato: 07.11.2022
+Tidspunkt: 10:00 Saksliste Utvalgssaksnr PS 22/30 PS 22/31 Innhold U.off Arkivsaksnr
+Godkjenning av innkalling og saksliste Tilsettingsreglement - revisjon 22/511 Side nr. Kari Lie leder
+"""
+
+ELEMENTS_SECTION_HEADING = """
+Møteprotokoll Protokoll fra møte i Administrasjonsutvalget Møtested: Fylkeshuset Møtedato: 14.02.2022 Tid: 10:00 12:00
+Faste medlemmer som møtte: Navn Funksjon Representerer Kari Lie Leder AP Per Dal Medlem H
+Saksliste Saksnr Tittel Politiske saker 1/22 Lønnspolitisk plan 2022 2/22 Seniorpolitiske tiltak
+3/22 Følgende saker 4/21 og 9/21 - oppfølging
+"""
+
 LAYOUTS = {
+    "elements_section_heading": ELEMENTS_SECTION_HEADING,
+    "psu_participant_table_nn": PSU_PARTICIPANT_TABLE_NN,
+    "acos_notice_small_columns": ACOS_NOTICE_SMALL_COLUMNS,
+    "amu_protocol_workplaces": AMU_PROTOCOL_WORKPLACES,
+    "psu_meeting_number_nn": PSU_MEETING_NUMBER_NN,
+    "amu_notice_absence_title": AMU_NOTICE_ABSENCE_TITLE,
     "notice_with_protocol_nn": NOTICE_WITH_PROTOCOL_NN,
     "control_committee_notice": CONTROL_COMMITTEE_NOTICE,
     "year_stripped_nn": YEAR_STRIPPED_NN,

@@ -100,6 +100,8 @@ def test_mixed_case_party(word, expected):
         ("Kari Lie, Per Dal", [("Kari", "name"), ("Lie", "name"), (",", "sep"), ("Per", "name"), ("Dal", "name")]),
         ("Kari Lie (Ap, leiar)", [("Kari", "name"), ("Lie", "name"), ("Ap", "org"), (",", "sep"), ("leiar", "role")]),
         ("Kari Lie (Skjolden)", [("Kari", "name"), ("Lie", "name")]),
+        ("Kari Lie (verneombod Fjordby skule)", [("Kari", "name"), ("Lie", "name"), ("verneombod", "role")]),
+        ("Kari Lie (assisterande rådmann)", [("Kari", "name"), ("Lie", "name"), ("assisterande rådmann", "role")]),
         ("Kari og Per", [("Kari", "name"), ("og", "sep"), ("Per", "name")]),
     ],
 )

@@ -172,6 +172,28 @@ def test_header_fields_decide_date_and_time(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("MØTEINNKALLING Utvalg: Møtested: Dato: Arbeidsmiljøutvalget Formannskapssalen Tidspunkt: 1300 NB!",
+         (dt.time(13, 0), None, None, None)),
+        ("PROTOKOLL Partssamansett utval Stad: Heradshuset Tid: kl 0900 - 1130",
+         (dt.time(9, 0), dt.time(11, 30), None, "Heradshuset")),
+        ("Møtebok Administrasjonsutvalet kl 1000 Møtestad: Heradshuset", (dt.time(10, 0), None, None, "Heradshuset")),
+        ("Møteprotokoll Arbeidsmiljøutvalget Møtetid: 2019 Møtestad: Rådhuset", (None, None, None, "Rådhuset")),
+        ("Møteprotokoll Arbeidsmiljøutvalget Tid: 2460", (None, None, None, None)),
+        # stacked labels: the value after 'Møtested:' is the body's when 'Utvalg:' has none
+        ("Møteinnkalling Utvalg: Møtested: Administrasjonsutvalget Dato: Tidspunkt: 10:00 Rådhuset",
+         (dt.time(10, 0), None, "Administrasjonsutvalget", None)),
+        ("Utval: Møtestad: Partssamansett utval Dato: Kl.: 10:00", (dt.time(10, 0), None, "Partssamansett utval", None)),
+        ("Utvalg: Møtested: Formannskapssalen Dato: Tid: 14:00", (dt.time(14, 0), None, None, "Formannskapssalen")),
+    ],
+)  # fmt: skip
+def test_header_fields_of_flattened_templates(text, expected):
+    head = parse_header(text)
+    assert (head.start, head.end, head.body, head.place) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("1 TRANØY KOMMUNE MØTEINNKALLING Utvalg: Kommunestyret", "Tranøy"),
         ("KVAM HERAD KVAM HERADSSTYRE MØTEPROTOKOLL Dato:", "Kvam"),
         ("HORDALAND FYLKESKOMMUNE MØTEBOK Fylkestinget", "Hordaland"),
@@ -311,3 +333,62 @@ def test_notice_with_an_earlier_protocol_attached_is_two_meetings(form):
         ("11/2013", "Referatsaker"),
         ("12/2013", "Tid og stad for oppteljing"),
     ]
+
+
+# Rules found on unseen real documents: a meeting's own number ('Møte: 4/2022') is no case and
+# does not end the header; a title starting with an absence word ('Fraværsoppfølging') is no
+# 'Fravær' label; a workplace after a role in parentheses ('(hovedverneombud Nordvik sykehjem)')
+# is not part of the name; the rest of a heading row after its label ('Møtedeltakarar Parti Rolle')
+# is no party; 'U.off' and 'Side nr.' are not part of a title; a number after a section heading
+# ('Politiske saker 1/22 ...') is a case, after 'saker' in a sentence a reference. Per document:
+# header fields, items (number, title, decision) and attendance (name, role, organisation, present).
+UNSEEN_RULES = {
+    "psu_meeting_number_nn": (
+        dict(date=dt.date(2022, 9, 6), start=dt.time(13, 0), place="Heradshuset, møterom 2",
+             body_name="Partssamansett utval", document_kind="protocol"),
+        [("12/2022", "Godkjenning av innkalling og sakliste", "Innkalling og sakliste vart godkjent."),
+         ("13/2022", "Godkjenning av møtebok frå førre møte", "Møteboka frå møte 3/2022 vart godkjent.")],
+        [("Ivar Dale", "leiar", None, True), ("Siri Holm", None, None, True), ("Per Vik", None, None, True),
+         ("Anne Moe", None, "Fagforbundet", True), ("Kari Lie", None, None, False)],
+    ),
+    "amu_notice_absence_title": (
+        dict(date=dt.date(2023, 3, 14), start=dt.time(9, 0), place="Rådhuset",
+             body_name="Arbeidsmiljøutvalget", document_kind="notice"),
+        [("05/2023", "Fraværsoppfølging i hjemmetjenesten", ""), ("06/2023", "Vernerunder 2023", "")],
+        [],
+    ),
+    "amu_protocol_workplaces": (
+        dict(date=dt.date(2023, 6, 12), place="Rådhuset", document_kind="protocol"),
+        [("07/2023", "Sykefravær første tertial", "Saken tas til orientering.")],
+        [("Kari Lie", "leder", "AP", True), ("Siri Holm", "hovedverneombud", None, True),
+         ("Per Vik", None, "Fagforbundet", True), ("Tone Dal", "enhetsleder", None, True),
+         ("Ola Moe", None, None, False)],
+    ),
+    "psu_participant_table_nn": (
+        dict(date=dt.date(2022, 10, 5), start=dt.time(9, 0), body_name="Partssamansett utval"),
+        [("21/2022", "Godkjenning av innkalling og sakliste", ""), ("22/2022", "Lønnspolitisk plan", "")],
+        [("Ivar Dale", "Leiar", "SP", True), ("Siri Holm", "Nestleiar", "AP", True), ("Per Vik", "Medlem", "H", True),
+         ("Anne Moe", "Medlem", "Fagforbundet", True), ("Tor Lund", "Medlem", "Utdanningsforbundet", True)],
+    ),
+    "acos_notice_small_columns": (
+        dict(date=dt.date(2022, 11, 7), body_name="Administrasjonsutvalget", document_kind="notice"),
+        [("30/2022", "Godkjenning av innkalling og saksliste", ""), ("31/2022", "Tilsettingsreglement - revisjon", "")],
+        [],
+    ),
+    "elements_section_heading": (
+        dict(date=dt.date(2022, 2, 14), body_name="Administrasjonsutvalget", document_kind="protocol"),
+        [("01/2022", "Lønnspolitisk plan 2022", ""), ("02/2022", "Seniorpolitiske tiltak", ""),
+         ("03/2022", "Følgende saker 4/21 og 9/21 - oppfølging", "")],
+        [("Kari Lie", "Leder", "AP", True), ("Per Dal", "Medlem", "H", True)],
+    ),
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", list(UNSEEN_RULES))
+def test_rules_found_on_unseen_documents(name, form):
+    header, agenda, people = UNSEEN_RULES[name]
+    m = meeting(name, form)
+    assert_fields(m, **header)
+    assert [(i.case_number, i.title, i.decision.strip()) for i in m.items] == agenda
+    assert [(a.name, a.role, a.organisation, a.present) for a in m.attendance] == people

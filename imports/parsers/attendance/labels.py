@@ -119,7 +119,8 @@ LABELS: dict[str, str] = {
     r"|Saksliste|Sakliste|Sakskart|Dagsorden|Saksnr\.?|Saknr\.?|Sak\s+nr\.?\s*:|Vi\s+bekrefter"
     r"|Vi\s+stadfester|Eventuelt\s+forfall|Varamedlem(?:mer|mar)?\s+møter)",
 }
-_LABEL_RES = {kind: re.compile(_CAP + f"(?i:{pattern})") for kind, pattern in LABELS.items()}
+# a label is whole words: 'Fravær' is no label in 'Fraværsregler', nor 'Forfall' in 'Forfallsgrunn'
+_LABEL_RES = {kind: re.compile(_CAP + f"(?i:{pattern})(?![\\w])") for kind, pattern in LABELS.items()}
 ADMIN_KINDS = ("admin", "others")
 WITH_FOR_RE = re.compile(r"(?<![\w])(?:Vara|Møtte|Møtt)\s+for(?![\w])", re.IGNORECASE)
 FOR_RE = re.compile(

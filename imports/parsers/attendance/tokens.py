@@ -144,13 +144,33 @@ def classify_token(word: str, line_start: bool) -> Tok:
     return Tok(word, "other", line_start)
 
 
+_FOR_WORD_RE = re.compile(r"(?<![\w])(?:for|istf\.?)(?![\w])", re.IGNORECASE)
+
+
 def _keep_parenthesised_attributes(m: re.Match) -> str:
     """'(AP, leder)' stays as attributes; '(Skjolden)', a place added to tell two people
-    apart, or '(sak 7.1-7.4)' is not part of the name."""
+    apart, or '(sak 7.1-7.4)' is not part of the name, nor is the workplace or place after a
+    role ('(verneombud Nordvik skule)', '(varaordførar Fjordby)'). A note of whom a substitute
+    met for ('(vara for Kari Lie)') stays whole."""
     words = m.group(1).replace(",", " ").split()
-    if any(classify_token(w, False).kind in ("org", "role") for w in words):
+    kinds = [classify_token(w, False).kind for w in words]
+    if not any(kind in ("org", "role") for kind in kinds):
+        return " "
+    kept = [w for i, w in enumerate(words) if kinds[i] in ("org", "role") or _joins_attribute(words, kinds, i)]
+    if len(kept) == len(words) or _FOR_WORD_RE.search(m.group(1)):
         return f" {m.group(1)} "
-    return " "
+    return f" {' '.join(kept)} "
+
+
+def _joins_attribute(words: list[str], kinds: list[str], i: int) -> bool:
+    """The word is a role's prefix ('assisterande rådmann') or half of a two-word
+    organisation ('Norsk Sykepleierforbund')."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    if after and kinds[i + 1] == "role" and ROLE_PREFIX_RE.fullmatch(words[i]):
+        return True
+    pairs = [f"{words[i]} {after}"] if after else []
+    pairs += [f"{words[i - 1]} {words[i]}"] if i > 0 else []
+    return any(canonical_org(pair, strict_case=False) for pair in pairs)
 
 
 def _word_tokens(raw: str, line_start: bool) -> list[Tok]:

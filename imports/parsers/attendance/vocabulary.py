@@ -48,7 +48,9 @@ NAME_TOKEN_RE = re.compile(
 TABLE_HEADER_RE = re.compile(
     r"(?:Medlemmer|Medlemer|Namn|Navn)\s+(?:Parti|Funksjon|Rolle|Stilling|Møtte\s+for)"
     r"(?:\s+(?:Rolle|Parti|Representerer|Representerar|Funksjon|Møtte\s+for|Møtande\s+varamedlem))*"
-    r"|Forfall\s+Parti\s+(?:Møtande|Møtende)\s+varamedlem|(?<![\w])Representerer(?![\w])",
+    r"|Forfall\s+Parti\s+(?:Møtande|Møtende)\s+varamedlem|(?<![\w])Representerer(?![\w])"
+    # the rest of a heading row whose first word was the section's label ('Møtedeltakarar Parti Rolle')
+    r"|(?<![\w])(?:Parti|Funksjon|Rolle|Stilling)\s+(?:Parti|Funksjon|Rolle|Stilling)(?![\w])",
     _I,
 )
 
