@@ -165,6 +165,15 @@ def short_year_readings(prefix: str | None, a: str, b: str) -> list[Reading]:
     return out
 
 
+def refers_elsewhere(before: str, titled: bool) -> bool:
+    """Whether the words ``before`` a number make it no case of this agenda: a reference ('jf. sak'),
+    an archive label or the meeting's own number; a saksliste's section heading ('Politiske saker')
+    is none where a title follows the number (``titled``)."""
+    if REFERENCE_BEFORE_RE.search(before) and not (titled and SECTION_HEADING_BEFORE_RE.search(before)):
+        return True
+    return bool(ARCHIVE_LABEL_BEFORE_RE.search(before) or MEETING_NUMBER_BEFORE_RE.search(before))
+
+
 def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = False) -> list[CaseToken]:
     """All case-number-shaped tokens in text[start:end] with their possible readings.
 
@@ -180,11 +189,7 @@ def scan(text: str, start: int = 0, end: int | None = None, *, light: bool = Fal
             continue
         before = text[max(0, m.start() - 24) : m.start()]
         titled = bool(TITLED_RE.match(text, m.end(), min(len(text), m.end() + 30)))
-        reference = prefix is None and m.group("a") is not None and bool(
-            (REFERENCE_BEFORE_RE.search(before) and not (titled and SECTION_HEADING_BEFORE_RE.search(before)))
-            or ARCHIVE_LABEL_BEFORE_RE.search(before)
-            or MEETING_NUMBER_BEFORE_RE.search(before)
-        )
+        reference = prefix is None and m.group("a") is not None and refers_elsewhere(before, titled)
         if m.group("a") is None and not TITLE_AFTER_RE.match(text, m.end(), min(len(text), m.end() + 40)):
             found = []  # a stripped number is a case only where a title follows it
         tokens.append(CaseToken(m.start(), m.end(), prefix, m.group(0), found, reference, titled))

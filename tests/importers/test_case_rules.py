@@ -200,3 +200,25 @@ def test_recover_stripped():
     assert [(t.number, t.recovered) for t in tokens] == [
         (1, True), (2, False), (3, True), (4, True), (5, False), (6, True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "titled", "expected"),
+    [
+        ("viser til vedtak i sak ", False, True),  # a reference
+        ("jf. ", True, True),
+        ("Arkivsak: ", True, True),  # an archive label
+        ("Vår ref ", False, True),
+        ("Møte: ", True, True),  # the meeting's own number
+        ("Møte nr. ", False, True),
+        ("Møtenr.: ", True, True),
+        ("Politiske saker ", True, False),  # a saksliste's section heading before a titled case
+        ("Politiske saker ", False, True),  # ... without a title it stays a reference
+        ("Følgende saker ", False, True),
+        ("protokoll frå førre møte ", True, False),  # a bare 'møte' may end the previous title
+        ("Saksliste ", True, False),
+        ("", True, False),
+    ],
+)
+def test_refers_elsewhere(before, titled, expected):
+    assert ct.refers_elsewhere(before, titled) is expected
