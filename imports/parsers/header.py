@@ -122,10 +122,11 @@ def parse_header(text: str) -> Header:
     return head
 
 
+#: the words that name a body ('Fylkesutvalet', 'Formannskapet', 'Administrasjonsnemnda')
+BODY_STEMS = r"utval|formannskap|kommunestyre|bystyre|heradsstyre|fylkesting|nemnd"
+#: a value that is a body's name, not a place ('Kommunestyret'; 'Formannskapssalen' is a place)
 BODY_VALUE_RE = re.compile(
-    r"(?:[\wæøå-]+\s+){0,3}?(?:\w*utval(?:g|get|et)?|formannskap(?:et)?|kommunestyre[t]?|bystyre[t]?|"
-    r"heradsstyre[t]?|fylkesting(?:et)?|\w*nemnd(?:a|en)?|AMU|PSU|HAMU)",
-    _I,
+    rf"(?:[\wæøå-]+\s+){{0,3}}?(?:\w*(?:{BODY_STEMS})(?:g|get|et|a|en|t)?|AMU|PSU|HAMU)", _I
 )
 
 
@@ -136,12 +137,7 @@ def _heading_date(text: str) -> dt.date | None:
         before = top[max(0, m.start() - 80) : m.start()]
         if re.search(r"frist|datert|søknad|brev|av\s*$|fra\s*$|frå\s*$", before, _I):
             continue
-        if MEETING_WORD_RE.search(before) or re.search(
-            r"(?:utval\w*|utvalg\w*|formannskap\w*|kommunestyre\w*|bystyre\w*|heradsstyre\w*|"
-            r"fylkesting\w*|nemnd\w*|AMU|PSU)\s*$",
-            before,
-            _I,
-        ):
+        if MEETING_WORD_RE.search(before) or re.search(rf"(?:(?:{BODY_STEMS})\w*|AMU|PSU)\s*$", before, _I):
             return parse_date(m.group(0))
     m = HELD_DATE_RE.search(text[:1500])
     if m:
