@@ -136,26 +136,24 @@ class BaseAttendanceFormSet(SharedChoicesFormSet):
         self._substitutes_only_for_absent_members(rows)
 
     @staticmethod
-    def _no_person_twice(rows) -> None:
+    def _flag_repeats(rows, field: str, message) -> None:
+        """Mark each row whose ``field`` names what an earlier row named, with ``message(value)``."""
         seen: set[int] = set()
         for form in rows:
-            person = form.cleaned_data.get("person")
-            if not person:
+            value = form.cleaned_data.get(field)
+            if not value:
                 continue
-            if person.pk in seen:
-                form.add_error("person", _("%(name)s is listed twice.") % {"name": person.name})
-            seen.add(person.pk)
+            if value.pk in seen:
+                form.add_error(field, message(value))
+            seen.add(value.pk)
 
-    @staticmethod
-    def _one_substitute_per_seat(rows) -> None:
-        substituted: set[int] = set()
-        for form in rows:
-            seat = form.cleaned_data.get("substitute_for")
-            if not seat:
-                continue
-            if seat.pk in substituted:
-                form.add_error("substitute_for", _("Only one substitute can meet for the same member."))
-            substituted.add(seat.pk)
+    @classmethod
+    def _no_person_twice(cls, rows) -> None:
+        cls._flag_repeats(rows, "person", lambda person: _("%(name)s is listed twice.") % {"name": person.name})
+
+    @classmethod
+    def _one_substitute_per_seat(cls, rows) -> None:
+        cls._flag_repeats(rows, "substitute_for", lambda seat: _("Only one substitute can meet for the same member."))
 
     @staticmethod
     def _substitutes_only_for_absent_members(rows) -> None:
