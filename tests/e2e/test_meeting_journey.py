@@ -90,7 +90,9 @@ def test_hr_logs_a_meeting_with_attendance_items_and_proposals(site):
 
     page.locator("main form button[type=submit]").click()
 
-    # nothing saved; the error is next to its field and announced
+    # nothing saved; the error is next to its field and announced (the page answers at the same
+    # URL, so wait for the answer rather than read the page being left)
+    page.locator("#form-errors").wait_for(state="visible")
     assert page.locator("#form-errors").is_visible()
     end_time = page.locator("#id_end_time")
     assert end_time.get_attribute("aria-invalid") == "true"
