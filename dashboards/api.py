@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
@@ -42,22 +42,28 @@ SCORECARD_PARAMS = [
 ]
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class AbsoluteUrlField(serializers.ReadOnlyField):
+    """The absolute address (on the caller's host) of the path ``path_of(obj)``: a page or an endpoint."""
+
+    def __init__(self, path_of, **kwargs):
+        self.path_of = path_of
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, value) -> str:
+        return self.context["request"].build_absolute_uri(self.path_of(value))
+
+
 # --- municipalities ------------------------------------------------------------------------------------
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
-    scorecard = serializers.SerializerMethodField()
+    url = AbsoluteUrlField(lambda m: reverse("dashboards_api:municipality_detail", args=[m.number]))
+    scorecard = AbsoluteUrlField(lambda m: reverse("dashboards_api:scorecard", args=[m.number]))
 
     class Meta:
         model = Municipality
         fields = ["number", "name", "kind", "county_number", "county_name", "population", "url", "scorecard"]
-
-    def get_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(reverse("dashboards_api:municipality_detail", args=[obj.number]))
-
-    def get_scorecard(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(reverse("dashboards_api:scorecard", args=[obj.number]))
 
 
 class MunicipalityList(KnownFilters, ListAPIView):
@@ -163,14 +169,11 @@ class ScorecardList(KnownFilters, GenericAPIView):
 
 class BodySerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality_id", read_only=True)
-    calendar = serializers.SerializerMethodField()
+    calendar = AbsoluteUrlField(lambda body: reverse("dashboards:body_calendar", args=[body.pk]))
 
     class Meta:
         model = Body
         fields = ["id", "municipality", "name", "kind", "permanent", "parties", "calendar"]
-
-    def get_calendar(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(reverse("dashboards:body_calendar", args=[obj.pk]))
 
 
 class BodyList(KnownFilters, ListAPIView):
@@ -199,7 +202,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="body.municipality_id", read_only=True)
     body_kind = serializers.CharField(source="body.kind", read_only=True)
     item_count = serializers.IntegerField(read_only=True)
-    html_url = serializers.SerializerMethodField()
+    html_url = AbsoluteUrlField(lambda obj: obj.get_absolute_url())
 
     class Meta:
         model = Meeting
@@ -207,9 +210,6 @@ class MeetingSerializer(serializers.ModelSerializer):
             "id", "municipality", "body", "body_kind", "date", "start_time", "end_time", "place", "state",
             "published", "last_imported_at", "item_count", "html_url",
         ]
-
-    def get_html_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
 class MeetingList(KnownFilters, ListAPIView):
@@ -247,7 +247,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     substantive = serializers.SerializerMethodField()
     climate_level = serializers.CharField(source="effective_climate_level", read_only=True)
     climate_level_automatic = serializers.CharField(source="climate_level", read_only=True)
-    html_url = serializers.SerializerMethodField()
+    html_url = AbsoluteUrlField(lambda obj: obj.get_absolute_url())
 
     class Meta:
         model = AgendaItem
@@ -259,9 +259,6 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
     def get_substantive(self, obj) -> bool:
         return not obj.procedural and obj.item_type != AgendaItem.Type.RS
-
-    def get_html_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
 class AgendaItemList(KnownFilters, ListAPIView):
