@@ -212,6 +212,11 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
 
 
+def _visible_meetings(user):
+    """The meetings ``user`` may read, with what :class:`MeetingSerializer` reads."""
+    return Meeting.objects.visible_to(user).select_related("body").annotate(item_count=Count("items"))
+
+
 class MeetingList(KnownFilters, ListAPIView):
     """Meetings the caller may read (drafts only of the caller's own municipality)."""
 
@@ -219,12 +224,7 @@ class MeetingList(KnownFilters, ListAPIView):
     filterset_class = MeetingFilter
 
     def get_queryset(self):
-        return (
-            Meeting.objects.visible_to(self.request.user)
-            .select_related("body")
-            .annotate(item_count=Count("items"))
-            .order_by("date", "start_time", "id")
-        )
+        return _visible_meetings(self.request.user).order_by("date", "start_time", "id")
 
     @extend_schema(parameters=[MUNICIPALITY, BODY, BODY_KIND, FROM, TO,
                                OpenApiParameter("state", str, enum=Meeting.State.values)])
@@ -237,7 +237,7 @@ class MeetingDetail(KnownFilters, RetrieveAPIView):
     serializer_class = MeetingSerializer
 
     def get_queryset(self):
-        return Meeting.objects.visible_to(self.request.user).select_related("body").annotate(item_count=Count("items"))
+        return _visible_meetings(self.request.user)
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
@@ -261,6 +261,11 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         return not obj.procedural and obj.item_type != AgendaItem.Type.RS
 
 
+def _visible_items(user):
+    """The agenda items ``user`` may read, with what :class:`AgendaItemSerializer` reads."""
+    return AgendaItem.objects.visible_to(user).select_related("meeting__body")
+
+
 class AgendaItemList(KnownFilters, ListAPIView):
     """Agenda items with their climate level (a person's override, else automatic) and evidence."""
 
@@ -268,11 +273,7 @@ class AgendaItemList(KnownFilters, ListAPIView):
     filterset_class = AgendaItemFilter
 
     def get_queryset(self):
-        return (
-            AgendaItem.objects.visible_to(self.request.user)
-            .select_related("meeting__body")
-            .order_by("meeting__date", "meeting_id", "position")
-        )
+        return _visible_items(self.request.user).order_by("meeting__date", "meeting_id", "position")
 
     @extend_schema(parameters=[
         MUNICIPALITY, BODY, BODY_KIND, FROM, TO,
@@ -291,4 +292,4 @@ class AgendaItemDetail(KnownFilters, RetrieveAPIView):
     serializer_class = AgendaItemSerializer
 
     def get_queryset(self):
-        return AgendaItem.objects.visible_to(self.request.user).select_related("meeting__body")
+        return _visible_items(self.request.user)
