@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
@@ -42,22 +42,28 @@ SCORECARD_PARAMS = [
 ]
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class AbsoluteUrlField(serializers.ReadOnlyField):
+    """The absolute address (on the caller's host) of the path ``path_of(obj)``: a page or an endpoint."""
+
+    def __init__(self, path_of, **kwargs):
+        self.path_of = path_of
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, value) -> str:
+        return self.context["request"].build_absolute_uri(self.path_of(value))
+
+
 # --- municipalities ------------------------------------------------------------------------------------
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
-    scorecard = serializers.SerializerMethodField()
+    url = AbsoluteUrlField(lambda m: reverse("dashboards_api:municipality_detail", args=[m.number]))
+    scorecard = AbsoluteUrlField(lambda m: reverse("dashboards_api:scorecard", args=[m.number]))
 
     class Meta:
         model = Municipality
         fields = ["number", "name", "kind", "county_number", "county_name", "population", "url", "scorecard"]
-
-    def get_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(reverse("dashboards_api:municipality_detail", args=[obj.number]))
-
-    def get_scorecard(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(reverse("dashboards_api:scorecard", args=[obj.number]))
 
 
 class MunicipalityList(KnownFilters, ListAPIView):
@@ -163,14 +169,11 @@ class ScorecardList(KnownFilters, GenericAPIView):
 
 class BodySerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality_id", read_only=True)
-    calendar = serializers.SerializerMethodField()
+    calendar = AbsoluteUrlField(lambda body: reverse("dashboards:body_calendar", args=[body.pk]))
 
     class Meta:
         model = Body
         fields = ["id", "municipality", "name", "kind", "permanent", "parties", "calendar"]
-
-    def get_calendar(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(reverse("dashboards:body_calendar", args=[obj.pk]))
 
 
 class BodyList(KnownFilters, ListAPIView):
@@ -199,7 +202,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="body.municipality_id", read_only=True)
     body_kind = serializers.CharField(source="body.kind", read_only=True)
     item_count = serializers.IntegerField(read_only=True)
-    html_url = serializers.SerializerMethodField()
+    html_url = AbsoluteUrlField(lambda obj: obj.get_absolute_url())
 
     class Meta:
         model = Meeting
@@ -208,8 +211,10 @@ class MeetingSerializer(serializers.ModelSerializer):
             "published", "last_imported_at", "item_count", "html_url",
         ]
 
-    def get_html_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+def _visible_meetings(user):
+    """The meetings ``user`` may read, with what :class:`MeetingSerializer` reads."""
+    return Meeting.objects.visible_to(user).select_related("body").annotate(item_count=Count("items"))
 
 
 class MeetingList(KnownFilters, ListAPIView):
@@ -219,12 +224,7 @@ class MeetingList(KnownFilters, ListAPIView):
     filterset_class = MeetingFilter
 
     def get_queryset(self):
-        return (
-            Meeting.objects.visible_to(self.request.user)
-            .select_related("body")
-            .annotate(item_count=Count("items"))
-            .order_by("date", "start_time", "id")
-        )
+        return _visible_meetings(self.request.user).order_by("date", "start_time", "id")
 
     @extend_schema(parameters=[MUNICIPALITY, BODY, BODY_KIND, FROM, TO,
                                OpenApiParameter("state", str, enum=Meeting.State.values)])
@@ -237,7 +237,7 @@ class MeetingDetail(KnownFilters, RetrieveAPIView):
     serializer_class = MeetingSerializer
 
     def get_queryset(self):
-        return Meeting.objects.visible_to(self.request.user).select_related("body").annotate(item_count=Count("items"))
+        return _visible_meetings(self.request.user)
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
@@ -247,7 +247,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     substantive = serializers.SerializerMethodField()
     climate_level = serializers.CharField(source="effective_climate_level", read_only=True)
     climate_level_automatic = serializers.CharField(source="climate_level", read_only=True)
-    html_url = serializers.SerializerMethodField()
+    html_url = AbsoluteUrlField(lambda obj: obj.get_absolute_url())
 
     class Meta:
         model = AgendaItem
@@ -260,8 +260,10 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     def get_substantive(self, obj) -> bool:
         return not obj.procedural and obj.item_type != AgendaItem.Type.RS
 
-    def get_html_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+def _visible_items(user):
+    """The agenda items ``user`` may read, with what :class:`AgendaItemSerializer` reads."""
+    return AgendaItem.objects.visible_to(user).select_related("meeting__body")
 
 
 class AgendaItemList(KnownFilters, ListAPIView):
@@ -271,11 +273,7 @@ class AgendaItemList(KnownFilters, ListAPIView):
     filterset_class = AgendaItemFilter
 
     def get_queryset(self):
-        return (
-            AgendaItem.objects.visible_to(self.request.user)
-            .select_related("meeting__body")
-            .order_by("meeting__date", "meeting_id", "position")
-        )
+        return _visible_items(self.request.user).order_by("meeting__date", "meeting_id", "position")
 
     @extend_schema(parameters=[
         MUNICIPALITY, BODY, BODY_KIND, FROM, TO,
@@ -294,4 +292,4 @@ class AgendaItemDetail(KnownFilters, RetrieveAPIView):
     serializer_class = AgendaItemSerializer
 
     def get_queryset(self):
-        return AgendaItem.objects.visible_to(self.request.user).select_related("meeting__body")
+        return _visible_items(self.request.user)
