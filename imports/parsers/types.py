@@ -1,13 +1,14 @@
 """Plain dataclasses the importer returns: the contract with the Django layer.
 
-``to_dict()`` gives JSON-ready dicts (dates as ISO strings, times as "HH:MM"). The Django
-layer adds the municipality's kommunenummer (``"municipality"`` is always ``None`` here).
+``to_dict()`` gives JSON-ready dicts (dates as ISO strings, times as "HH:MM"): every field in
+the order it is declared, except for the meeting, whose keys are those of the stored preview. The
+Django layer adds the municipality's kommunenummer (``"municipality"`` is always ``None`` here).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from meetings.climate.classifier import Classification
@@ -25,8 +26,22 @@ def _time(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
+def _plain(value):
+    """A field's value as JSON-ready data: records (and the classification) as dicts, lists copied."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value.to_dict() if hasattr(value, "to_dict") else value
+
+
+class _Record:
+    """Base of the parsed records whose dict is their fields, in the order they are declared."""
+
+    def to_dict(self) -> dict:
+        return {spec.name: _plain(getattr(self, spec.name)) for spec in fields(self)}
+
+
 @dataclass
-class ParsedAttendance:
+class ParsedAttendance(_Record):
     """One person at (or absent from) a meeting."""
 
     name: str
@@ -36,19 +51,9 @@ class ParsedAttendance:
     present: bool = True
     substitute_for: str | None = None
 
-    def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "side": self.side,
-            "role": self.role,
-            "organisation": self.organisation,
-            "present": self.present,
-            "substitute_for": self.substitute_for,
-        }
-
 
 @dataclass
-class ParsedProposal:
+class ParsedProposal(_Record):
     """A proposed decision: the administration's, or one from parties/unions."""
 
     kind: ProposalKind
@@ -58,30 +63,17 @@ class ParsedProposal:
     votes_for: int | None = None
     votes_against: int | None = None
 
-    def to_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "proposers": list(self.proposers),
-            "text": self.text,
-            "outcome": self.outcome,
-            "votes_for": self.votes_for,
-            "votes_against": self.votes_against,
-        }
-
 
 @dataclass
-class ParsedAttachment:
+class ParsedAttachment(_Record):
     """A document attached to a case paper (``Vedlegg``): its title and, when the file holds it, its text."""
 
     title: str
     text: str = ""
 
-    def to_dict(self) -> dict:
-        return {"title": self.title, "text": self.text}
-
 
 @dataclass
-class ParsedItem:
+class ParsedItem(_Record):
     """One agenda item (sak) with its proposals, handling, decision and classification."""
 
     case_number: str | None
@@ -89,37 +81,19 @@ class ParsedItem:
     title: str
     type: ItemType = "PS"
     archive_id: str | None = None
+    procedural: bool = False
     administration_proposal: str = ""
     handling: str = ""
-    decision: str = ""
     proposals: list[ParsedProposal] = field(default_factory=list)
+    decision: str = ""
     text: str = ""
     attachments: list[ParsedAttachment] = field(default_factory=list)
     climate: Classification = field(default_factory=Classification)
     env_assessment: EnvAssessment = "not_assessed"
-    procedural: bool = False
-
-    def to_dict(self) -> dict:
-        return {
-            "case_number": self.case_number,
-            "position": self.position,
-            "title": self.title,
-            "type": self.type,
-            "archive_id": self.archive_id,
-            "procedural": self.procedural,
-            "administration_proposal": self.administration_proposal,
-            "handling": self.handling,
-            "proposals": [p.to_dict() for p in self.proposals],
-            "decision": self.decision,
-            "text": self.text,
-            "attachments": [a.to_dict() for a in self.attachments],
-            "climate": self.climate.to_dict(),
-            "env_assessment": self.env_assessment,
-        }
 
 
 @dataclass
-class ParsedRequest:
+class ParsedRequest(_Record):
     """A question or request raised in a meeting (e.g. an employee-side ask for a case)."""
 
     by: str
@@ -127,15 +101,6 @@ class ParsedRequest:
     text: str = ""
     resulting_case_number: str | None = None
     asks_for_agenda_item: bool = False
-
-    def to_dict(self) -> dict:
-        return {
-            "by": self.by,
-            "organisation": self.organisation,
-            "text": self.text,
-            "resulting_case_number": self.resulting_case_number,
-            "asks_for_agenda_item": self.asks_for_agenda_item,
-        }
 
 
 @dataclass
@@ -170,26 +135,18 @@ class ParsedMeeting:
             "place": self.place,
             "state": self.state,
             "document_kind": self.document_kind,
-            "attendance": [a.to_dict() for a in self.attendance],
-            "items": [i.to_dict() for i in self.items],
-            "requests": [r.to_dict() for r in self.requests],
+            "attendance": _plain(self.attendance),
+            "items": _plain(self.items),
+            "requests": _plain(self.requests),
             "warnings": list(self.warnings),
         }
 
 
 @dataclass
-class ParsedDocument:
+class ParsedDocument(_Record):
     """Everything found in one uploaded file."""
 
-    meetings: list[ParsedMeeting] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     family: str = "generic"
     pages: int = 0
-
-    def to_dict(self) -> dict:
-        return {
-            "family": self.family,
-            "pages": self.pages,
-            "warnings": list(self.warnings),
-            "meetings": [m.to_dict() for m in self.meetings],
-        }
+    warnings: list[str] = field(default_factory=list)
+    meetings: list[ParsedMeeting] = field(default_factory=list)
