@@ -31,6 +31,8 @@ from ..routes import (
     action_on,
     check,
     ids,
+    number_of,
+    pk_of,
     route_names,
     statuses,
 )
@@ -69,8 +71,8 @@ def measure_url(w) -> str:
     return measure_a(w).get_absolute_url()
 
 
-A = lambda w: {"number": w.a.number}  # noqa: E731
-B = lambda w: {"number": w.b.number}  # noqa: E731
+A = number_of("a")
+B = number_of("b")
 
 ROUTES = [
     Route("measures:measure_list", "A", A),
@@ -114,7 +116,7 @@ ROUTES = [
           redirect=lambda w: {role: f"/measures/{measure_a(w).pk}/involvement/new/?item={w.item_a2.pk}"
                               if role in ("superuser", "hr_a", "union_rep_a") else measure_url(w)
                               for role in EVERYONE}),
-    Route("measures:item_involvement", "draft B", lambda w: {"item_pk": w.item_draft_b.pk},
+    Route("measures:item_involvement", "draft B", pk_of("item_draft_b", "item_pk"),
           DO_DRAFT_B, EVERYONE_405,
           redirect=lambda w: w.item_draft_b.get_absolute_url() + "#item-measures"),
     # the JSON API answers 401 itself instead of redirecting to the login page
@@ -173,7 +175,7 @@ def _event_payload(w):
 
 WRITES = [
     ("measures:measure_edit", lambda w: {"pk": measure_a(w).pk}, _measure_payload, {"hr_b", "union_rep_a", "adviser"}),
-    ("measures:measure_create", lambda w: {"number": w.a.number}, _measure_payload, {"hr_b", "union_rep_a", "adviser"}),
+    ("measures:measure_create", number_of("a"), _measure_payload, {"hr_b", "union_rep_a", "adviser"}),
     ("measures:process_questions", lambda w: {"pk": measure_a(w).pk}, lambda w: {"q1_answer": "no"},
      {"hr_b", "union_rep_a", "adviser"}),
     ("measures:involvement_create", lambda w: {"pk": measure_a(w).pk}, _event_payload, {"hr_b", "adviser"}),
@@ -185,9 +187,9 @@ WRITES = [
      {"union_rep_a", "hr_b", "adviser"}),
     ("measures:measure_unlink_item", lambda w: {"pk": measure_a(w).pk, "item_pk": w.item_a2.pk}, lambda w: {},
      {"hr_b", "union_rep_a", "adviser"}),
-    ("measures:measure_from_item", lambda w: {"item_pk": w.item_a2.pk}, lambda w: {"title": "Kapra", "status": "idea"},
+    ("measures:measure_from_item", pk_of("item_a2", "item_pk"), lambda w: {"title": "Kapra", "status": "idea"},
      {"hr_b", "union_rep_a", "adviser"}),
-    ("measures:green_representatives_edit", lambda w: {"number": w.a.number},
+    ("measures:green_representatives_edit", number_of("a"),
      lambda w: {"green-TOTAL_FORMS": "1", "green-INITIAL_FORMS": "0", "green-0-new_person": "Kapra",
                 "green-0-since": "2023-01-01"}, {"hr_b", "adviser"}),
 ]
