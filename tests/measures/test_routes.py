@@ -32,7 +32,6 @@ from ..routes import (
     check,
     ids,
     number_of,
-    pk_of,
     route_names,
     statuses,
 )
@@ -116,7 +115,7 @@ ROUTES = [
           redirect=lambda w: {role: f"/measures/{measure_a(w).pk}/involvement/new/?item={w.item_a2.pk}"
                               if role in ("superuser", "hr_a", "union_rep_a") else measure_url(w)
                               for role in EVERYONE}),
-    Route("measures:item_involvement", "draft B", pk_of("item_draft_b", "item_pk"),
+    Route("measures:item_involvement", "draft B", lambda w: {"item_pk": w.item_draft_b.pk},
           DO_DRAFT_B, EVERYONE_405,
           redirect=lambda w: w.item_draft_b.get_absolute_url() + "#item-measures"),
     # the JSON API answers 401 itself instead of redirecting to the login page
@@ -175,7 +174,7 @@ def _event_payload(w):
 
 WRITES = [
     ("measures:measure_edit", lambda w: {"pk": measure_a(w).pk}, _measure_payload, {"hr_b", "union_rep_a", "adviser"}),
-    ("measures:measure_create", number_of("a"), _measure_payload, {"hr_b", "union_rep_a", "adviser"}),
+    ("measures:measure_create", lambda w: {"number": w.a.number}, _measure_payload, {"hr_b", "union_rep_a", "adviser"}),
     ("measures:process_questions", lambda w: {"pk": measure_a(w).pk}, lambda w: {"q1_answer": "no"},
      {"hr_b", "union_rep_a", "adviser"}),
     ("measures:involvement_create", lambda w: {"pk": measure_a(w).pk}, _event_payload, {"hr_b", "adviser"}),
@@ -187,9 +186,9 @@ WRITES = [
      {"union_rep_a", "hr_b", "adviser"}),
     ("measures:measure_unlink_item", lambda w: {"pk": measure_a(w).pk, "item_pk": w.item_a2.pk}, lambda w: {},
      {"hr_b", "union_rep_a", "adviser"}),
-    ("measures:measure_from_item", pk_of("item_a2", "item_pk"), lambda w: {"title": "Kapra", "status": "idea"},
+    ("measures:measure_from_item", lambda w: {"item_pk": w.item_a2.pk}, lambda w: {"title": "Kapra", "status": "idea"},
      {"hr_b", "union_rep_a", "adviser"}),
-    ("measures:green_representatives_edit", number_of("a"),
+    ("measures:green_representatives_edit", lambda w: {"number": w.a.number},
      lambda w: {"green-TOTAL_FORMS": "1", "green-INITIAL_FORMS": "0", "green-0-new_person": "Kapra",
                 "green-0-since": "2023-01-01"}, {"hr_b", "adviser"}),
 ]
