@@ -113,6 +113,9 @@ class Edits(RuleBasedStateMachine):
         meeting.date, meeting.state, meeting.published = day, state, published
         if body is not None:
             meeting.body = nth(Body, body)
+        taken = Meeting.objects.filter(body=meeting.body, date=day, start_time=meeting.start_time).exclude(pk=meeting.pk)
+        if taken.exists():
+            return  # a body has one meeting at a date and time (meeting_unique_body_date_start): the app refuses this edit
         with self.committed():
             meeting.save()
 
