@@ -123,9 +123,10 @@ class Edits(RuleBasedStateMachine):
         meeting.date, meeting.state, meeting.published = day, state, published
         if body is not None:
             meeting.body = nth(Body, body)
-        taken = Meeting.objects.filter(body=meeting.body, date=day, start_time=meeting.start_time).exclude(pk=meeting.pk)
-        if taken.exists():
-            return  # a body has one meeting at a date and time (meeting_unique_body_date_start): the app refuses this edit
+        # a body has one meeting at a date and time (meeting_unique_body_date_start): the app refuses this edit
+        taken = Meeting.objects.filter(body=meeting.body, date=day, start_time=meeting.start_time)
+        if taken.exclude(pk=meeting.pk).exists():
+            return
         with self.committed():
             meeting.save()
 
