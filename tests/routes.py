@@ -55,11 +55,21 @@ class Route:
         return (self.get if method == "get" else self.post)[role]
 
 
+def pk_of(attr: str, key: str = "pk") -> Callable:
+    """URL arguments: the pk of the world's ``attr`` as ``key``."""
+    return lambda w: {key: getattr(w, attr).pk}
+
+
+def number_of(attr: str) -> Callable:
+    """URL arguments: the number of the world's municipality ``attr`` ("a" or "b")."""
+    return lambda w: {"number": getattr(w, attr).number}
+
+
 def action_on(name: str, target: str, attr: str, post: dict, key: str = "pk") -> Route:
     """A POST-only action on the world's ``attr`` (its pk as the URL argument ``key``) that
     redirects back to that object's page."""
     return Route(
-        name, target, lambda w: {key: getattr(w, attr).pk}, EVERYONE_405, post,
+        name, target, pk_of(attr, key), EVERYONE_405, post,
         redirect=lambda w: getattr(w, attr).get_absolute_url(),
     )
 

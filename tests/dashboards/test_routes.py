@@ -15,7 +15,7 @@ from django.urls import get_resolver, reverse
 from dashboards.metrics import RECORD_METRICS
 
 from ..helpers import ROLES
-from ..routes import EVERYONE, READ, Route, check, ids
+from ..routes import EVERYONE, READ, Route, check, ids, number_of, pk_of
 
 YEAR_2023 = {"from": "2023-01-01", "to": "2023-12-31"}
 
@@ -42,9 +42,9 @@ def _records(metric: str, municipality: str | None, view: str = "dashboards:reco
 
 
 PAGES = [
-    page("dashboards:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023),
-    page("dashboards:scorecard", "B", lambda w: {"number": w.b.number}, lambda w: YEAR_2023),
-    page("dashboards:scorecard", "B default period", lambda w: {"number": w.b.number}),
+    page("dashboards:scorecard", "A", number_of("a"), lambda w: YEAR_2023),
+    page("dashboards:scorecard", "B", number_of("b"), lambda w: YEAR_2023),
+    page("dashboards:scorecard", "B default period", number_of("b")),
     page("dashboards:national", "-", query=lambda w: YEAR_2023),
     page("dashboards:national", "with data", query=lambda w: {**YEAR_2023, "with_data": "on", "sort": "-index"}),
     page("dashboards:national_export", "csv", lambda w: {"fmt": "csv"}, lambda w: YEAR_2023),
@@ -57,8 +57,8 @@ PAGES = [
          lambda w: YEAR_2023),
     *(page("dashboards:organisation_export", f"Fagforbundet {fmt}", lambda w, fmt=fmt: {"pk": w.org["Fagforbundet"].pk, "fmt": fmt},
            lambda w: YEAR_2023) for fmt in ("csv", "xlsx")),
-    page("dashboards:body_calendar", "body A", lambda w: {"pk": w.body_a.pk}),
-    page("dashboards:body_calendar", "body B", lambda w: {"pk": w.body_b.pk}),
+    page("dashboards:body_calendar", "body A", pk_of("body_a")),
+    page("dashboards:body_calendar", "body B", pk_of("body_b")),
     *(_records(metric, "b") for metric in RECORD_METRICS),
     *(_records(metric, where) for metric in ("agenda_items", "meetings_held", "employee_initiatives") for where in ("a", None)),
     *(_records(metric, "b", "dashboards:records_export", "csv") for metric in RECORD_METRICS),
@@ -69,25 +69,25 @@ PAGES = [
 API = [
     page("dashboards_api:root", "-", api=True),
     page("dashboards_api:municipality_list", "-", api=True),
-    page("dashboards_api:municipality_detail", "B", lambda w: {"number": w.b.number}, api=True),
-    page("dashboards_api:scorecard", "A", lambda w: {"number": w.a.number}, lambda w: YEAR_2023, api=True),
-    page("dashboards_api:scorecard", "B", lambda w: {"number": w.b.number}, lambda w: YEAR_2023, api=True),
+    page("dashboards_api:municipality_detail", "B", number_of("b"), api=True),
+    page("dashboards_api:scorecard", "A", number_of("a"), lambda w: YEAR_2023, api=True),
+    page("dashboards_api:scorecard", "B", number_of("b"), lambda w: YEAR_2023, api=True),
     page("dashboards_api:scorecard_list", "-", query=lambda w: {**YEAR_2023, "with_data": "1"}, api=True),
     page("dashboards_api:body_list", "-", api=True),
-    page("dashboards_api:body_detail", "B", lambda w: {"pk": w.body_b.pk}, api=True),
+    page("dashboards_api:body_detail", "B", pk_of("body_b"), api=True),
     page("dashboards_api:meeting_list", "-", query=lambda w: {"limit": 1000}, api=True),
     page("dashboards_api:meeting_list", "B", query=lambda w: {"municipality": w.b.number}, api=True),
-    page("dashboards_api:meeting_detail", "published B", lambda w: {"pk": w.pub_b.pk}, api=True),
-    page("dashboards_api:meeting_detail", "draft A", lambda w: {"pk": w.draft_a.pk},
+    page("dashboards_api:meeting_detail", "published B", pk_of("pub_b"), api=True),
+    page("dashboards_api:meeting_detail", "draft A", pk_of("draft_a"),
           get=only({"superuser", "hr_a", "union_rep_a"}), api=True),
-    page("dashboards_api:meeting_detail", "draft B", lambda w: {"pk": w.draft_b.pk},
+    page("dashboards_api:meeting_detail", "draft B", pk_of("draft_b"),
           get=only({"superuser", "hr_b"}), api=True),
     page("dashboards_api:item_list", "-", query=lambda w: {"limit": 1000}, api=True),
     page("dashboards_api:item_list", "B", query=lambda w: {"municipality": w.b.number, "climate_level": "none"}, api=True),
-    page("dashboards_api:item_detail", "published B", lambda w: {"pk": w.item_b.pk}, api=True),
-    page("dashboards_api:item_detail", "draft A", lambda w: {"pk": w.item_draft_a.pk},
+    page("dashboards_api:item_detail", "published B", pk_of("item_b"), api=True),
+    page("dashboards_api:item_detail", "draft A", pk_of("item_draft_a"),
           get=only({"superuser", "hr_a", "union_rep_a"}), api=True),
-    page("dashboards_api:item_detail", "draft B", lambda w: {"pk": w.item_draft_b.pk},
+    page("dashboards_api:item_detail", "draft B", pk_of("item_draft_b"),
           get=only({"superuser", "hr_b"}), api=True),
     page("dashboards_api:schema", "-", api=True),
     page("measures_api:measure_list", "-", api=True),

@@ -96,6 +96,16 @@ class Edits(RuleBasedStateMachine):
     def n(self) -> int:
         return next(self.counter)
 
+    def edit_or_delete(self, row, delete: bool, **changes):
+        """One committed change: delete ``row``, or set ``changes`` on it and save it."""
+        with self.committed():
+            if delete:
+                row.delete()
+            else:
+                for name, value in changes.items():
+                    setattr(row, name, value)
+                row.save()
+
     # --- meetings ---------------------------------------------------------------------------------
 
     @rule(body=pick, day=st.sampled_from(DAYS), state=st.sampled_from(Meeting.State.values), published=st.booleans())
@@ -113,6 +123,10 @@ class Edits(RuleBasedStateMachine):
         meeting.date, meeting.state, meeting.published = day, state, published
         if body is not None:
             meeting.body = nth(Body, body)
+        # a body has one meeting at a date and time (meeting_unique_body_date_start): the app refuses this edit
+        taken = Meeting.objects.filter(body=meeting.body, date=day, start_time=meeting.start_time)
+        if taken.exclude(pk=meeting.pk).exists():
+            return
         with self.committed():
             meeting.save()
 
@@ -182,13 +196,7 @@ class Edits(RuleBasedStateMachine):
     @rule(item=pick, level=st.sampled_from(AgendaItem.ClimateLevel.values), procedural=st.booleans(),
           delete=st.booleans())
     def edit_or_delete_item(self, item, level, procedural, delete):
-        item = nth(AgendaItem, item)
-        with self.committed():
-            if delete:
-                item.delete()
-            else:
-                item.climate_level, item.procedural = level, procedural
-                item.save()
+        self.edit_or_delete(nth(AgendaItem, item), delete, climate_level=level, procedural=procedural)
 
     @precondition(lambda self: AgendaItem.objects.exists())
     @rule(item=pick, proposers=st.sets(st.sampled_from(["Fagforbundet", "AP"])))
@@ -273,14 +281,8 @@ class Edits(RuleBasedStateMachine):
     @rule(involvement=pick, position=st.sampled_from(Involvement.Position.values), item=st.none() | pick,
           delete=st.booleans())
     def edit_or_delete_involvement(self, involvement, position, item, delete):
-        involvement = nth(Involvement, involvement)
-        with self.committed():
-            if delete:
-                involvement.delete()
-            else:
-                involvement.position = position
-                involvement.agenda_item = None if item is None else nth(AgendaItem, item)
-                involvement.save()
+        agenda_item = None if item is None else nth(AgendaItem, item)
+        self.edit_or_delete(nth(Involvement, involvement), delete, position=position, agenda_item=agenda_item)
 
     # --- the property ------------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ Every page here is opened in headless Chromium by every role listed for it, chec
 axe-core (WCAG 2.1 A and AA) and screenshotted at desktop and phone size
 (tests/e2e/test_pages.py). A page added by a later issue is one more line in ``PAGES``:
 
-    Page("measure-list", lambda w: reverse("measures:measure_list", args=[w.a.number]), ALL),
+    Page("measure-list", url("measures:measure_list", "a.number"), ALL),
 
 ``w`` is the ``world`` fixture of tests/e2e/conftest.py: tests/conftest.py's world (municipality
 A = Vaksdal with its HR user, union representative, meetings and items; municipality B =
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -32,6 +33,11 @@ ALL = LOGGED_IN
 EDITORS = ("hr", "superuser")
 RECORDERS = ("hr", "union_rep", "superuser")  # may record involvement in A (can_record_involvement)
 YEAR_2023 = {"from": "2023-01-01", "to": "2023-12-31"}
+
+
+def url(name: str, *args: str) -> Callable[[object], str]:
+    """The page named ``name``, with the world's attributes ``args`` ("a.number": ``w.a.number``) as its arguments."""
+    return lambda w: reverse(name, args=[attrgetter(arg)(w) for arg in args])
 
 
 def records(metric: str, municipality: str | None = "a") -> Callable[[object], str]:
@@ -55,52 +61,52 @@ class Page:
 
 
 PAGES: list[Page] = [
-    Page("login", lambda w: reverse("login"), ("anonymous",)),
+    Page("login", url("login"), ("anonymous",)),
     # the front page differs by role (partssamarbeid/home.py): one entry each, so each is screenshotted
-    Page("home", lambda w: reverse("home"), ("superuser",)),
-    Page("home-hr", lambda w: reverse("home"), ("hr",)),
-    Page("home-union-rep", lambda w: reverse("home"), ("union_rep",)),
-    Page("home-adviser", lambda w: reverse("home"), ("adviser",)),
-    Page("municipality-list", lambda w: reverse("municipalities:municipality_list"), ALL),
+    Page("home", url("home"), ("superuser",)),
+    Page("home-hr", url("home"), ("hr",)),
+    Page("home-union-rep", url("home"), ("union_rep",)),
+    Page("home-adviser", url("home"), ("adviser",)),
+    Page("municipality-list", url("municipalities:municipality_list"), ALL),
     Page("municipality-list-filtered", lambda w: reverse("municipalities:municipality_list") + "?q=vaks", ("adviser",)),
-    Page("municipality", lambda w: reverse("municipalities:municipality_detail", args=[w.a.number]), ALL),
-    Page("body", lambda w: reverse("municipalities:body_detail", args=[w.body_a.pk]), ALL),
-    Page("body-new", lambda w: reverse("municipalities:body_create", args=[w.a.number]), EDITORS),
-    Page("body-edit", lambda w: reverse("municipalities:body_edit", args=[w.body_a.pk]), EDITORS),
-    Page("body-members", lambda w: reverse("municipalities:body_members", args=[w.body_a.pk]), EDITORS),
-    Page("meeting", lambda w: reverse("meetings:meeting_detail", args=[w.pub_a.pk]), ALL),
-    Page("meeting-draft", lambda w: reverse("meetings:meeting_detail", args=[w.draft_a.pk]), ("hr", "union_rep")),
-    Page("meeting-new", lambda w: reverse("meetings:meeting_create", args=[w.body_a.pk]), EDITORS),
-    Page("meeting-edit", lambda w: reverse("meetings:meeting_edit", args=[w.pub_a.pk]), EDITORS),
-    Page("item", lambda w: reverse("meetings:item_detail", args=[w.item_a2.pk]), ALL),
-    Page("item-edit", lambda w: reverse("meetings:item_edit", args=[w.item_a2.pk]), EDITORS),
+    Page("municipality", url("municipalities:municipality_detail", "a.number"), ALL),
+    Page("body", url("municipalities:body_detail", "body_a.pk"), ALL),
+    Page("body-new", url("municipalities:body_create", "a.number"), EDITORS),
+    Page("body-edit", url("municipalities:body_edit", "body_a.pk"), EDITORS),
+    Page("body-members", url("municipalities:body_members", "body_a.pk"), EDITORS),
+    Page("meeting", url("meetings:meeting_detail", "pub_a.pk"), ALL),
+    Page("meeting-draft", url("meetings:meeting_detail", "draft_a.pk"), ("hr", "union_rep")),
+    Page("meeting-new", url("meetings:meeting_create", "body_a.pk"), EDITORS),
+    Page("meeting-edit", url("meetings:meeting_edit", "pub_a.pk"), EDITORS),
+    Page("item", url("meetings:item_detail", "item_a2.pk"), ALL),
+    Page("item-edit", url("meetings:item_edit", "item_a2.pk"), EDITORS),
     # importing protocols (the review page needs an upload: see the import journey)
-    Page("import-upload", lambda w: reverse("imports:import_upload", args=[w.a.number]), EDITORS),
+    Page("import-upload", url("imports:import_upload", "a.number"), EDITORS),
     # harvesting from eInnsyn (a source's own page, tested and run: see the harvest journey)
-    Page("harvest-sources", lambda w: reverse("harvest:source_list", args=[w.a.number]), EDITORS),
-    Page("harvest-source-new", lambda w: reverse("harvest:source_create", args=[w.a.number]), EDITORS),
-    Page("forbidden", lambda w: reverse("meetings:meeting_edit", args=[w.pub_a.pk]), ("union_rep", "adviser"), 403),
-    Page("not-found", lambda w: reverse("meetings:meeting_detail", args=[w.draft_b.pk]), ("hr",), 404),
-    Page("measure-list", lambda w: reverse("measures:measure_list", args=[w.a.number]), ALL),
-    Page("measure-new", lambda w: reverse("measures:measure_create", args=[w.a.number]), EDITORS),
-    Page("climate-coverage", lambda w: reverse("measures:coverage", args=[w.a.number]), ALL),
-    Page("not-consulted", lambda w: reverse("measures:not_consulted", args=[w.a.number]), ALL),
-    Page("employee-requests", lambda w: reverse("measures:employee_requests", args=[w.a.number]), ALL),
-    Page("green-representatives", lambda w: reverse("measures:green_representatives", args=[w.a.number]), ALL),
-    Page("green-representatives-edit", lambda w: reverse("measures:green_representatives_edit", args=[w.a.number]),
+    Page("harvest-sources", url("harvest:source_list", "a.number"), EDITORS),
+    Page("harvest-source-new", url("harvest:source_create", "a.number"), EDITORS),
+    Page("forbidden", url("meetings:meeting_edit", "pub_a.pk"), ("union_rep", "adviser"), 403),
+    Page("not-found", url("meetings:meeting_detail", "draft_b.pk"), ("hr",), 404),
+    Page("measure-list", url("measures:measure_list", "a.number"), ALL),
+    Page("measure-new", url("measures:measure_create", "a.number"), EDITORS),
+    Page("climate-coverage", url("measures:coverage", "a.number"), ALL),
+    Page("not-consulted", url("measures:not_consulted", "a.number"), ALL),
+    Page("employee-requests", url("measures:employee_requests", "a.number"), ALL),
+    Page("green-representatives", url("measures:green_representatives", "a.number"), ALL),
+    Page("green-representatives-edit", url("measures:green_representatives_edit", "a.number"),
          RECORDERS),
-    Page("measure", lambda w: reverse("measures:measure_detail", args=[w.measure_a.pk]), ALL),
-    Page("measure-edit", lambda w: reverse("measures:measure_edit", args=[w.measure_a.pk]), EDITORS),
-    Page("measure-process", lambda w: reverse("measures:process_questions", args=[w.measure_a.pk]), EDITORS),
-    Page("involvement-new", lambda w: reverse("measures:involvement_create", args=[w.measure_a.pk]), RECORDERS),
+    Page("measure", url("measures:measure_detail", "measure_a.pk"), ALL),
+    Page("measure-edit", url("measures:measure_edit", "measure_a.pk"), EDITORS),
+    Page("measure-process", url("measures:process_questions", "measure_a.pk"), EDITORS),
+    Page("involvement-new", url("measures:involvement_create", "measure_a.pk"), RECORDERS),
     # an event is changed only by the side that recorded it (superusers: every event)
-    Page("involvement-edit", lambda w: reverse("measures:involvement_edit", args=[w.event_hr.pk]), EDITORS),
-    Page("involvement-edit-employee-side", lambda w: reverse("measures:involvement_edit", args=[w.event_rep.pk]),
+    Page("involvement-edit", url("measures:involvement_edit", "event_hr.pk"), EDITORS),
+    Page("involvement-edit-employee-side", url("measures:involvement_edit", "event_rep.pk"),
          ("union_rep",)),
-    Page("meeting-delete", lambda w: reverse("meetings:meeting_delete", args=[w.pub_a.pk]), EDITORS),
+    Page("meeting-delete", url("meetings:meeting_delete", "pub_a.pk"), EDITORS),
     # dashboards
-    Page("scorecard", lambda w: reverse("dashboards:scorecard", args=[w.a.number]), ALL),
-    Page("national", lambda w: reverse("dashboards:national"), ALL),
+    Page("scorecard", url("dashboards:scorecard", "a.number"), ALL),
+    Page("national", url("dashboards:national"), ALL),
     Page("national-filtered-sorted", lambda w: reverse("dashboards:national") + "?"
          + urlencode({**YEAR_2023, "county": w.a.county_number, "with_data": "on", "sort": "-index"}), ("adviser",)),
     Page("records-items", records("agenda_items"), ALL),
@@ -111,15 +117,15 @@ PAGES: list[Page] = [
     Page("records-requests", records("employee_requests"), ("adviser",)),
     Page("records-initiatives", records("employee_initiatives"), ("adviser",)),
     Page("records-all-municipalities", records("climate_mentions", None), ("adviser",)),
-    Page("methodology", lambda w: reverse("dashboards:methodology"), ALL),
+    Page("methodology", url("dashboards:methodology"), ALL),
     # union and party pages: names of representatives for the union representative in Vaksdal only
     Page("organisation", lambda w: reverse("dashboards:organisation", args=[w.a.number, w.org["Fagforbundet"].pk])
          + "?" + urlencode(YEAR_2023), ("union_rep", "adviser")),
     Page("organisation-national", lambda w: reverse("dashboards:organisation_national", args=[w.org["Fagforbundet"].pk])
          + "?" + urlencode(YEAR_2023), ("adviser",)),
     Page("search", lambda w: reverse("search:search") + "?" + urlencode({"q": "parkering tilsette"}), ALL),
-    Page("follows", lambda w: reverse("subscriptions:follows"), ALL),
-    Page("calendar-subscriptions", lambda w: reverse("subscriptions:calendar"), ALL),
+    Page("follows", url("subscriptions:follows"), ALL),
+    Page("calendar-subscriptions", url("subscriptions:calendar"), ALL),
 ]
 
 

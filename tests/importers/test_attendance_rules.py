@@ -314,29 +314,25 @@ def test_is_substitute_role(role, expected):
     assert is_substitute_role(role) is expected
 
 
-@pytest.mark.parametrize(
-    ("kind", "label", "expected"),
-    [
-        ("chair", "Møteleiar:", True),
-        ("others", "Møtesekretær:", True),
-        ("others", "Andre møtande:", False),
-        ("members", "Til stades:", False),
-    ],
-)
-def test_single_person(kind, label, expected):
-    assert labels.single_person(labels.Section(kind, label, "")) is expected
+SECTION_RULE_CASES = [
+    # (rule, section kind, label, text, expected)
+    (labels.single_person, "chair", "Møteleiar:", "", True),
+    (labels.single_person, "others", "Møtesekretær:", "", True),
+    (labels.single_person, "others", "Andre møtande:", "", False),
+    (labels.single_person, "members", "Til stades:", "", False),
+    (sections.party_in_both_columns, "absent_subs", "Forfall Parti Møtande varamedlem Parti", "Kari Lie Per Dal", True),
+    (sections.party_in_both_columns, "absent_subs", "Forfall Møtande varamedlem", "Kari Lie AP Per Dal SP", True),
+    (sections.party_in_both_columns, "absent_subs", "Forfall Møtande varamedlem", "Kari Lie AP Per Dal", False),
+    (sections.lists_the_body, "members", "Medlemmer:", "", True),
+    (sections.lists_the_body, "members", "Medlemmer som møtte:", "", False),
+    (sections.lists_the_body, "members", "Til stede:", "", False),
+    (sections.lists_the_body, "chair", "Møteleiar:", "", False),
+]
 
 
-@pytest.mark.parametrize(
-    ("label", "text", "expected"),
-    [
-        ("Forfall Parti Møtande varamedlem Parti", "Kari Lie Per Dal", True),
-        ("Forfall Møtande varamedlem", "Kari Lie AP Per Dal SP", True),
-        ("Forfall Møtande varamedlem", "Kari Lie AP Per Dal", False),
-    ],
-)
-def test_party_in_both_columns(label, text, expected):
-    assert sections.party_in_both_columns(labels.Section("absent_subs", label, text)) is expected
+@pytest.mark.parametrize(("rule", "kind", "label", "text", "expected"), SECTION_RULE_CASES)
+def test_section_rules(rule, kind, label, text, expected):
+    assert rule(labels.Section(kind, label, text)) is expected
 
 
 @pytest.mark.parametrize(
@@ -350,19 +346,6 @@ def test_party_in_both_columns(label, text, expected):
 )
 def test_label_side(label, expected):
     assert sections.label_side(label) == expected
-
-
-@pytest.mark.parametrize(
-    ("kind", "label", "expected"),
-    [
-        ("members", "Medlemmer:", True),
-        ("members", "Medlemmer som møtte:", False),
-        ("members", "Til stede:", False),
-        ("chair", "Møteleiar:", False),
-    ],
-)
-def test_lists_the_body(kind, label, expected):
-    assert sections.lists_the_body(labels.Section(kind, label, "")) is expected
 
 
 def test_apply_notes():

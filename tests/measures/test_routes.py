@@ -31,6 +31,7 @@ from ..routes import (
     action_on,
     check,
     ids,
+    number_of,
     route_names,
     statuses,
 )
@@ -69,8 +70,8 @@ def measure_url(w) -> str:
     return measure_a(w).get_absolute_url()
 
 
-A = lambda w: {"number": w.a.number}  # noqa: E731
-B = lambda w: {"number": w.b.number}  # noqa: E731
+A = number_of("a")
+B = number_of("b")
 
 ROUTES = [
     Route("measures:measure_list", "A", A),
