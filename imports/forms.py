@@ -1,7 +1,6 @@
 """Forms for uploading meeting documents and reviewing what the importer found."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from django import forms
@@ -17,9 +16,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from meetings.climate import evidence_phrases
-from meetings.models import CASE_NUMBER_PATTERN, AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, case_number_validator
 from municipalities.formsets import SharedRecords
-from municipalities.models import Body, Membership, Organisation, Person
+from municipalities.models import PERIOD_END_BEFORE_START, Body, Membership, Organisation, Person
 
 from .preview import AttendancePreview, ChangePreview, ItemPreview, MeetingPreview, NewMember, Preview
 
@@ -181,7 +180,7 @@ class PersonForm(_Named, forms.Form):
         if not start and "start" not in self.errors:
             self.add_error("start", _("Give the date the membership starts."))
         if start and end and end < start:
-            self.add_error("end", _("The end date cannot be before the start date."))
+            self.add_error("end", PERIOD_END_BEFORE_START)
         return cleaned
 
     def decision(self) -> AttendancePreview:
@@ -217,7 +216,8 @@ class ItemForm(_Named, forms.Form):
         super().__init__(data, **kwargs)
         self.item = row
         self.fields["case_number"] = forms.CharField(
-            label=_("Case number"), required=False, max_length=9, initial=row.case_number or ""
+            label=_("Case number"), required=False, max_length=9, initial=row.case_number or "",
+            validators=[case_number_validator],
         )
         self.fields["title"] = forms.CharField(label=_("Title"), max_length=500, initial=row.title)
         self.fields["override"] = forms.ChoiceField(
@@ -232,9 +232,6 @@ class ItemForm(_Named, forms.Form):
         cleaned = super().clean()
         if cleaned.get("override") and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Give a reason when you override the climate relevance."))
-        number = cleaned.get("case_number", "")
-        if number and not re.fullmatch(CASE_NUMBER_PATTERN, number):
-            self.add_error("case_number", _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."))
         return cleaned
 
     def corrected(self) -> ItemPreview:

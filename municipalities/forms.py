@@ -4,7 +4,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .formsets import KeptRowFormMixin, SharedChoicesFormSet
-from .models import Body, Membership, Organisation, Person
+from .models import PERIOD_END_BEFORE_START, Body, Membership, Organisation, Person
 
 
 class BodyForm(forms.ModelForm):
@@ -76,7 +76,7 @@ class MembershipForm(KeptRowFormMixin, PersonOrNewPersonMixin, forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
+            self.add_error("end_date", PERIOD_END_BEFORE_START)
         return cleaned
 
 

@@ -17,13 +17,17 @@ kommunenummer_validator = RegexValidator(
 )
 
 
+#: The period rule's message, also given on the end date field by the forms that check the rule.
+PERIOD_END_BEFORE_START = _("The end date cannot be before the start date.")
+
+
 def period_constraint(start: str, end: str, name: str) -> models.CheckConstraint:
     """The database rule of a period in fields ``start`` and ``end`` (empty while open): it does
     not end before it starts. Memberships and green representatives hold their periods so."""
     return models.CheckConstraint(
         condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": models.F(start)}),
         name=name,
-        violation_error_message=_("The end date cannot be before the start date."),
+        violation_error_message=PERIOD_END_BEFORE_START,
     )
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Proposal, Request
-from municipalities.models import Municipality, Organisation, Person, period_constraint
+from municipalities.models import PERIOD_END_BEFORE_START, Municipality, Organisation, Person, period_constraint
 
 from ..querysets import (
     GreenRepresentativeQuerySet,
@@ -24,6 +24,11 @@ from ..querysets import (
     ProcessAnswerQuerySet,
 )
 from .measure import ClimateMeasure, Level, Side
+
+
+#: Level 4 (the employee side initiated the measure) is recorded only as raised by the employee side:
+#: the database rule's message, also given on the ``raised_by`` field by ``Involvement.clean``.
+INITIATIVE_FROM_EMPLOYEE_SIDE = _("Level 4 means the employee side initiated it: choose the employee side.")
 
 
 class Involvement(models.Model):
@@ -119,7 +124,7 @@ class Involvement(models.Model):
             models.CheckConstraint(
                 condition=~Q(level=4) | Q(raised_by="employee"),
                 name="involvement_initiative_from_employee_side",
-                violation_error_message=_("Level 4 means the employee side initiated it: choose the employee side."),
+                violation_error_message=INITIATIVE_FROM_EMPLOYEE_SIDE,
             ),
             models.UniqueConstraint(
                 fields=["measure", "source_proposal"],
@@ -144,7 +149,7 @@ class Involvement(models.Model):
             errors.setdefault(field, []).append(message)
 
         if self.level == Level.INITIATED and self.raised_by != self.RaisedBy.EMPLOYEE:
-            add("raised_by", _("Level 4 means the employee side initiated it: choose the employee side."))
+            add("raised_by", INITIATIVE_FROM_EMPLOYEE_SIDE)
         measure = self.measure if self.measure_id else None
         if measure and self.date and measure.stopped_date and self.date > measure.stopped_date:
             add(
@@ -249,7 +254,7 @@ class GreenRepresentative(models.Model):
         if self.union_id and not self.union.is_employee_side:
             errors["union"] = _("Choose a union or union federation.")
         if self.since and self.until and self.until < self.since:
-            errors["until"] = _("The end date cannot be before the start date.")
+            errors["until"] = PERIOD_END_BEFORE_START
         if errors:
             raise ValidationError(errors)
 

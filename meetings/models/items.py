@@ -16,9 +16,8 @@ from .meeting import Meeting
 
 # \Z, not $: Python's $ also matches before a trailing newline, PostgreSQL's does not.
 CASE_NUMBER_PATTERN = r"^[0-9]{1,3}/([0-9]{4}|[0-9]{2})\Z"
-case_number_validator = RegexValidator(
-    CASE_NUMBER_PATTERN, _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY.")
-)
+CASE_NUMBER_MESSAGE = _("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY.")
+case_number_validator = RegexValidator(CASE_NUMBER_PATTERN, CASE_NUMBER_MESSAGE)
 
 
 class AgendaItem(VersionedModel):
@@ -97,7 +96,7 @@ class AgendaItem(VersionedModel):
             models.CheckConstraint(
                 condition=Q(case_number="") | Q(case_number__regex=CASE_NUMBER_PATTERN),
                 name="item_case_number_format",
-                violation_error_message=_("Write the case number as NN/YYYY (for example 04/2023) or NNN/YY."),
+                violation_error_message=CASE_NUMBER_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=Q(climate_override="") | ~Q(climate_override_reason=""),

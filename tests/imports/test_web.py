@@ -247,6 +247,19 @@ def test_a_meeting_without_a_date_asks_for_it_before_saving(upload, hr, vaksdal_
     assert Meeting.objects.get(body=vaksdal_body).date.isoformat() == "2024-02-06"
 
 
+@pytest.mark.parametrize("case_number", ["1-2024", "01/024", "1234/2024", "sak 01/2024"])
+def test_a_corrected_case_number_in_the_wrong_form_is_refused_and_nothing_is_saved(upload, hr, case_number):
+    upload(hr, text_file("p.txt", PROTOCOL_2024_02))
+    run = ImportRun.objects.get()
+    before = model_counts()
+    response = hr.post(reverse("imports:import_confirm", args=[run.pk]), confirm_payload(run, m0_i0_case_number=case_number))
+    assert response.status_code == 400
+    assert "Skriv saksnummeret som NN/ÅÅÅÅ (for eksempel 04/2023) eller NNN/ÅÅ." in response.content.decode()
+    assert model_counts() == before
+    run.refresh_from_db()
+    assert run.status == "ready"
+
+
 @pytest.mark.parametrize("preview", [{}, {"warnings": []}, None])
 def test_ready_run_without_preview_is_a_clean_page(hr, vaksdal_body, users, preview):
     """A run marked ready whose preview lists no meetings: a page that says so, no form, no 500;
