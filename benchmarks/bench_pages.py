@@ -25,6 +25,7 @@ The last line printed is one JSON object (see docs/deploy.md). Not part of CI.
 """
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import math
@@ -163,9 +164,19 @@ def measure_in_child(script: str, env: dict[str, str], failure: str, stderr_char
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def benchmark_arguments() -> argparse.Namespace:
+    """A benchmark script's command line: ``--help`` prints the script's docstring and runs nothing;
+    ``--measure`` (not shown) is how ``measure_in_child`` starts the child; any other argument is refused."""
+    parser = argparse.ArgumentParser(
+        description=sys.modules["__main__"].__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
 def run_benchmark(measure, main) -> None:
     """A benchmark script's entry: with ``--measure`` (the child) print what ``measure()`` found, else ``main()``."""
-    if "--measure" in sys.argv:
+    if benchmark_arguments().measure:
         print(json.dumps(measure()))
     else:
         main()

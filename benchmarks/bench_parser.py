@@ -165,4 +165,7 @@ def main() -> dict:
 
 
 if __name__ == "__main__":
+    from bench_pages import benchmark_arguments
+
+    benchmark_arguments()  # --help prints the docstring above
     main()
