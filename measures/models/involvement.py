@@ -25,7 +25,6 @@ from ..querysets import (
 )
 from .measure import ClimateMeasure, Level, Side
 
-
 #: Level 4 (the employee side initiated the measure) is recorded only as raised by the employee side:
 #: the database rule's message, also given on the ``raised_by`` field by ``Involvement.clean``.
 INITIATIVE_FROM_EMPLOYEE_SIDE = _("Level 4 means the employee side initiated it: choose the employee side.")
