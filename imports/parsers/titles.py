@@ -101,13 +101,42 @@ def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
             stop = stop_re.search(raw, stop.end())
         if stop:
             raw = raw[: stop.start()]
-    title = strip_columns(raw)
+    title = cut_sentence(strip_columns(raw))
     end = END_OF_AGENDA_RE.search(title)
     if end and end.start() > 0:
         title = title[: end.start()]
     if last:
         title = cut_signature(title)
     return trim_junk(title)[:max_len]
+
+
+#: finite verbs that open the minutes' prose after a title ('Saka vart utsett.', 'Kommunedirektøren
+#: orienterte om saken.'), bokmål and nynorsk
+SENTENCE_VERBS = frozenset(
+    ["ble", "blei", "vart", "vert", "blir", "er", "var", "har", "hadde", "tok", "tek", "tar", "fikk", "fekk", "gav", "ga", "gikk", "gjekk", "gjorde", "la", "legg", "legger", "drøfta", "drøftet", "handsama", "behandla", "behandlet", "vedtok", "vedtek", "godkjente", "godkjende", "slutta", "sluttet", "utsatte", "utsette"]
+)
+SENTENCE_SUBJECT_WORDS = 3  # 'Innkalling og saksliste ble godkjent.'
+
+
+def _opens_sentence(words: list[str], i: int) -> bool:
+    """words[i] opens a sentence: a capitalised word, then lower-case words with a finite verb
+    among the first few, up to a full stop."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if not word[:1].isupper() or _is_caps(word) or not nxt[:1].islower() or nxt in ORGANISATION_WORDS:
+        return False
+    stop = next((j for j in range(i, len(words)) if words[j].endswith(".")), None)
+    if stop is None:
+        return False
+    head = [w.strip(",.") for w in words[i + 1 : min(stop + 1, i + 2 + SENTENCE_SUBJECT_WORDS)]]
+    return any(w in SENTENCE_VERBS or w.endswith("erte") for w in head)
+
+
+def cut_sentence(title: str) -> str:
+    """A title without the sentence that follows it when no label or line break ends it
+    ('Budsjett for skulen Saka vart utsett.' → 'Budsjett for skulen')."""
+    words = title.split()
+    cut = next((i for i in range(1, len(words)) if _opens_sentence(words, i)), None)
+    return " ".join(words[:cut]) if cut else title
 
 
 def cut_signature(title: str) -> str:
