@@ -63,6 +63,7 @@ MEETING_WORD_RE = re.compile(
     r"har\s+møte|møte\s+i\b",
     _I,
 )
+HELD_CHARS = 1500  # how far a notice's 'har møte ...' sentence is looked for
 HELD_DATE_RE = re.compile(
     r"(?:har|holder|held|avholdes|vert\s+halde)\s+møte\b[^.\n]{0,80}?(?=\d|"
     r"(?:mandag|tirsdag|onsdag|torsdag|fredag|måndag|tysdag)\b)",
@@ -102,11 +103,13 @@ def parse_header(text: str) -> Header:
     head.start, head.end = parse_time_range(stacked.get("time", ""))
     if head.start is None:
         head.start, head.end = _start_end(text)
-    head.place = stacked.get("place") or label_value(text, PLACE_LABEL)
+    head.place = stacked.get("place") or label_value(text, PLACE_LABEL) or held_place(text)
     body = stacked.get("body") or label_value(text, BODY_LABEL, 80)
     if body is None and head.place and BODY_VALUE_RE.fullmatch(head.place):
         # stacked labels ('Utvalg: Møtested: Kommunestyret Dato: ...'): the first value is the body's
         body, head.place = head.place, None
+    if body and MEETING_IN_RE.match(body):  # 'Utvalg/styre/råd : Møte i kontrollutvalget i Fjordby kommune'
+        body = meeting_in_body(body) or body
     head.body = title_case_if_upper(body) if body else None
     return head
 
@@ -170,6 +173,38 @@ BODY_VALUE_RE = re.compile(
 )
 
 
+#: 'møte i Fylkesutvalget', 'inn til møte i Arbeidsmiljøutvalet': the body a heading or sentence names
+BODY_NAME_RE = re.compile(BODY_VALUE_RE.pattern + r"(?![\w])", _I)  # a whole body's name
+MEETING_IN_RE = re.compile(r"(?:møte|møtet)\s+i\s+(?=\S)", _I)
+
+
+def meeting_in_body(text: str) -> str | None:
+    """The body named after 'møte i' ('Protokoll fra møte i Fylkesutvalg' → 'Fylkesutvalg'), capitalised."""
+    for m in MEETING_IN_RE.finditer(text):
+        body = BODY_NAME_RE.match(text, m.end())
+        if body:
+            return body.group(0)[:1].upper() + body.group(0)[1:]
+    return None
+
+
+#: the place in a notice's sentence: 'Formannskapet har møte tysdag 12.03.2024 kl. 10.00 i
+#: kommunestyresalen', 'Kommunestyret holder møte torsdag kl på Rådhuset', 'Møtet holdes i Kantina'
+HELD_PLACE_RE = re.compile(
+    r"(?<![\w])(?:(?:har|holder|held|avholder)\s+møte|møtet\s+(?:holdes|avholdes|vert\s+halde|blir\s+halde))"
+    r"(?![\w])[^\n]{0,60}?\s"
+    r"(?:i|på)\s+(?P<place>[^\W\d_][^\n]{2,80}?)"
+    r"(?=\s+(?:kl\.?|klokka|den|med|fra|frå|og\s+starter|(?:man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag)(?![\w])"
+    r"|\s*[.\n]|\s+\d{1,2}\.|$)",
+    _I,
+)
+
+
+def held_place(text: str) -> str | None:
+    """The place named where a notice says the body 'har møte ... i/på <place>' (first 1500 chars)."""
+    m = HELD_PLACE_RE.search(text[:HELD_CHARS])
+    return " ".join(m.group("place").split()).strip(" ,") if m else None
+
+
 def _heading_date(text: str) -> dt.date | None:
     """A date printed right after the heading of a meeting document or 'har møte ...'."""
     top = text[:400]
@@ -179,7 +214,7 @@ def _heading_date(text: str) -> dt.date | None:
             continue
         if MEETING_WORD_RE.search(before) or re.search(rf"(?:(?:{BODY_STEMS})\w*|AMU|PSU)\s*$", before, _I):
             return parse_date(m.group(0))
-    m = HELD_DATE_RE.search(text[:1500])
+    m = HELD_DATE_RE.search(text[:HELD_CHARS])
     if m:
         return parse_date(text[m.end() : m.end() + 40])
     return None
