@@ -92,8 +92,11 @@ def strip_columns(raw: str) -> str:
     return flat(text)
 
 
-def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
-    """The title at the start of ``raw``: up to a stop, without columns and trailing junk."""
+def cut_title(raw: str, *, last: bool = False, block: bool = False, max_len: int = 300) -> str:
+    """The title at the start of ``raw``: up to a stop, without columns and trailing junk.
+
+    In a ``block`` of titles printed after their numbers (flattened columns) an 'Eventuelt' that
+    ends the block is its last title, not the heading after the saksliste."""
     raw = COLUMN_WORDS_RE.sub(" ", raw[:1500])
     for stop_re in (STOP_RE, LABEL_STOP_RE):
         stop = stop_re.search(raw)
@@ -103,7 +106,7 @@ def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
             raw = raw[: stop.start()]
     title = cut_sentence(strip_columns(raw))
     end = END_OF_AGENDA_RE.search(title)
-    if end and end.start() > 0:
+    if end and end.start() > 0 and not (block and not title[end.end() :].strip(" .")):
         title = title[: end.start()]
     if last:
         title = cut_signature(title)
@@ -113,16 +116,25 @@ def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
 #: finite verbs that open the minutes' prose after a title ('Saka vart utsett.', 'Kommunedirektøren
 #: orienterte om saken.'), bokmål and nynorsk
 SENTENCE_VERBS = frozenset(
-    ["ble", "blei", "vart", "vert", "blir", "er", "var", "har", "hadde", "tok", "tek", "tar", "fikk", "fekk", "gav", "ga", "gikk", "gjekk", "gjorde", "la", "legg", "legger", "drøfta", "drøftet", "handsama", "behandla", "behandlet", "vedtok", "vedtek", "godkjente", "godkjende", "slutta", "sluttet", "utsatte", "utsette"]
+    ["ble", "blei", "vart", "vert", "blir", "er", "var", "har", "hadde", "tok", "tek", "tar", "fikk", "fekk", "gav", "ga", "gikk", "gjekk", "gjorde", "la", "legg", "legger", "drøfta", "drøftet", "handsama", "behandla", "behandlet", "vedtok", "vedtek", "godkjente", "godkjende", "slutta", "sluttet", "utsatte", "utsette", "ønsker", "ønskjer", "ber", "viser", "mener", "meiner", "foreslår", "gjelder", "gjeld", "vil", "skal", "må"]
 )
 SENTENCE_SUBJECT_WORDS = 3  # 'Innkalling og saksliste ble godkjent.'
 
 
-def _opens_sentence(words: list[str], i: int) -> bool:
-    """words[i] opens a sentence: a capitalised word, then lower-case words with a finite verb
-    among the first few, up to a full stop."""
+def _sentence_subject(words: list[str], i: int) -> bool:
+    """words[i] can open a sentence's subject: a capitalised word before a lower-case one
+    ('Saka vart'), or an acronym before a name ('FNP Eiendom ønsker')."""
     word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
-    if not word[:1].isupper() or _is_caps(word) or not nxt[:1].islower() or nxt in ORGANISATION_WORDS:
+    if _is_caps(word):
+        after = words[i + 2] if i + 2 < len(words) else ""
+        return len(word) > 1 and nxt[:1].isupper() and not _is_caps(nxt) and after[:1].islower()
+    return word[:1].isupper() and nxt[:1].islower() and nxt not in ORGANISATION_WORDS
+
+
+def _opens_sentence(words: list[str], i: int) -> bool:
+    """words[i] opens a sentence: a subject, then a finite verb among the first few words, up to
+    a full stop."""
+    if not _sentence_subject(words, i):
         return False
     stop = next((j for j in range(i, len(words)) if words[j].endswith(".")), None)
     if stop is None:

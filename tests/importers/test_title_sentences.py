@@ -18,6 +18,11 @@ from tests.importers.synthetic_docs import flattened
         ("Godkjenning av innkalling og saksliste Innkalling og saksliste ble godkjent.",
          "Godkjenning av innkalling og saksliste"),
         ("Plan for Nordre Vik Saken ble utsatt til neste møte.", "Plan for Nordre Vik"),
+        # present tense, and a subject that opens with an acronym (a web transcript of a case paper)
+        ("Oppføring av lager - samtykke ABC Bygg ønsker å oppføre et lager.", "Oppføring av lager - samtykke"),
+        ("Tilskot til lag og foreiningar Kommunedirektøren meiner at ordninga bør halde fram.",
+         "Tilskot til lag og foreiningar"),
+        ("Søknad om løyve til NAV Fjordby", "Søknad om løyve til NAV Fjordby"),
         # no sentence: names, organisations and a title ending in a full stop stay whole
         ("Avtale med Fjordby kommune om vegane", "Avtale med Fjordby kommune om vegane"),
         ("Søknad om tilskot frå Fjordby Idrettslag", "Søknad om tilskot frå Fjordby Idrettslag"),
