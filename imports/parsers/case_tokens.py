@@ -2,7 +2,7 @@
 
 A meeting document prints case numbers as ``PS 1/19``, ``RS 2/19``, ``FO 15/18``, ``Sak 21/14``,
 ``Saknr. 21/14``, ``Sak nr. 12/2015``, ``SAK 51/14``, ``AMU-sak 3/12``, ``FS-044/13``, ``023/17``,
-``12/2015``, year first ``2013/21`` or ``PS 15/1`` (case 1 of 2015), and transcripts strip the
+``AMU 16/2013``, ``12/2015``, year first ``2013/21`` or ``PS 15/1`` (case 1 of 2015), and transcripts strip the
 digits before the slash (``/13``). The same shape is used by archive numbers (``13/441``,
 ``2018/720-3``), journal numbers and gnr/bnr (``103/5``), so a number is read in every way its
 shape allows (:func:`scan`); :mod:`.cases` picks the readings that form the agenda's series.
@@ -19,9 +19,12 @@ from dataclasses import dataclass
 
 TYPE_CODES = frozenset({"PS", "RS", "OS", "DS", "FS", "OR", "FO", "ES", "KS", "US", "MS"})
 _CODE_RE = "|".join(sorted(TYPE_CODES))
+#: a partssamarbeid body's abbreviation printed before each of its case numbers ('AMU 16/2013')
+BODY_CODES = frozenset({"AMU", "HAMU", "PSU", "ADMU"})
+_BODY_CODE_RE = "|".join(sorted(BODY_CODES))
 TOKEN_RE = re.compile(
     r"(?<![\w/.,\-])"
-    r"(?:(?P<prefix>(?:" + _CODE_RE + r")(?![\w])|SAK(?:\s?NR\.?)?|Sak(?:s?\s?nr\.?)?|Saksnr\.?|"
+    r"(?:(?P<prefix>(?:" + _CODE_RE + r")(?![\w])|(?:" + _BODY_CODE_RE + r")(?=\s)|SAK(?:\s?NR\.?)?|Sak(?:s?\s?nr\.?)?|Saksnr\.?|"
     r"[A-ZÆØÅ]{2,6}-sak|[A-ZÆØÅ]{2,6}\s?-(?=\s?\d))\s*:?\s*)?"
     r"(?P<a>\d{1,4})?\s?/\s?(?P<b>\d{1,4})"
     r"(?![\w/]|-\d|\s?/\s?\d)"

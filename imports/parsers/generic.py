@@ -15,7 +15,7 @@ from . import cases
 from . import sections as sec
 from .agenda_requests import parse_requests
 from .attendance import read_attendance
-from .header import find_municipality, parse_header
+from .header import find_municipality, meeting_in_body, parse_header
 from .proposals import ADMIN_LABEL_RE
 from .textnorm import flat, normalize, title_case_if_upper
 from .types import ParsedMeeting
@@ -117,7 +117,7 @@ def _parse_meeting(text: str, layout: Layout) -> tuple[list[ParsedMeeting], list
     head_text = text[: header_end(text)]
     header = parse_header(head_text)
     date = header.date
-    body = header.body
+    body = header.body or meeting_in_body(head_text[:OWN_HEADING_CHARS])
     if not body:
         guess = BODY_GUESS_RE.search(text[:1500])
         body = title_case_if_upper(guess.group(1)) if guess else None

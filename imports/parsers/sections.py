@@ -50,20 +50,16 @@ def parse_agenda(
     series = cases.agenda_series(text, start, end, year_hint)
     tokens = series.tokens[:500]
     agenda_end = series.end if series.end is not None else end
-    titles = [
-        titles_mod.cut_title(
-            text[t.end : tokens[i + 1].start if i + 1 < len(tokens) else agenda_end],
-            max_len=1500,
-        )
-        for i, t in enumerate(tokens)
-    ]
+    raws = [text[t.end : tokens[i + 1].start if i + 1 < len(tokens) else agenda_end] for i, t in enumerate(tokens)]
+    titles = [titles_mod.cut_title(raw, max_len=1500) for raw in raws]
     i = 0
     while i < len(tokens):
         j = i
         while j + 1 < len(tokens) and not titles[j]:
             j += 1
         if j > i and titles[j]:
-            titles[i : j + 1] = titles_mod.split_titles(titles[j], j - i + 1)
+            block = titles_mod.cut_title(raws[j], block=True, max_len=1500)
+            titles[i : j + 1] = titles_mod.split_titles(block, j - i + 1)
         i = j + 1
     if titles_mod.caps_style(titles):
         titles = [titles_mod.caps_run(t) for t in titles]

@@ -92,8 +92,11 @@ def strip_columns(raw: str) -> str:
     return flat(text)
 
 
-def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
-    """The title at the start of ``raw``: up to a stop, without columns and trailing junk."""
+def cut_title(raw: str, *, last: bool = False, block: bool = False, max_len: int = 300) -> str:
+    """The title at the start of ``raw``: up to a stop, without columns and trailing junk.
+
+    In a ``block`` of titles printed after their numbers (flattened columns) an 'Eventuelt' that
+    ends the block is its last title, not the heading after the saksliste."""
     raw = COLUMN_WORDS_RE.sub(" ", raw[:1500])
     for stop_re in (STOP_RE, LABEL_STOP_RE):
         stop = stop_re.search(raw)
@@ -101,13 +104,51 @@ def cut_title(raw: str, *, last: bool = False, max_len: int = 300) -> str:
             stop = stop_re.search(raw, stop.end())
         if stop:
             raw = raw[: stop.start()]
-    title = strip_columns(raw)
+    title = cut_sentence(strip_columns(raw))
     end = END_OF_AGENDA_RE.search(title)
-    if end and end.start() > 0:
+    if end and end.start() > 0 and not (block and not title[end.end() :].strip(" .")):
         title = title[: end.start()]
     if last:
         title = cut_signature(title)
     return trim_junk(title)[:max_len]
+
+
+#: finite verbs that open the minutes' prose after a title ('Saka vart utsett.', 'Kommunedirektøren
+#: orienterte om saken.'), bokmål and nynorsk
+SENTENCE_VERBS = frozenset(
+    ["ble", "blei", "vart", "vert", "blir", "er", "var", "har", "hadde", "tok", "tek", "tar", "fikk", "fekk", "gav", "ga", "gikk", "gjekk", "gjorde", "la", "legg", "legger", "drøfta", "drøftet", "handsama", "behandla", "behandlet", "vedtok", "vedtek", "godkjente", "godkjende", "slutta", "sluttet", "utsatte", "utsette", "ønsker", "ønskjer", "ber", "viser", "mener", "meiner", "foreslår", "gjelder", "gjeld", "vil", "skal", "må"]
+)
+SENTENCE_SUBJECT_WORDS = 3  # 'Innkalling og saksliste ble godkjent.'
+
+
+def _sentence_subject(words: list[str], i: int) -> bool:
+    """words[i] can open a sentence's subject: a capitalised word before a lower-case one
+    ('Saka vart'), or an acronym before a name ('FNP Eiendom ønsker')."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if _is_caps(word):
+        after = words[i + 2] if i + 2 < len(words) else ""
+        return len(word) > 1 and nxt[:1].isupper() and not _is_caps(nxt) and after[:1].islower()
+    return word[:1].isupper() and nxt[:1].islower() and nxt not in ORGANISATION_WORDS
+
+
+def _opens_sentence(words: list[str], i: int) -> bool:
+    """words[i] opens a sentence: a subject, then a finite verb among the first few words, up to
+    a full stop."""
+    if not _sentence_subject(words, i):
+        return False
+    stop = next((j for j in range(i, len(words)) if words[j].endswith(".")), None)
+    if stop is None:
+        return False
+    head = [w.strip(",.") for w in words[i + 1 : min(stop + 1, i + 2 + SENTENCE_SUBJECT_WORDS)]]
+    return any(w in SENTENCE_VERBS or w.endswith("erte") for w in head)
+
+
+def cut_sentence(title: str) -> str:
+    """A title without the sentence that follows it when no label or line break ends it
+    ('Budsjett for skulen Saka vart utsett.' → 'Budsjett for skulen')."""
+    words = title.split()
+    cut = next((i for i in range(1, len(words)) if _opens_sentence(words, i)), None)
+    return " ".join(words[:cut]) if cut else title
 
 
 def cut_signature(title: str) -> str:
