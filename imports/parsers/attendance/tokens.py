@@ -36,6 +36,7 @@ class Tok:
     kind: str  # name | org | role | other | sep | empty (an empty cell) | mark (a roster's FO)
     line_start: bool = False
     org: str | None = None
+    parenthesised: bool = False  # printed in parentheses after a name: 'Kari Lie (AP)'
 
 
 # Each rule decides one kind of word, or passes (None) to the next.
@@ -189,27 +190,49 @@ def _word_tokens(raw: str, line_start: bool) -> list[Tok]:
     return toks
 
 
+def _in_parentheses(tok: Tok) -> Tok:
+    tok.parenthesised = True
+    return tok
+
+
 def _merged_pair(prev: Tok, tok: Tok) -> Tok | None:
     """A role prefix and its role ('Assisterende kommunedirektør'), or a two-word
     organisation ('Norsk Sykepleierforbund'), as one token."""
     if tok.kind == "role" and ROLE_PREFIX_RE.fullmatch(prev.text):
-        return Tok(f"{prev.text} {tok.text}", "role", prev.line_start)
+        return Tok(f"{prev.text} {tok.text}", "role", prev.line_start, parenthesised=prev.parenthesised)
     two = canonical_org(f"{prev.text} {tok.text}", strict_case=False)
     if two and prev.kind != "org" and tok.kind in ("org", "name", "other"):
-        return Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two)
+        return Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two, prev.parenthesised)
     return None
 
 
+def _without_parentheses(section: str) -> tuple[str, list[tuple[int, int]]]:
+    """The section with its parentheses resolved (see ``_keep_parenthesised_attributes``)
+    and the spans of the text kept from inside them."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = length = 0
+    for m in PAREN_RE.finditer(section):
+        parts.append(section[pos : m.start()])
+        length += m.start() - pos
+        kept = _keep_parenthesised_attributes(m)
+        spans.append((length, length + len(kept)))
+        parts.append(kept)
+        length += len(kept)
+        pos = m.end()
+    parts.append(section[pos:])
+    return re.sub(r"[()\[\]]", " ", "".join(parts)), spans
+
+
 def tokenize(section: str) -> list[Tok]:
-    section = TABLE_HEADER_RE.sub(" ", section)
-    section = PAREN_RE.sub(_keep_parenthesised_attributes, section)
-    section = re.sub(r"[()\[\]]", " ", section)
+    section, spans = _without_parentheses(TABLE_HEADER_RE.sub(" ", section))
     toks: list[Tok] = []
     pos = 0
     for m in re.finditer(r"\S+", section):
         line_start = "\n" in section[pos : m.start()] or pos == 0
         pos = m.end()
-        toks += _word_tokens(m.group(), line_start)
+        inside = any(start <= m.start() < end for start, end in spans)
+        toks += [_in_parentheses(t) if inside else t for t in _word_tokens(m.group(), line_start)]
     merged: list[Tok] = []
     for tok in toks:
         pair = _merged_pair(merged[-1], tok) if merged else None
