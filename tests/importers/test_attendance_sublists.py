@@ -62,3 +62,72 @@ Sak 1/24 Godkjenning av innkalling
 )
 def test_parenthesised_attributes_stay_with_the_name_before_when_roles_lead(text, expected, form):
     assert _people(text, form) == expected
+
+
+def _sides(text: str, form: str) -> list[tuple[str, str]]:
+    if form == "flattened":
+        text = _flattened(text)
+    return [(p.name, p.side) for p in read_attendance(text, protocol=True)]
+
+
+ADMIN_SUBLISTS_BOKMAL = """
+Møteprotokoll
+Til stede:
+Kari Fjellheim (AP), Ola Nordvik (H), Randi Storås (SP)
+Rådmenn: Anne Vold, Tor Moe
+NUI: Siri Dal
+Sak 1/24 Godkjenning av innkalling
+"""
+
+ADMIN_SUBLISTS_NYNORSK = """
+Møtebok
+Møtande medlemer:
+Solveig Haugland Sp
+Eirik Brekke Ap
+Kommunalsjefar: Marit Eide, Jon Tveit
+NAV: Liv Sande
+Sak 1/24 Godkjenning av innkalling
+"""
+
+PARTY_GROUPS = """
+Møteprotokoll
+Til stede:
+AP: Kari Fjellheim, Ola Nordvik
+SP: Randi Storås
+Sak 1/24 Godkjenning av innkalling
+"""
+
+
+@pytest.mark.parametrize("form", ["lines", "flattened"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            ADMIN_SUBLISTS_BOKMAL,
+            [
+                ("Kari Fjellheim", "political"),
+                ("Ola Nordvik", "political"),
+                ("Randi Storås", "political"),
+                ("Anne Vold", "employer"),
+                ("Tor Moe", "employer"),
+                ("Siri Dal", "other"),
+            ],
+        ),
+        (
+            ADMIN_SUBLISTS_NYNORSK,
+            [
+                ("Solveig Haugland", "political"),
+                ("Eirik Brekke", "political"),
+                ("Marit Eide", "employer"),
+                ("Jon Tveit", "employer"),
+                ("Liv Sande", "other"),
+            ],
+        ),
+        (
+            PARTY_GROUPS,
+            [("Kari Fjellheim", "political"), ("Ola Nordvik", "political"), ("Randi Storås", "political")],
+        ),
+    ],
+)
+def test_administration_sublists_inside_those_present_are_not_members(text, expected, form):
+    assert _sides(text, form) == expected

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..orgs import canonical_org
 from .rows import Row, parse_rows
-from .vocabulary import ROLE_RE
+from .vocabulary import NAME_STOPWORDS, ROLE_RE
 
 HEAD_CHARS = 15_000
 MAX_SECTION_CHARS = 4_000
@@ -56,6 +57,11 @@ EMPLOYEE_SIDE_RE = re.compile(
 )
 EMPLOYER_SIDE_RE = re.compile(r"arbeidsgiv|arbeidsgjev", re.IGNORECASE)
 ROLL_CALL_RE = re.compile(r"møtt|stede|stades|deltak|frammøtte|fremmøtte|styret", re.IGNORECASE)
+# the administration's roles as a sub-heading, singular or plural ('Rådmenn:', 'Kommunalsjefar:')
+_ADMIN_ROLES = (
+    r"[\wæøå-]*(?:rådmenn|rådmann|rådmannen|direktør|direktørar|direktører|sjef|sjefar|sjefer|"
+    r"sjefane|sjefene|rådgivere|rådgjevarar|konsulenter|konsulentar)"
+)
 _FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|administrasjon|adm\.?)"
 
 LABELS: dict[str, str] = {
@@ -102,7 +108,10 @@ LABELS: dict[str, str] = {
     rf"(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
     rf"{_FROM_ADM}(?:\s+møtte)?"
     rf"|Administrasjonen\s*:|Administrasjonen(?=\s+[A-ZÆØÅ][a-zæøå])|Frå\s+sekretariatet"
-    rf"|Fra\s+sekretariatet){_COLON}",
+    rf"|Fra\s+sekretariatet|{_ADMIN_ROLES}\s*:){_COLON}",
+    # a sub-list of an administrative unit or guest body by its short name ('NUI:', 'NAV:');
+    # a party's short name ('AP:') is no such label (see ``_party_group``)
+    "unit": r"(?-i:[A-ZÆØÅ]{2,6})\s*:",
     "others": rf"(?:Andre\s+(?:til\s+stede|til\s+stades|møtande|møtende|som\s+møtte)|Andre\s*:"
     rf"|Til\s+stades?\s+med\s+møte-?\s*og\s+talerett|Til\s+stede\s+med\s+møte-?\s*og\s+talerett"
     rf"|Møte-?\s*og\s+talerett\s*:|Sekretariat(?:\s+for\s+møtet)?\s*:|Møtesekretær\s*:?"
@@ -121,7 +130,7 @@ LABELS: dict[str, str] = {
 }
 # a label is whole words: 'Fravær' is no label in 'Fraværsregler', nor 'Forfall' in 'Forfallsgrunn'
 _LABEL_RES = {kind: re.compile(_CAP + f"(?i:{pattern})(?![\\w])") for kind, pattern in LABELS.items()}
-ADMIN_KINDS = ("admin", "others")
+ADMIN_KINDS = ("admin", "others", "unit")
 WITH_FOR_RE = re.compile(r"(?<![\w])(?:Vara|Møtte|Møtt)\s+for(?![\w])", re.IGNORECASE)
 FOR_RE = re.compile(
     r"\s+(?:for|i\s+stedet\s+for|istf\.?|møtte\s+for|møtte\s+i\s+staden\s+for|vara\s+for)\s+",
@@ -167,7 +176,7 @@ def find_sections(head: str) -> list[Section]:
         if labels and start < labels[-1][1]:
             continue  # inside a longer label that starts earlier or at the same place
         labels.append((start, end, kind))
-    labels = [label for label in labels if label[2] != "inner"]
+    labels = [label for label in labels if label[2] != "inner" and not _party_group(head, label)]
     sections = []
     for i, (start, end, kind) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else len(head)
@@ -176,6 +185,14 @@ def find_sections(head: str) -> list[Section]:
         column = start - (head.rfind("\n", 0, start) + 1)
         sections.append(Section(kind, head[start:end], text, column=column))
     return sections
+
+
+def _party_group(head: str, label: tuple[int, int, str]) -> bool:
+    """A short-name label that names a party or union, or is a heading word ('NB:'): the
+    names after it are members of the list it is in."""
+    start, end, kind = label
+    word = head[start:end].strip(" :")
+    return kind == "unit" and (canonical_org(word) is not None or word.lower() in NAME_STOPWORDS)
 
 
 def single_person(section: Section) -> bool:
