@@ -131,3 +131,60 @@ Sak 1/24 Godkjenning av innkalling
 )
 def test_administration_sublists_inside_those_present_are_not_members(text, expected, form):
     assert _sides(text, form) == expected
+
+
+MERGER_NAME_THEN_MUNICIPALITY = """
+Møteprotokoll Fellesnemnda
+Møtende medlemmer:
+Navn Kommune Parti Funksjon
+Kari Fjellheim Vestby AP Leder
+Ola Nordvik Sørdal H Medlem
+Per Lien Vestby SP Medlem
+Forfall:
+Navn Kommune Parti
+Trine Berg Sørdal SV
+Sak 1/24 Godkjenning av innkalling
+"""
+
+MERGER_MUNICIPALITY_LAST_NYNORSK = """
+Møtebok Fellesnemnda
+Møtande medlemer:
+Namn Parti Kommune
+Solveig Haugland Sp Austvik
+Eirik Brekke Ap Vestdal
+Marit Eide H Austvik
+Sak 1/24 Godkjenning av innkalling
+"""
+
+MERGER_MUNICIPALITY_FIRST_NYNORSK = """
+Møtebok Fellesnemnda
+Til stades:
+Kommune Namn Parti
+Austvik Solveig Haugland Sp
+Vestdal Eirik Brekke Ap
+Austvik Marit Eide H
+Sak 1/24 Godkjenning av innkalling
+"""
+
+MERGER_MEMBERS = [("Solveig Haugland", None, "SP"), ("Eirik Brekke", None, "AP"), ("Marit Eide", None, "H")]
+
+
+@pytest.mark.parametrize("form", ["lines", "flattened"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            MERGER_NAME_THEN_MUNICIPALITY,
+            [
+                ("Kari Fjellheim", "Leder", "AP"),
+                ("Ola Nordvik", "Medlem", "H"),
+                ("Per Lien", "Medlem", "SP"),
+                ("Trine Berg", None, "SV"),
+            ],
+        ),
+        (MERGER_MUNICIPALITY_LAST_NYNORSK, MERGER_MEMBERS),
+        (MERGER_MUNICIPALITY_FIRST_NYNORSK, MERGER_MEMBERS),
+    ],
+)
+def test_a_merger_bodys_municipality_column_is_not_part_of_the_names(text, expected, form):
+    assert _people(text, form) == expected

@@ -96,9 +96,11 @@ def capitals_code(word: str) -> tuple[str, str | None] | None:
 
 
 def party_name(word: str) -> tuple[str, str | None] | None:
-    """'Bygdelista', 'Senterpartiet': a capitalised word ending like a party or list."""
+    """'Bygdelista', 'Senterpartiet': a capitalised word ending like a party or list, not a
+    column heading ('Parti')."""
     bare = word.rstrip(".,:;")
-    return ("org", bare) if PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper() else None
+    heading = bare.lower() in NAME_STOPWORDS
+    return ("org", bare) if PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper() and not heading else None
 
 
 def never_a_name(word: str) -> tuple[str, str | None] | None:
@@ -224,7 +226,62 @@ def _without_parentheses(section: str) -> tuple[str, list[tuple[int, int]]]:
     return re.sub(r"[()\[\]]", " ", "".join(parts)), spans
 
 
+_COLUMN = r"(?:Navn|Namn|Kommune|Parti|Funksjon|Rolle|Stilling|Representerer|Representerar)"
+_COLUMNS_RE = re.compile(rf"(?<![\w]){_COLUMN}(?:\s+{_COLUMN}){{1,5}}(?![\w])")
+
+
+def municipality_edge(section: str) -> str | None:
+    """Where a table's 'Kommune' column (a merger body's) puts the municipality in a run of
+    name words: 'last' ('Navn Kommune Parti': 'Kari Lie Nordvik AP'), 'first' ('Kommune Navn'),
+    'next' (a last column, before the next row's name), 'previous' (a first column, after the
+    previous row's name), or None (no such column, or none beside the names)."""
+    header = _COLUMNS_RE.search(section)
+    columns = header.group().split() if header else []
+    if "Kommune" not in columns:
+        return None
+    if not {"Navn", "Namn"} & set(columns):
+        columns.insert(0, "Navn")  # the label was the name column's heading ('Medlemmer')
+    name = columns.index("Navn") if "Navn" in columns else columns.index("Namn")
+    place = columns.index("Kommune")
+    edges = {name + 1: "last", name - 1: "first"}
+    if name == 0 and place == len(columns) - 1:
+        edges[place] = "next"
+    if place == 0 and name == len(columns) - 1:
+        edges[place] = "previous"
+    return edges.get(place)
+
+
+def _name_runs(toks: list[Tok]) -> list[list[int]]:
+    """The indices of each run of name words."""
+    found: list[list[int]] = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "name":
+            continue
+        if found and found[-1][-1] == i - 1:
+            found[-1].append(i)
+        else:
+            found.append([i])
+    return found
+
+
+def drop_municipalities(toks: list[Tok], edge: str) -> None:
+    """The municipality cell at ``edge`` of each run of a name and a municipality (three
+    words or more) is not a name word, nor, in a column beside no names, a word alone (the
+    first row's or the last row's)."""
+    found = _name_runs(toks)
+    for n, run in enumerate(found):
+        if len(run) == 1 and edge in ("next", "previous"):
+            toks[run[0]].kind = "other"
+        if len(run) < 3:
+            continue
+        if edge == "last" or (edge == "previous" and n < len(found) - 1):
+            toks[run[-1]].kind = "other"
+        elif edge == "first" or (edge == "next" and n > 0):
+            toks[run[0]].kind = "other"
+
+
 def tokenize(section: str) -> list[Tok]:
+    edge = municipality_edge(section)
     section, spans = _without_parentheses(TABLE_HEADER_RE.sub(" ", section))
     toks: list[Tok] = []
     pos = 0
@@ -240,6 +297,8 @@ def tokenize(section: str) -> list[Tok]:
             merged[-1] = pair
         else:
             merged.append(tok)
+    if edge:
+        drop_municipalities(merged, edge)
     return merged
 
 

@@ -46,11 +46,12 @@ NAME_TOKEN_RE = re.compile(
     rf"[{UPPER}][{LOWER}A-Za-z'’]*(?:-[{UPPER}{LOWER}][{LOWER}A-Za-z'’]*)*\.?"
 )
 TABLE_HEADER_RE = re.compile(
-    r"(?:Medlemmer|Medlemer|Namn|Navn)\s+(?:Parti|Funksjon|Rolle|Stilling|Møtte\s+for)"
-    r"(?:\s+(?:Rolle|Parti|Representerer|Representerar|Funksjon|Møtte\s+for|Møtande\s+varamedlem))*"
+    r"(?:Medlemmer|Medlemer|Namn|Navn)\s+(?:Parti|Funksjon|Rolle|Stilling|Møtte\s+for|Kommune)"
+    r"(?:\s+(?:Rolle|Parti|Representerer|Representerar|Funksjon|Møtte\s+for|Møtande\s+varamedlem"
+    r"|Kommune))*"
     r"|Forfall\s+Parti\s+(?:Møtande|Møtende)\s+varamedlem|(?<![\w])Representerer(?![\w])"
     # the rest of a heading row whose first word was the section's label ('Møtedeltakarar Parti Rolle')
-    r"|(?<![\w])(?:Parti|Funksjon|Rolle|Stilling)\s+(?:Parti|Funksjon|Rolle|Stilling)(?![\w])",
+    r"|(?<![\w])(?:Parti|Funksjon|Rolle|Stilling|Kommune)\s+(?:Parti|Funksjon|Rolle|Stilling)(?![\w])",
     _I,
 )
 
