@@ -188,3 +188,74 @@ MERGER_MEMBERS = [("Solveig Haugland", None, "SP"), ("Eirik Brekke", None, "AP")
 )
 def test_a_merger_bodys_municipality_column_is_not_part_of_the_names(text, expected, form):
     assert _people(text, form) == expected
+
+
+MERGER_WITHOUT_HEADING_NYNORSK = """
+Møtebok for Fellesnemnd
+Møtedeltakarar Parti Rolle
+Solveig Haugland Austvik SP Medlem
+Eirik Brekke Austvik AP Medlem
+Marit Eide Solheim Austvik H Nestleiar
+Torstein Myr Vestdal AP Utvalsleiar
+Jorunn Hestetun Vestdal FRP Medlem
+Liv Oddny Tveit Vestdal KRF Medlem
+Forfall Parti Møtande varamedlem
+Karen Lid Vestdal KRF Bjørnar Sandnes
+Sakliste
+"""
+
+MERGER_WITHOUT_HEADING_BOKMAL = """
+Møteprotokoll Fellesnemnda
+Til stede:
+Kari Fjellheim Vestby AP Leder
+Ola Nordvik Sørdal H Nestleder
+Per Lien Vestby SP Medlem
+Randi Storås Sørdal AP Medlem
+Geir Hovland Vestby FRP Medlem
+Trine Berg Dahl Sørdal SV Medlem
+Sak 1/24 Godkjenning av innkalling
+"""
+
+# a surname shared by a few members is no column
+SHARED_SURNAME = """
+Møteprotokoll
+Til stede:
+Kari Lunde Hansen AP Leder
+Per Olav Hansen SP Medlem
+Anne Moen AP Medlem
+Trond Eliassen H Medlem
+Siri Holm Dahl KRF Medlem
+Geir Arne Vik SV Medlem
+Sak 1/24 Godkjenning av innkalling
+"""
+
+
+@pytest.mark.parametrize("form", ["lines", "flattened"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            MERGER_WITHOUT_HEADING_NYNORSK,
+            [
+                "Solveig Haugland",
+                "Eirik Brekke",
+                "Marit Eide Solheim",
+                "Torstein Myr",
+                "Jorunn Hestetun",
+                "Liv Oddny Tveit",
+                "Karen Lid",
+                "Bjørnar Sandnes",
+            ],
+        ),
+        (
+            MERGER_WITHOUT_HEADING_BOKMAL,
+            ["Kari Fjellheim", "Ola Nordvik", "Per Lien", "Randi Storås", "Geir Hovland", "Trine Berg Dahl"],
+        ),
+        (
+            SHARED_SURNAME,
+            ["Kari Lunde Hansen", "Per Olav Hansen", "Anne Moen", "Trond Eliassen", "Siri Holm Dahl", "Geir Arne Vik"],
+        ),
+    ],
+)
+def test_a_municipality_ending_most_rows_without_a_heading_is_not_part_of_the_names(text, expected, form):
+    assert [name for name, _, _ in _people(text, form)] == expected

@@ -251,7 +251,7 @@ def municipality_edge(section: str) -> str | None:
     return edges.get(place)
 
 
-def _name_runs(toks: list[Tok]) -> list[list[int]]:
+def name_runs(toks: list[Tok]) -> list[list[int]]:
     """The indices of each run of name words."""
     found: list[list[int]] = []
     for i, tok in enumerate(toks):
@@ -268,7 +268,7 @@ def drop_municipalities(toks: list[Tok], edge: str) -> None:
     """The municipality cell at ``edge`` of each run of a name and a municipality (three
     words or more) is not a name word, nor, in a column beside no names, a word alone (the
     first row's or the last row's)."""
-    found = _name_runs(toks)
+    found = name_runs(toks)
     for n, run in enumerate(found):
         if len(run) == 1 and edge in ("next", "previous"):
             toks[run[0]].kind = "other"

@@ -24,7 +24,7 @@ ROLE_WORDS = (
     r"organisasjonssjef|stabssjef|kommuneadvokat|direktør|observatør|møtande|møtende|"
     r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|konsulent|sekretær|representant|"
     r"ordfører|ordførar|ordføraren|ordføreren|rådmann|rådmannen|advokat|kommunelege|jurist|"
-    r"tillitsvald|tillitsvalgt|verneombud|verneombod)"
+    r"tillitsvald|tillitsvalgt|verneombud|verneombod|ansvarleg|ansvarlig)"
 )
 ROLE_RE = re.compile(rf"(?:{ROLE_WORDS})[.,:;]?", _I)
 ROLE_PREFIX_RE = re.compile(
