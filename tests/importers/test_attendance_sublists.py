@@ -259,3 +259,56 @@ Sak 1/24 Godkjenning av innkalling
 )
 def test_a_municipality_ending_most_rows_without_a_heading_is_not_part_of_the_names(text, expected, form):
     assert [name for name, _, _ in _people(text, form)] == expected
+
+
+PART_OF_THE_MEETING_NYNORSK = """
+Møteprotokoll
+Utval: Fylkesutvalet
+Faste medlemer som møtte på heile eller delar av møtet:
+Namn Funksjon Representerer
+Solveig Haugland Leiar AP
+Eirik Brekke Medlem H
+Frå administrasjonen møtte på heile eller delar av møtet:
+Namn Stilling
+Marit Eide fylkesrådmann
+Jon Tveit Ass fylkesrådmann
+Liv Sande juridisk rådgivar
+Sak 1/24 Godkjenning av innkalling
+"""
+
+PART_OF_THE_MEETING_BOKMAL = """
+Møteprotokoll
+Faste medlemmer som møtte på hele eller deler av møtet:
+Navn Funksjon Representerer
+Kari Fjellheim Leder AP
+Ola Nordvik Medlem H
+Fra administrasjonen møtte på hele eller deler av møtet:
+Navn Stilling
+Anne Vold kommunedirektør
+Tor Moe økonomisjef
+Sak 1/24 Godkjenning av innkalling
+"""
+
+
+@pytest.mark.parametrize("form", ["lines", "flattened"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            PART_OF_THE_MEETING_NYNORSK,
+            [
+                ("Solveig Haugland", "political"),
+                ("Eirik Brekke", "political"),
+                ("Marit Eide", "employer"),
+                ("Jon Tveit", "employer"),
+                ("Liv Sande", "employer"),
+            ],
+        ),
+        (
+            PART_OF_THE_MEETING_BOKMAL,
+            [("Kari Fjellheim", "political"), ("Ola Nordvik", "political"), ("Anne Vold", "employer"), ("Tor Moe", "employer")],
+        ),
+    ],
+)
+def test_met_for_all_or_part_of_the_meeting_is_part_of_the_label(text, expected, form):
+    assert _sides(text, form) == expected

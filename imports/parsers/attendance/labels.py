@@ -38,7 +38,9 @@ _VARA = (
     r"vararepresentanter)"
 )
 _MEMBERS = r"(?:medlemmer|medlemer|medl\.?|representantar|representanter)"
-_MET = r"(?:møtte|møtt|til\s+stades?|til\s+stede)"
+# 'møtte på heile eller delar av møtet': the rest of the label, not a sentence
+_PART_OF_MEETING = r"(?:\s+på\s+(?:heile|hele)\s+eller\s+(?:delar|deler)\s+av\s+møtet)?"
+_MET = rf"(?:møtte|møtt|til\s+stades?|til\s+stede){_PART_OF_MEETING}"
 _FOLLOWING = r"(?:(?:Følgende|Følgjande)\s+)?"
 _EMPLOYEE_SIDE = (
     r"(?:(?:Fra|Frå)\s+)?(?:Arbeidstakarrepresentantar|Arbeidstakerrepresentanter|"
@@ -106,7 +108,7 @@ LABELS: dict[str, str] = {
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
     "admin": rf"(?:{_FOLLOWING}"
     rf"(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
-    rf"{_FROM_ADM}(?:\s+møtte)?"
+    rf"{_FROM_ADM}(?:\s+møtte{_PART_OF_MEETING})?"
     rf"|Administrasjonen\s*:|Administrasjonen(?=\s+[A-ZÆØÅ][a-zæøå])|Frå\s+sekretariatet"
     rf"|Fra\s+sekretariatet|{_ADMIN_ROLES}\s*:){_COLON}",
     # a sub-list of an administrative unit or guest body by its short name ('NUI:', 'NAV:');

@@ -22,13 +22,13 @@ ROLE_WORDS = (
     r"personalleiar|personalleder|hr-sjef|hr-leiar|hr-leder|hr-direktør|hr-rådgjevar|hr-rådgiver|"
     r"økonomisjef|rådgjevar|rådgiver|seniorrådgiver|seniorrådgjevar|spesialrådgiver|"
     r"organisasjonssjef|stabssjef|kommuneadvokat|direktør|observatør|møtande|møtende|"
-    r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|konsulent|sekretær|representant|"
+    r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|rådgivar|konsulent|sekretær|representant|"
     r"ordfører|ordførar|ordføraren|ordføreren|rådmann|rådmannen|advokat|kommunelege|jurist|"
     r"tillitsvald|tillitsvalgt|verneombud|verneombod|ansvarleg|ansvarlig)"
 )
 ROLE_RE = re.compile(rf"(?:{ROLE_WORDS})[.,:;]?", _I)
 ROLE_PREFIX_RE = re.compile(
-    r"assisterende|assisterande|ass\.|konstituert|kst\.|fung\.|fungerande|fungerende|politisk|"
+    r"assisterende|assisterande|ass\.?|konstituert|kst\.|fung\.|fungerande|fungerende|politisk|"
     r"fast|personleg|personlig|1\.|2\.|3\.",
     _I,
 )
