@@ -13,10 +13,24 @@ def _flattened(text: str) -> str:
     return " ".join(text.split())
 
 
+def _read(text: str, form: str):
+    return read_attendance(_flattened(text) if form == "flattened" else text, protocol=True)
+
+
 def _people(text: str, form: str) -> list[tuple[str, str | None, str | None]]:
-    if form == "flattened":
-        text = _flattened(text)
-    return [(p.name, p.role, p.organisation) for p in read_attendance(text, protocol=True)]
+    return [(p.name, p.role, p.organisation) for p in _read(text, form)]
+
+
+def _sides(text: str, form: str) -> dict[str, list[str]]:
+    """The names on each side, in order."""
+    sides: dict[str, list[str]] = {}
+    for p in _read(text, form):
+        sides.setdefault(p.side, []).append(p.name)
+    return sides
+
+
+def _names(text: str, form: str) -> list[str]:
+    return [p.name for p in _read(text, form)]
 
 
 ROLES_LEAD_BOKMAL = """
@@ -33,41 +47,6 @@ Til stades:
 Leiar Solveig Haugland (Sp), nestleiar Eirik Brekke (Ap) (utvalsleiar), Marit Eide (H)
 Sak 1/24 Godkjenning av innkalling
 """
-
-
-@pytest.mark.parametrize("form", ["lines", "flattened"])
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            ROLES_LEAD_BOKMAL,
-            [
-                ("Kari Fjellheim", "Leder", "AP"),
-                ("Ola Nordvik", "nestleder", "H"),
-                ("Randi Storås", None, "SP"),
-                ("Per Lien", "Medlem", "Fagforbundet"),
-                ("Trine Berg", None, None),
-                ("Geir Hovland", None, "KRF"),
-            ],
-        ),
-        (
-            ROLES_LEAD_NYNORSK,
-            [
-                ("Solveig Haugland", "Leiar", "SP"),
-                ("Eirik Brekke", "nestleiar utvalsleiar", "AP"),
-                ("Marit Eide", None, "H"),
-            ],
-        ),
-    ],
-)
-def test_parenthesised_attributes_stay_with_the_name_before_when_roles_lead(text, expected, form):
-    assert _people(text, form) == expected
-
-
-def _sides(text: str, form: str) -> list[tuple[str, str]]:
-    if form == "flattened":
-        text = _flattened(text)
-    return [(p.name, p.side) for p in read_attendance(text, protocol=True)]
 
 
 ADMIN_SUBLISTS_BOKMAL = """
@@ -96,41 +75,6 @@ AP: Kari Fjellheim, Ola Nordvik
 SP: Randi Storås
 Sak 1/24 Godkjenning av innkalling
 """
-
-
-@pytest.mark.parametrize("form", ["lines", "flattened"])
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            ADMIN_SUBLISTS_BOKMAL,
-            [
-                ("Kari Fjellheim", "political"),
-                ("Ola Nordvik", "political"),
-                ("Randi Storås", "political"),
-                ("Anne Vold", "employer"),
-                ("Tor Moe", "employer"),
-                ("Siri Dal", "other"),
-            ],
-        ),
-        (
-            ADMIN_SUBLISTS_NYNORSK,
-            [
-                ("Solveig Haugland", "political"),
-                ("Eirik Brekke", "political"),
-                ("Marit Eide", "employer"),
-                ("Jon Tveit", "employer"),
-                ("Liv Sande", "other"),
-            ],
-        ),
-        (
-            PARTY_GROUPS,
-            [("Kari Fjellheim", "political"), ("Ola Nordvik", "political"), ("Randi Storås", "political")],
-        ),
-    ],
-)
-def test_administration_sublists_inside_those_present_are_not_members(text, expected, form):
-    assert _sides(text, form) == expected
 
 
 MERGER_NAME_THEN_MUNICIPALITY = """
@@ -167,27 +111,6 @@ Sak 1/24 Godkjenning av innkalling
 """
 
 MERGER_MEMBERS = [("Solveig Haugland", None, "SP"), ("Eirik Brekke", None, "AP"), ("Marit Eide", None, "H")]
-
-
-@pytest.mark.parametrize("form", ["lines", "flattened"])
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            MERGER_NAME_THEN_MUNICIPALITY,
-            [
-                ("Kari Fjellheim", "Leder", "AP"),
-                ("Ola Nordvik", "Medlem", "H"),
-                ("Per Lien", "Medlem", "SP"),
-                ("Trine Berg", None, "SV"),
-            ],
-        ),
-        (MERGER_MUNICIPALITY_LAST_NYNORSK, MERGER_MEMBERS),
-        (MERGER_MUNICIPALITY_FIRST_NYNORSK, MERGER_MEMBERS),
-    ],
-)
-def test_a_merger_bodys_municipality_column_is_not_part_of_the_names(text, expected, form):
-    assert _people(text, form) == expected
 
 
 MERGER_WITHOUT_HEADING_NYNORSK = """
@@ -230,37 +153,6 @@ Sak 1/24 Godkjenning av innkalling
 """
 
 
-@pytest.mark.parametrize("form", ["lines", "flattened"])
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            MERGER_WITHOUT_HEADING_NYNORSK,
-            [
-                "Solveig Haugland",
-                "Eirik Brekke",
-                "Marit Eide Solheim",
-                "Torstein Myr",
-                "Jorunn Hestetun",
-                "Liv Oddny Tveit",
-                "Karen Lid",
-                "Bjørnar Sandnes",
-            ],
-        ),
-        (
-            MERGER_WITHOUT_HEADING_BOKMAL,
-            ["Kari Fjellheim", "Ola Nordvik", "Per Lien", "Randi Storås", "Geir Hovland", "Trine Berg Dahl"],
-        ),
-        (
-            SHARED_SURNAME,
-            ["Kari Lunde Hansen", "Per Olav Hansen", "Anne Moen", "Trond Eliassen", "Siri Holm Dahl", "Geir Arne Vik"],
-        ),
-    ],
-)
-def test_a_municipality_ending_most_rows_without_a_heading_is_not_part_of_the_names(text, expected, form):
-    assert [name for name, _, _ in _people(text, form)] == expected
-
-
 PART_OF_THE_MEETING_NYNORSK = """
 Møteprotokoll
 Utval: Fylkesutvalet
@@ -290,25 +182,108 @@ Sak 1/24 Godkjenning av innkalling
 """
 
 
+# Each case: the document, what is read of each person, and what is expected.
+CASES = {
+    # roles lead the names: a role or party in parentheses after a name is that name's
+    "roles_lead_bokmal": (
+        ROLES_LEAD_BOKMAL,
+        _people,
+        [
+            ("Kari Fjellheim", "Leder", "AP"),
+            ("Ola Nordvik", "nestleder", "H"),
+            ("Randi Storås", None, "SP"),
+            ("Per Lien", "Medlem", "Fagforbundet"),
+            ("Trine Berg", None, None),
+            ("Geir Hovland", None, "KRF"),
+        ],
+    ),
+    "roles_lead_nynorsk": (
+        ROLES_LEAD_NYNORSK,
+        _people,
+        [
+            ("Solveig Haugland", "Leiar", "SP"),
+            ("Eirik Brekke", "nestleiar utvalsleiar", "AP"),
+            ("Marit Eide", None, "H"),
+        ],
+    ),
+    # administration sub-lists inside a list of those present are not members; a party's short name still groups members
+    "admin_sublists_bokmal": (
+        ADMIN_SUBLISTS_BOKMAL,
+        _sides,
+        {
+            "political": ["Kari Fjellheim", "Ola Nordvik", "Randi Storås"],
+            "employer": ["Anne Vold", "Tor Moe"],
+            "other": ["Siri Dal"],
+        },
+    ),
+    "admin_sublists_nynorsk": (
+        ADMIN_SUBLISTS_NYNORSK,
+        _sides,
+        {
+            "political": ["Solveig Haugland", "Eirik Brekke"],
+            "employer": ["Marit Eide", "Jon Tveit"],
+            "other": ["Liv Sande"],
+        },
+    ),
+    "party_groups": (
+        PARTY_GROUPS,
+        _sides,
+        {"political": ["Kari Fjellheim", "Ola Nordvik", "Randi Storås"]},
+    ),
+    # a merger body's municipality column, by its heading, is not part of the names
+    "merger_name_then_municipality": (
+        MERGER_NAME_THEN_MUNICIPALITY,
+        _people,
+        [
+            ("Kari Fjellheim", "Leder", "AP"),
+            ("Ola Nordvik", "Medlem", "H"),
+            ("Per Lien", "Medlem", "SP"),
+            ("Trine Berg", None, "SV"),
+        ],
+    ),
+    "merger_municipality_last_nynorsk": (MERGER_MUNICIPALITY_LAST_NYNORSK, _people, MERGER_MEMBERS),
+    "merger_municipality_first_nynorsk": (MERGER_MUNICIPALITY_FIRST_NYNORSK, _people, MERGER_MEMBERS),
+    # a municipality ending most rows without a heading is not part of the names (a shared surname is no column)
+    "merger_without_heading_nynorsk": (
+        MERGER_WITHOUT_HEADING_NYNORSK,
+        _names,
+        [
+            "Solveig Haugland",
+            "Eirik Brekke",
+            "Marit Eide Solheim",
+            "Torstein Myr",
+            "Jorunn Hestetun",
+            "Liv Oddny Tveit",
+            "Karen Lid",
+            "Bjørnar Sandnes",
+        ],
+    ),
+    "merger_without_heading_bokmal": (
+        MERGER_WITHOUT_HEADING_BOKMAL,
+        _names,
+        ["Kari Fjellheim", "Ola Nordvik", "Per Lien", "Randi Storås", "Geir Hovland", "Trine Berg Dahl"],
+    ),
+    "shared_surname": (
+        SHARED_SURNAME,
+        _names,
+        ["Kari Lunde Hansen", "Per Olav Hansen", "Anne Moen", "Trond Eliassen", "Siri Holm Dahl", "Geir Arne Vik"],
+    ),
+    # 'møtte på heile eller delar av møtet' is part of the label
+    "part_of_the_meeting_nynorsk": (
+        PART_OF_THE_MEETING_NYNORSK,
+        _sides,
+        {"political": ["Solveig Haugland", "Eirik Brekke"], "employer": ["Marit Eide", "Jon Tveit", "Liv Sande"]},
+    ),
+    "part_of_the_meeting_bokmal": (
+        PART_OF_THE_MEETING_BOKMAL,
+        _sides,
+        {"political": ["Kari Fjellheim", "Ola Nordvik"], "employer": ["Anne Vold", "Tor Moe"]},
+    ),
+}
+
+
 @pytest.mark.parametrize("form", ["lines", "flattened"])
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            PART_OF_THE_MEETING_NYNORSK,
-            [
-                ("Solveig Haugland", "political"),
-                ("Eirik Brekke", "political"),
-                ("Marit Eide", "employer"),
-                ("Jon Tveit", "employer"),
-                ("Liv Sande", "employer"),
-            ],
-        ),
-        (
-            PART_OF_THE_MEETING_BOKMAL,
-            [("Kari Fjellheim", "political"), ("Ola Nordvik", "political"), ("Anne Vold", "employer"), ("Tor Moe", "employer")],
-        ),
-    ],
-)
-def test_met_for_all_or_part_of_the_meeting_is_part_of_the_label(text, expected, form):
-    assert _sides(text, form) == expected
+@pytest.mark.parametrize("case", list(CASES))
+def test_attendance_sublists_and_columns(case, form):
+    text, read, expected = CASES[case]
+    assert read(text, form) == expected
