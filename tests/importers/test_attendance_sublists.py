@@ -182,6 +182,22 @@ Sak 1/24 Godkjenning av innkalling
 """
 
 
+FROM_OTHER_BODIES_BOKMAL = """
+Møteprotokoll
+Til stede: Kari Fjellheim (AP), Ola Nordvik (H)
+Forfall: Randi Storås (SP)
+Fra kontrollutvalget møtte: Per Lien og Trine Berg
+Fra adm.: Geir Hovland
+Sak 1/24 Godkjenning av innkalling
+"""
+
+FROM_OTHER_BODIES_NYNORSK = """
+Møtebok
+Til stades: Solveig Haugland (Sp), Eirik Brekke (Ap)
+Frå Vestdal revisjon møtte Marit Eide, Jon Tveit.
+Sak 1/24 Godkjenning av innkalling
+"""
+
 # Each case: the document, what is read of each person, and what is expected.
 CASES = {
     # roles lead the names: a role or party in parentheses after a name is that name's
@@ -278,6 +294,21 @@ CASES = {
         PART_OF_THE_MEETING_BOKMAL,
         _sides,
         {"political": ["Kari Fjellheim", "Ola Nordvik"], "employer": ["Anne Vold", "Tor Moe"]},
+    ),
+    # 'Fra kontrollutvalget møtte', 'Frå Vestdal revisjon møtte': others present
+    "from_other_bodies_bokmal": (
+        FROM_OTHER_BODIES_BOKMAL,
+        _sides,
+        {
+            "political": ["Kari Fjellheim", "Ola Nordvik", "Randi Storås"],
+            "other": ["Per Lien", "Trine Berg"],
+            "employer": ["Geir Hovland"],
+        },
+    ),
+    "from_other_bodies_nynorsk": (
+        FROM_OTHER_BODIES_NYNORSK,
+        _sides,
+        {"political": ["Solveig Haugland", "Eirik Brekke"], "other": ["Marit Eide", "Jon Tveit"]},
     ),
 }
 

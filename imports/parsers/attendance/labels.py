@@ -64,6 +64,12 @@ _ADMIN_ROLES = (
     r"[\wæøå-]*(?:rådmenn|rådmann|rådmannen|direktør|direktørar|direktører|sjef|sjefar|sjefer|"
     r"sjefane|sjefene|rådgivere|rådgjevarar|konsulenter|konsulentar)"
 )
+# another body's people ('Fra kontrollutvalget møtte', 'Frå revisjonen møtte'); the sides,
+# the administration, the secretariat and the board have labels of their own
+_FROM_BODY = (
+    r"(?:Fra|Frå)\s+(?!(?:arbeidsg|arbeidstak|de\s+ansatte|dei\s+tilsette|adm|sekretariat|styret|sak))"
+    r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s+møtte"
+)
 _FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|administrasjon|adm\.?)"
 
 LABELS: dict[str, str] = {
@@ -119,7 +125,8 @@ LABELS: dict[str, str] = {
     rf"|Møte-?\s*og\s+talerett\s*:|Sekretariat(?:\s+for\s+møtet)?\s*:|Møtesekretær\s*:?"
     rf"|Sekretær\s*:|Protokollfører\s*:|Protokollførar\s*:|Referent\s*:"
     rf"|Bedriftshelsetjenesten\s*:|Bedriftshelsetenesta\s*:|BHT\s*:"
-    rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte){_COLON}",
+    rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte"
+    rf"|{_FROM_BODY}){_COLON}",
     # lists that are not attendance, and what ends the attendance block
     "stop": r"(?:Innkalling(?:en)?\s+(?:er\s+)?sendt\s+til|Kopi\s+til|Kopi\s*:|Innkalte\s*:"
     r"|Innkalte\s+til\s+møtet|(?:Møtestad|Møtested|Møtedato|Møtetid|Dato|Tidspunkt|Tid|Sted|Stad"
