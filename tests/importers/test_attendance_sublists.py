@@ -198,6 +198,15 @@ Frå Vestdal revisjon møtte Marit Eide, Jon Tveit.
 Sak 1/24 Godkjenning av innkalling
 """
 
+GLUED_INITIALS = """
+Møtebok
+Møtande medlemer:
+Anna K.Valle AP Leiar
+Per O.Dal H Medlem
+Stein T.B. Høyer SP Medlem
+Sak 1/24 Godkjenning av innkalling
+"""
+
 # Each case: the document, what is read of each person, and what is expected.
 CASES = {
     # roles lead the names: a role or party in parentheses after a name is that name's
@@ -309,6 +318,12 @@ CASES = {
         FROM_OTHER_BODIES_NYNORSK,
         _sides,
         {"political": ["Solveig Haugland", "Eirik Brekke"], "other": ["Marit Eide", "Jon Tveit"]},
+    ),
+    # an initial printed against the surname ('K.Valle') is an initial of the name
+    "glued_initials": (
+        GLUED_INITIALS,
+        _people,
+        [("Anna K. Valle", "Leiar", "AP"), ("Per O. Dal", "Medlem", "H"), ("Stein T.B. Høyer", "Medlem", "SP")],
     ),
 }
 

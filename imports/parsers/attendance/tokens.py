@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..orgs import CANONICAL_PARTIES, canonical_org
-from ..textnorm import UPPER
+from ..textnorm import LOWER, UPPER
 from .names import is_abbreviation
 from .vocabulary import (
     COMPANY_FORMS,
@@ -280,9 +280,14 @@ def drop_municipalities(toks: list[Tok], edge: str) -> None:
             toks[run[0]].kind = "other"
 
 
+# an initial printed against the surname ('Anna K.Valle'): the space is put back
+_GLUED_INITIAL_RE = re.compile(rf"(?<![\w.])([{UPPER}]\.)(?=[{UPPER}][{LOWER}])")
+
+
 def tokenize(section: str) -> list[Tok]:
     edge = municipality_edge(section)
-    section, spans = _without_parentheses(TABLE_HEADER_RE.sub(" ", section))
+    section = _GLUED_INITIAL_RE.sub(r"\1 ", TABLE_HEADER_RE.sub(" ", section))
+    section, spans = _without_parentheses(section)
     toks: list[Tok] = []
     pos = 0
     for m in re.finditer(r"\S+", section):
