@@ -29,6 +29,10 @@ def _sides(text: str, form: str) -> dict[str, list[str]]:
     return sides
 
 
+def _presence(text: str, form: str) -> list[tuple[str, bool, str | None]]:
+    return [(p.name, p.present, p.substitute_for) for p in _read(text, form)]
+
+
 def _names(text: str, form: str) -> list[str]:
     return [p.name for p in _read(text, form)]
 
@@ -207,6 +211,16 @@ Stein T.B. Høyer SP Medlem
 Sak 1/24 Godkjenning av innkalling
 """
 
+SUBSTITUTE_IN_BOTH_LISTS = """
+Møtebok
+Møtedeltakarar Parti Rolle
+Solveig Haugland AP Leiar
+Eirik Brekke H Varamedlem
+Forfall Parti Møtande varamedlem
+Marit Eide H Eirik Brekke
+Sak 1/24 Godkjenning av innkalling
+"""
+
 # Each case: the document, what is read of each person, and what is expected.
 CASES = {
     # roles lead the names: a role or party in parentheses after a name is that name's
@@ -324,6 +338,12 @@ CASES = {
         GLUED_INITIALS,
         _people,
         [("Anna K. Valle", "Leiar", "AP"), ("Per O. Dal", "Medlem", "H"), ("Stein T.B. Høyer", "Medlem", "SP")],
+    ),
+    # a substitute among those present and again in the forfall table keeps the member replaced
+    "substitute_in_both_lists": (
+        SUBSTITUTE_IN_BOTH_LISTS,
+        _presence,
+        [("Solveig Haugland", True, None), ("Eirik Brekke", True, "Marit Eide"), ("Marit Eide", False, None)],
     ),
 }
 
