@@ -249,6 +249,7 @@ def _person(name="Kari Lie", role=None, present=True, substitute_for=None):
     [
         (_person(), _person(role="Varamedlem", substitute_for="Per Dal"), "Varamedlem", "Per Dal"),
         (_person(role="Leiar"), _person(role="Varamedlem", substitute_for="Per Dal"), "Leiar", None),
+        (_person(role="Varamedlem"), _person(role="Varamedlem", substitute_for="Per Dal"), "Varamedlem", "Per Dal"),
         (_person(), _person(role="Medlem"), None, None),
         (_person(present=False), _person(role="Varamedlem", substitute_for="Per Dal"), None, None),
         (_person(), _person(role="Varamedlem", present=False), None, None),

@@ -7,7 +7,8 @@ names only help to split run-together names.
 Modules, from words up: ``vocabulary`` (roles, name shapes, headings), ``names`` (a name's
 shape and whether two spellings name one person), ``tokens``, ``split`` (run-together names),
 ``rows``, ``assemble`` (attendance records), ``labels`` (the labelled sections of a document's
-head), ``substitutes``, ``rosters`` (rosters and tick tables) and ``sections`` (reading it all).
+head), ``substitutes``, ``rosters`` (rosters and tick tables), ``columns`` (column values beside
+the names, such as a merger body's municipality) and ``sections`` (reading it all).
 """
 
 from .assemble import build_attendance, infer_organisations, row_org, row_role, row_side

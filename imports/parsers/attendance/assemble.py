@@ -10,7 +10,7 @@ from ..textnorm import LOWER, UPPER
 from ..types import ParsedAttendance, Side
 from .names import known_as
 from .rows import Row
-from .vocabulary import EMPLOYEE_ROLE_RE, EMPLOYER_ROLE_RE, SECRETARY_ROLE_RE
+from .vocabulary import EMPLOYEE_ROLE_RE, EMPLOYER_ROLE_RE, SECRETARY_ROLE_RE, is_substitute_role
 
 SUBSTITUTE_ROLE = "Varamedlem"
 
@@ -39,9 +39,10 @@ def row_role(row: Row) -> str | None:
 
 def merge_repeat(kept: ParsedAttendance, person: ParsedAttendance) -> None:
     """A person listed twice as present: a substitute also in the list of those present
-    keeps the substitute's role and the member replaced."""
-    if kept.present and person.present and person.role == SUBSTITUTE_ROLE and not kept.role:
-        kept.role = person.role
+    (with no role there, or a substitute's) keeps the substitute's role and the member replaced."""
+    substitute_listed = not kept.role or is_substitute_role(kept.role)
+    if kept.present and person.present and person.role == SUBSTITUTE_ROLE and substitute_listed:
+        kept.role = kept.role or person.role
         kept.substitute_for = kept.substitute_for or person.substitute_for
 
 

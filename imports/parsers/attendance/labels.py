@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..orgs import canonical_org
 from .rows import Row, parse_rows
-from .vocabulary import ROLE_RE
+from .vocabulary import NAME_STOPWORDS, ROLE_RE
 
 HEAD_CHARS = 15_000
 MAX_SECTION_CHARS = 4_000
@@ -37,7 +38,9 @@ _VARA = (
     r"vararepresentanter)"
 )
 _MEMBERS = r"(?:medlemmer|medlemer|medl\.?|representantar|representanter)"
-_MET = r"(?:møtte|møtt|til\s+stades?|til\s+stede)"
+# 'møtte på heile eller delar av møtet': the rest of the label, not a sentence
+_PART_OF_MEETING = r"(?:\s+på\s+(?:heile|hele)\s+eller\s+(?:delar|deler)\s+av\s+møtet)?"
+_MET = rf"(?:møtte|møtt|til\s+stades?|til\s+stede){_PART_OF_MEETING}"
 _FOLLOWING = r"(?:(?:Følgende|Følgjande)\s+)?"
 _EMPLOYEE_SIDE = (
     r"(?:(?:Fra|Frå)\s+)?(?:Arbeidstakarrepresentantar|Arbeidstakerrepresentanter|"
@@ -56,6 +59,17 @@ EMPLOYEE_SIDE_RE = re.compile(
 )
 EMPLOYER_SIDE_RE = re.compile(r"arbeidsgiv|arbeidsgjev", re.IGNORECASE)
 ROLL_CALL_RE = re.compile(r"møtt|stede|stades|deltak|frammøtte|fremmøtte|styret", re.IGNORECASE)
+# the administration's roles as a sub-heading, singular or plural ('Rådmenn:', 'Kommunalsjefar:')
+_ADMIN_ROLES = (
+    r"[\wæøå-]*(?:rådmenn|rådmann|rådmannen|direktør|direktørar|direktører|sjef|sjefar|sjefer|"
+    r"sjefane|sjefene|rådgivere|rådgjevarar|konsulenter|konsulentar)"
+)
+# another body's people ('Fra kontrollutvalget møtte', 'Frå revisjonen møtte'); the sides,
+# the administration, the secretariat and the board have labels of their own
+_FROM_BODY = (
+    r"(?:Fra|Frå)\s+(?!(?:arbeidsg|arbeidstak|de\s+ansatte|dei\s+tilsette|adm|sekretariat|styret|sak))"
+    r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s+møtte"
+)
 _FROM_ADM = r"(?:Fra|Frå|Fr\s?[aå])\s+(?:administrasjonen|administrasjon|adm\.?)"
 
 LABELS: dict[str, str] = {
@@ -100,15 +114,19 @@ LABELS: dict[str, str] = {
     "chair": r"(?:Møteleiar|Møteleder|Møteleiing)(?!\s+(?:var|ble|vart))" + _COLON,
     "admin": rf"(?:{_FOLLOWING}"
     rf"(?:(?:Til\s+stede|Til\s+stades|Møtende|Møtande|I\s+tillegg\s+møtte)\s+)?"
-    rf"{_FROM_ADM}(?:\s+møtte)?"
+    rf"{_FROM_ADM}(?:\s+møtte{_PART_OF_MEETING})?"
     rf"|Administrasjonen\s*:|Administrasjonen(?=\s+[A-ZÆØÅ][a-zæøå])|Frå\s+sekretariatet"
-    rf"|Fra\s+sekretariatet){_COLON}",
+    rf"|Fra\s+sekretariatet|{_ADMIN_ROLES}\s*:){_COLON}",
+    # a sub-list of an administrative unit or guest body by its short name ('NUI:', 'NAV:');
+    # a party's short name ('AP:') is no such label (see ``_party_group``)
+    "unit": r"(?-i:[A-ZÆØÅ]{2,6})\s*:",
     "others": rf"(?:Andre\s+(?:til\s+stede|til\s+stades|møtande|møtende|som\s+møtte)|Andre\s*:"
     rf"|Til\s+stades?\s+med\s+møte-?\s*og\s+talerett|Til\s+stede\s+med\s+møte-?\s*og\s+talerett"
     rf"|Møte-?\s*og\s+talerett\s*:|Sekretariat(?:\s+for\s+møtet)?\s*:|Møtesekretær\s*:?"
     rf"|Sekretær\s*:|Protokollfører\s*:|Protokollførar\s*:|Referent\s*:"
     rf"|Bedriftshelsetjenesten\s*:|Bedriftshelsetenesta\s*:|BHT\s*:"
-    rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte){_COLON}",
+    rf"|Observatør(?:ar|er)?\s*:|Dessuten\s+møtte|Dessutan\s+møtte|I\s+tillegg\s+møtte"
+    rf"|{_FROM_BODY}){_COLON}",
     # lists that are not attendance, and what ends the attendance block
     "stop": r"(?:Innkalling(?:en)?\s+(?:er\s+)?sendt\s+til|Kopi\s+til|Kopi\s*:|Innkalte\s*:"
     r"|Innkalte\s+til\s+møtet|(?:Møtestad|Møtested|Møtedato|Møtetid|Dato|Tidspunkt|Tid|Sted|Stad"
@@ -121,7 +139,7 @@ LABELS: dict[str, str] = {
 }
 # a label is whole words: 'Fravær' is no label in 'Fraværsregler', nor 'Forfall' in 'Forfallsgrunn'
 _LABEL_RES = {kind: re.compile(_CAP + f"(?i:{pattern})(?![\\w])") for kind, pattern in LABELS.items()}
-ADMIN_KINDS = ("admin", "others")
+ADMIN_KINDS = ("admin", "others", "unit")
 WITH_FOR_RE = re.compile(r"(?<![\w])(?:Vara|Møtte|Møtt)\s+for(?![\w])", re.IGNORECASE)
 FOR_RE = re.compile(
     r"\s+(?:for|i\s+stedet\s+for|istf\.?|møtte\s+for|møtte\s+i\s+staden\s+for|vara\s+for)\s+",
@@ -167,7 +185,7 @@ def find_sections(head: str) -> list[Section]:
         if labels and start < labels[-1][1]:
             continue  # inside a longer label that starts earlier or at the same place
         labels.append((start, end, kind))
-    labels = [label for label in labels if label[2] != "inner"]
+    labels = [label for label in labels if label[2] != "inner" and not _party_group(head, label)]
     sections = []
     for i, (start, end, kind) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else len(head)
@@ -176,6 +194,14 @@ def find_sections(head: str) -> list[Section]:
         column = start - (head.rfind("\n", 0, start) + 1)
         sections.append(Section(kind, head[start:end], text, column=column))
     return sections
+
+
+def _party_group(head: str, label: tuple[int, int, str]) -> bool:
+    """A short-name label that names a party or union, or is a heading word ('NB:'): the
+    names after it are members of the list it is in."""
+    start, end, kind = label
+    word = head[start:end].strip(" :")
+    return kind == "unit" and (canonical_org(word) is not None or word.lower() in NAME_STOPWORDS)
 
 
 def single_person(section: Section) -> bool:

@@ -83,19 +83,36 @@ def distribute_attrs(names: list[str], orgs: list[str], roles: list[str]) -> lis
     return [Row(name) for name in names[:-1]] + [Row(names[-1], orgs, roles)] if names else []
 
 
+def trailing_attributes(groups: Groups, i: int) -> int:
+    """How many words of attribute run ``i``, in rows whose attributes lead, belong to the
+    name before it: those in parentheses right after the name ('Leiar Kari Lie (AP), Per Dal
+    (nestleiar)'), or the whole run when a separator or the end follows ('Leder: Kari Lie AP,
+    Per Dal H'). The rest leads the next name."""
+    if i == 0 or groups[i - 1][0] != "N":
+        return 0
+    run = groups[i][1]
+    if i + 1 == len(groups) or groups[i + 1][0] == "S":
+        return len(run)
+    return next((n for n, tok in enumerate(run) if not tok.parenthesised), len(run))
+
+
 def _parse_prefixed_rows(groups: Groups, known: list[str]) -> list[Row]:
-    """Rows whose attributes come first: 'Rådmann Kari Lie Kommunalsjef Per Dal'."""
+    """Rows whose attributes come first: 'Rådmann Kari Lie Kommunalsjef Per Dal'; attributes
+    after a name in parentheses or before a separator are that name's."""
     rows: list[Row] = []
     orgs: list[str] = []
     roles: list[str] = []
-    for kind, run in groups:
+    for i, (kind, run) in enumerate(groups):
         if kind == "A":
-            more_orgs, more_roles = attrs(run)
+            trailing = trailing_attributes(groups, i) if rows else 0
+            if trailing:
+                add_attrs(rows[-1], run[:trailing])
+            more_orgs, more_roles = attrs(run[trailing:])
             orgs, roles = orgs + more_orgs, roles + more_roles
         elif kind == "N":
             names = attach_wrapped(rows, split_names(run, known), known)
-            for i, name in enumerate(names):
-                rows.append(Row(name, orgs if i == 0 else [], roles if i == 0 else []))
+            for j, name in enumerate(names):
+                rows.append(Row(name, orgs if j == 0 else [], roles if j == 0 else []))
             orgs, roles = [], []
     return plausible_rows(rows)
 

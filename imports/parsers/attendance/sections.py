@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..types import ParsedAttendance, Side
 from .assemble import build_attendance, merge_repeat
+from .columns import column_values, drop_column_values
 from .labels import (
     ADMIN_KINDS,
     EMPLOYEE_SIDE_RE,
@@ -83,6 +84,9 @@ class _Found:
 
 def attendance_from_sections(sections: list[Section], *, protocol: bool) -> list[ParsedAttendance]:
     found = _Found()
+    values = column_values([s.text for s in sections])
+    for section in sections:
+        section.text = drop_column_values(section.text, values)
     sections = distribute_stacked(sections)
     for section in sections:
         reader = _ABSENCE_READERS.get(section.kind)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..orgs import CANONICAL_PARTIES, canonical_org
-from ..textnorm import UPPER
+from ..textnorm import LOWER, UPPER
 from .names import is_abbreviation
 from .vocabulary import (
     COMPANY_FORMS,
@@ -36,6 +36,7 @@ class Tok:
     kind: str  # name | org | role | other | sep | empty (an empty cell) | mark (a roster's FO)
     line_start: bool = False
     org: str | None = None
+    parenthesised: bool = False  # printed in parentheses after a name: 'Kari Lie (AP)'
 
 
 # Each rule decides one kind of word, or passes (None) to the next.
@@ -95,9 +96,11 @@ def capitals_code(word: str) -> tuple[str, str | None] | None:
 
 
 def party_name(word: str) -> tuple[str, str | None] | None:
-    """'Bygdelista', 'Senterpartiet': a capitalised word ending like a party or list."""
+    """'Bygdelista', 'Senterpartiet': a capitalised word ending like a party or list, not a
+    column heading ('Parti')."""
     bare = word.rstrip(".,:;")
-    return ("org", bare) if PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper() else None
+    heading = bare.lower() in NAME_STOPWORDS
+    return ("org", bare) if PARTY_WORD_RE.fullmatch(bare) and bare[:1].isupper() and not heading else None
 
 
 def never_a_name(word: str) -> tuple[str, str | None] | None:
@@ -189,27 +192,109 @@ def _word_tokens(raw: str, line_start: bool) -> list[Tok]:
     return toks
 
 
+def _in_parentheses(tok: Tok) -> Tok:
+    tok.parenthesised = True
+    return tok
+
+
 def _merged_pair(prev: Tok, tok: Tok) -> Tok | None:
     """A role prefix and its role ('Assisterende kommunedirektør'), or a two-word
     organisation ('Norsk Sykepleierforbund'), as one token."""
     if tok.kind == "role" and ROLE_PREFIX_RE.fullmatch(prev.text):
-        return Tok(f"{prev.text} {tok.text}", "role", prev.line_start)
+        return Tok(f"{prev.text} {tok.text}", "role", prev.line_start, parenthesised=prev.parenthesised)
     two = canonical_org(f"{prev.text} {tok.text}", strict_case=False)
     if two and prev.kind != "org" and tok.kind in ("org", "name", "other"):
-        return Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two)
+        return Tok(f"{prev.text} {tok.text}", "org", prev.line_start, two, prev.parenthesised)
     return None
 
 
+def _without_parentheses(section: str) -> tuple[str, list[tuple[int, int]]]:
+    """The section with its parentheses resolved (see ``_keep_parenthesised_attributes``)
+    and the spans of the text kept from inside them."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = length = 0
+    for m in PAREN_RE.finditer(section):
+        parts.append(section[pos : m.start()])
+        length += m.start() - pos
+        kept = _keep_parenthesised_attributes(m)
+        spans.append((length, length + len(kept)))
+        parts.append(kept)
+        length += len(kept)
+        pos = m.end()
+    parts.append(section[pos:])
+    return re.sub(r"[()\[\]]", " ", "".join(parts)), spans
+
+
+_COLUMN = r"(?:Navn|Namn|Kommune|Parti|Funksjon|Rolle|Stilling|Representerer|Representerar)"
+_COLUMNS_RE = re.compile(rf"(?<![\w]){_COLUMN}(?:\s+{_COLUMN}){{1,5}}(?![\w])")
+
+
+def municipality_edge(section: str) -> str | None:
+    """Where a table's 'Kommune' column (a merger body's) puts the municipality in a run of
+    name words: 'last' ('Navn Kommune Parti': 'Kari Lie Nordvik AP'), 'first' ('Kommune Navn'),
+    'next' (a last column, before the next row's name), 'previous' (a first column, after the
+    previous row's name), or None (no such column, or none beside the names)."""
+    header = _COLUMNS_RE.search(section)
+    columns = header.group().split() if header else []
+    if "Kommune" not in columns:
+        return None
+    if not {"Navn", "Namn"} & set(columns):
+        columns.insert(0, "Navn")  # the label was the name column's heading ('Medlemmer')
+    name = columns.index("Navn") if "Navn" in columns else columns.index("Namn")
+    place = columns.index("Kommune")
+    edges = {name + 1: "last", name - 1: "first"}
+    if name == 0 and place == len(columns) - 1:
+        edges[place] = "next"
+    if place == 0 and name == len(columns) - 1:
+        edges[place] = "previous"
+    return edges.get(place)
+
+
+def name_runs(toks: list[Tok]) -> list[list[int]]:
+    """The indices of each run of name words."""
+    found: list[list[int]] = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "name":
+            continue
+        if found and found[-1][-1] == i - 1:
+            found[-1].append(i)
+        else:
+            found.append([i])
+    return found
+
+
+def drop_municipalities(toks: list[Tok], edge: str) -> None:
+    """The municipality cell at ``edge`` of each run of a name and a municipality (three
+    words or more) is not a name word, nor, in a column beside no names, a word alone (the
+    first row's or the last row's)."""
+    found = name_runs(toks)
+    for n, run in enumerate(found):
+        if len(run) == 1 and edge in ("next", "previous"):
+            toks[run[0]].kind = "other"
+        if len(run) < 3:
+            continue
+        if edge == "last" or (edge == "previous" and n < len(found) - 1):
+            toks[run[-1]].kind = "other"
+        elif edge == "first" or (edge == "next" and n > 0):
+            toks[run[0]].kind = "other"
+
+
+# an initial printed against the surname ('Anna K.Valle'): the space is put back
+_GLUED_INITIAL_RE = re.compile(rf"(?<![\w.])([{UPPER}]\.)(?=[{UPPER}][{LOWER}])")
+
+
 def tokenize(section: str) -> list[Tok]:
-    section = TABLE_HEADER_RE.sub(" ", section)
-    section = PAREN_RE.sub(_keep_parenthesised_attributes, section)
-    section = re.sub(r"[()\[\]]", " ", section)
+    edge = municipality_edge(section)
+    section = _GLUED_INITIAL_RE.sub(r"\1 ", TABLE_HEADER_RE.sub(" ", section))
+    section, spans = _without_parentheses(section)
     toks: list[Tok] = []
     pos = 0
     for m in re.finditer(r"\S+", section):
         line_start = "\n" in section[pos : m.start()] or pos == 0
         pos = m.end()
-        toks += _word_tokens(m.group(), line_start)
+        inside = any(start <= m.start() < end for start, end in spans)
+        toks += [_in_parentheses(t) if inside else t for t in _word_tokens(m.group(), line_start)]
     merged: list[Tok] = []
     for tok in toks:
         pair = _merged_pair(merged[-1], tok) if merged else None
@@ -217,6 +302,8 @@ def tokenize(section: str) -> list[Tok]:
             merged[-1] = pair
         else:
             merged.append(tok)
+    if edge:
+        drop_municipalities(merged, edge)
     return merged
 
 

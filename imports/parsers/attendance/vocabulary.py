@@ -22,13 +22,13 @@ ROLE_WORDS = (
     r"personalleiar|personalleder|hr-sjef|hr-leiar|hr-leder|hr-direktør|hr-rådgjevar|hr-rådgiver|"
     r"økonomisjef|rådgjevar|rådgiver|seniorrådgiver|seniorrådgjevar|spesialrådgiver|"
     r"organisasjonssjef|stabssjef|kommuneadvokat|direktør|observatør|møtande|møtende|"
-    r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|konsulent|sekretær|representant|"
+    r"[\wæøå-]*(?:sjef|leiar|leder|direktør|rådgiver|rådgjevar|rådgivar|konsulent|sekretær|representant|"
     r"ordfører|ordførar|ordføraren|ordføreren|rådmann|rådmannen|advokat|kommunelege|jurist|"
-    r"tillitsvald|tillitsvalgt|verneombud|verneombod)"
+    r"tillitsvald|tillitsvalgt|verneombud|verneombod|ansvarleg|ansvarlig)"
 )
 ROLE_RE = re.compile(rf"(?:{ROLE_WORDS})[.,:;]?", _I)
 ROLE_PREFIX_RE = re.compile(
-    r"assisterende|assisterande|ass\.|konstituert|kst\.|fung\.|fungerande|fungerende|politisk|"
+    r"assisterende|assisterande|ass\.?|konstituert|kst\.|fung\.|fungerande|fungerende|politisk|"
     r"fast|personleg|personlig|1\.|2\.|3\.",
     _I,
 )
@@ -46,11 +46,12 @@ NAME_TOKEN_RE = re.compile(
     rf"[{UPPER}][{LOWER}A-Za-z'’]*(?:-[{UPPER}{LOWER}][{LOWER}A-Za-z'’]*)*\.?"
 )
 TABLE_HEADER_RE = re.compile(
-    r"(?:Medlemmer|Medlemer|Namn|Navn)\s+(?:Parti|Funksjon|Rolle|Stilling|Møtte\s+for)"
-    r"(?:\s+(?:Rolle|Parti|Representerer|Representerar|Funksjon|Møtte\s+for|Møtande\s+varamedlem))*"
+    r"(?:Medlemmer|Medlemer|Namn|Navn)\s+(?:Parti|Funksjon|Rolle|Stilling|Møtte\s+for|Kommune)"
+    r"(?:\s+(?:Rolle|Parti|Representerer|Representerar|Funksjon|Møtte\s+for|Møtande\s+varamedlem"
+    r"|Kommune))*"
     r"|Forfall\s+Parti\s+(?:Møtande|Møtende)\s+varamedlem|(?<![\w])Representerer(?![\w])"
     # the rest of a heading row whose first word was the section's label ('Møtedeltakarar Parti Rolle')
-    r"|(?<![\w])(?:Parti|Funksjon|Rolle|Stilling)\s+(?:Parti|Funksjon|Rolle|Stilling)(?![\w])",
+    r"|(?<![\w])(?:Parti|Funksjon|Rolle|Stilling|Kommune)\s+(?:Parti|Funksjon|Rolle|Stilling)(?![\w])",
     _I,
 )
 
