@@ -150,12 +150,13 @@ def stacked_values(text: str) -> dict[str, str]:
     """Header values printed under a column of labels: two or more lines holding only a label
     ('Utvalg:', 'Møtested:', 'Dato:'), then as many lines with their values, in the same order."""
     lines = [line for line in text.split("\n") if line.strip()]
+    label_lines = [LABEL_LINE_RE.fullmatch(line) for line in lines]
     i = 0
     while i < len(lines):
         run = i
-        while run < len(lines) and LABEL_LINE_RE.fullmatch(lines[run]):
+        while run < len(lines) and label_lines[run]:
             run += 1
-        labels = [LABEL_LINE_RE.fullmatch(line).group(1) for line in lines[i:run]]
+        labels = [m.group(1) for m in label_lines[i:run]]
         fields = [_field_of(label) for label in labels] if len(labels) >= 2 else []
         values = lines[run : run + len(labels)]
         found = {f: " ".join(v.split()) for f, v in zip(fields, values, strict=False) if f}

@@ -115,9 +115,13 @@ def cut_title(raw: str, *, last: bool = False, block: bool = False, max_len: int
 
 #: finite verbs that open the minutes' prose after a title ('Saka vart utsett.', 'Kommunedirektøren
 #: orienterte om saken.'), bokmål and nynorsk
-SENTENCE_VERBS = frozenset(
-    ["ble", "blei", "vart", "vert", "blir", "er", "var", "har", "hadde", "tok", "tek", "tar", "fikk", "fekk", "gav", "ga", "gikk", "gjekk", "gjorde", "la", "legg", "legger", "drøfta", "drøftet", "handsama", "behandla", "behandlet", "vedtok", "vedtek", "godkjente", "godkjende", "slutta", "sluttet", "utsatte", "utsette", "ønsker", "ønskjer", "ber", "viser", "mener", "meiner", "foreslår", "gjelder", "gjeld", "vil", "skal", "må"]
-)
+SENTENCE_VERBS = frozenset({
+    "ble", "blei", "vart", "vert", "blir", "er", "var", "har", "hadde", "tok", "tek", "tar", "fikk", "fekk",
+    "gav", "ga", "gikk", "gjekk", "gjorde", "la", "legg", "legger", "drøfta", "drøftet", "handsama",
+    "behandla", "behandlet", "vedtok", "vedtek", "godkjente", "godkjende", "slutta", "sluttet", "utsatte",
+    "utsette", "ønsker", "ønskjer", "ber", "viser", "mener", "meiner", "foreslår", "gjelder", "gjeld", "vil",
+    "skal", "må",
+})
 SENTENCE_SUBJECT_WORDS = 3  # 'Innkalling og saksliste ble godkjent.'
 
 
